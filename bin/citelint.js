@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The only file that touches `process`: run the CLI and set the exit code.
+import {run} from '../dist/src/cli.js'
+
+const code = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  writeOut: (text) => process.stdout.write(text),
+  writeErr: (text) => process.stderr.write(text)
+})
+process.exitCode = code

@@ -1,0 +1,94 @@
+/**
+ * # broken-marker
+ *
+ * Checks for markers that fit no note and break the document's numbering
+ * style: a roman `[v]` or a letter `[b]` among notes numbered 1 to 5, a
+ * malformed number such as `[1a]` or `[ 3]`, an arabic `[3]` among notes
+ * numbered i to v, a GFM call with a space in its label (`[^ 2]`).
+ *
+ * Why: such a marker is almost always a typo or a conversion accident (a
+ * list style leaking into the text, a link stripped from a web page); the
+ * reader cannot find its source. The message names the notes' style and,
+ * where one can be inferred (the numeral's value, or the number after the
+ * previous reference), the label that was probably meant.
+ *
+ * Each such marker is reported once, here, never also as
+ * `undefined-reference`. With no notes at all there is no style to break and
+ * the rule is silent.
+ *
+ * Fails (notes numbered 1 to 5):
+ *
+ *     he can hurt himself and others."[v] Rafsanjani posted
+ *
+ * Passes:
+ *
+ *     he can hurt himself and others."[5] Rafsanjani posted
+ *
+ * Options: none. Fixable: no (the intended label is a guess).
+ */
+import type {Rule} from '../src/rule.js'
+import {fitsNumbering, markerFor} from '../src/numbering.js'
+import type {CitationIndex, Reference} from '../src/types.js'
+
+const rule: Rule = {
+  meta: {
+    id: 'broken-marker',
+    description: 'A marker must be written in the notes’ numbering style',
+    severity: 'error',
+    fix: 'none',
+    messages: {
+      number: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number such as `{expected}`',
+      numberRange: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number in that range',
+      letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
+      caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`'
+    },
+    defaults: {}
+  },
+  check(context) {
+    const {index} = context
+    if (index.numberingStyle === 'none') return
+    let previous: number | undefined
+    for (const reference of index.references) {
+      if (reference.note !== undefined) {
+        if (reference.inNote === undefined && reference.number !== undefined) previous = reference.number
+        continue
+      }
+      if (fitsNumbering(reference, index)) continue
+      const marker = reference.marker
+      if (reference.syntax === 'gfm') {
+        const expected = `[^${reference.label.replace(/\s+/g, '')}]`
+        context.report({messageId: 'caret', data: {marker, expected}, span: reference.span})
+        continue
+      }
+      if (index.numberingStyle === 'letter' || index.numberingStyle === 'caret') {
+        const letters = index.notes.filter((n) => n.style === 'letter').map((n) => n.label).sort()
+        const from = letters[0] ?? ''
+        const to = letters.at(-1) ?? ''
+        context.report({messageId: 'letter', data: {marker, from, to}, span: reference.span})
+        continue
+      }
+      const range = index.numberRange
+      const from = range ? markerFor(range.min, index).slice(1, -1) : ''
+      const to = range ? markerFor(range.max, index).slice(1, -1) : ''
+      const expected = likelyNumber(reference, index, previous)
+      if (expected === undefined) context.report({messageId: 'numberRange', data: {marker, from, to}, span: reference.span})
+      else context.report({messageId: 'number', data: {marker, from, to, expected: markerFor(expected, index)}, span: reference.span})
+    }
+  }
+}
+
+/**
+ * The number the writer probably meant: the marker's own value (`v` is 5,
+ * `[ 3]` is 3) when a note has it, else the number after the
+ * previous resolved reference when a note has that.
+ */
+function likelyNumber(reference: Reference, index: CitationIndex, previous: number | undefined): number | undefined {
+  const exists = (value: number): boolean =>
+    index.notes.some((note) => note.syntax === 'bracket' && note.style === index.numberingStyle && note.number === value)
+  const own = reference.number
+  if (own !== undefined && exists(own)) return own
+  if (previous !== undefined && exists(previous + 1)) return previous + 1
+  return undefined
+}
+
+export default rule

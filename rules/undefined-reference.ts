@@ -1,0 +1,50 @@
+/**
+ * # undefined-reference
+ *
+ * Checks that every footnote reference resolves to a note: a GFM call
+ * `[^label]` to a definition `[^label]:`, a bracket marker `[7]` to an entry
+ * `[7]` of the notes list, a symbol `*` to a symbol note.
+ *
+ * Why: a reference that points nowhere leaves a claim without its source,
+ * and in Markdown the parser silently prints an undefined GFM call as text.
+ * Labels match as GFM matches them: case-insensitive, whitespace collapsed.
+ *
+ * Markers not written in the notes' numbering style (`[v]` among notes
+ * numbered 1 to 5) are `broken-marker`'s, not this rule's.
+ *
+ * Fails (notes list has 1 and 2 only):
+ *
+ *     Tehran denied it.[3]
+ *
+ * Passes:
+ *
+ *     Tehran denied it.[2]
+ *
+ * Options: none. Fixable: no (only the author knows the missing source).
+ */
+import type {Rule} from '../src/rule.js'
+import {fitsNumbering} from '../src/numbering.js'
+
+const rule: Rule = {
+  meta: {
+    id: 'undefined-reference',
+    description: 'A footnote reference must resolve to a note',
+    severity: 'error',
+    fix: 'none',
+    messages: {
+      bracket: 'Undefined reference `{marker}`, expected a note `{marker}` in the notes list',
+      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
+      symbol: 'Undefined reference `{marker}`, expected a note starting with `{marker}`'
+    },
+    defaults: {}
+  },
+  check(context) {
+    const {index} = context
+    for (const reference of index.references) {
+      if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
+      context.report({messageId: reference.syntax, data: {marker: reference.marker}, span: reference.span})
+    }
+  }
+}
+
+export default rule

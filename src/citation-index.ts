@@ -1,0 +1,375 @@
+/**
+ * The citation index: one walk over the tree, one marker scanner, a frozen
+ * result. It records facts (this marker's label is `v`, roman style; this
+ * note's content is `, October 7, 2015.`); rules make the judgements.
+ *
+ * What counts as a marker (decided here and nowhere else):
+ * - GFM footnote calls the parser resolved (`footnoteReference`) and GFM
+ *   definitions (`footnoteDefinition`), Markdown only.
+ * - Bracket text found by scanning the source slice of every prose text node
+ *   (never `node.value`, whose escapes are decoded): `[12]`, `[iv]`, `[b]`,
+ *   `[1a]`, `[ 3]`, and in Markdown `[^label]` calls left as text because
+ *   their definition is missing, and `[^ 2]`. Code, inline code, HTML, front
+ *   matter, link and image text, and definitions are not prose.
+ * - Bracket text that is not marker-like (`[sic]`, `[...]`, `[the IRGC]`) is
+ *   editorial; so is a roman, letter or malformed label that is not glued to
+ *   the text before it or that is glued to the word after it (`[t]he`).
+ * - At the start of a line, `[n]` followed by the note's text starts a note of
+ *   a notes list, and `*`, `†`, `‡` or `§` followed by a space starts a symbol
+ *   note; elsewhere the same markers are references (`Savyon*`).
+ * - In Markdown, the bracket convention is used only when at least one
+ *   bracket reference matches a bracket note, so `[1]` list labels and array
+ *   indexes in a GFM document are not markers. Symbol markers are used only
+ *   for symbols that appear both as a reference and as a note.
+ */
+import type {Nodes, Paragraph, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
+import {labelNumber, labelStyle} from './marker.js'
+import type {
+  CitationIndex,
+  Format,
+  MarkerStyle,
+  MarkerSyntax,
+  Note,
+  NumberingStyle,
+  Reference,
+  Span
+} from './types.js'
+
+/** Node types whose content is not prose and is never scanned. */
+const notProse = new Set([
+  'code',
+  'inlineCode',
+  'html',
+  'yaml',
+  'toml',
+  'definition',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference'
+])
+
+/**
+ * One scanner for every marker shape: backslashes before it (escapes, in
+ * Markdown), then a bracket label of at most 24 characters on one line, or a
+ * run of one to three note symbols. Linear: no nested quantifiers.
+ */
+const markerPattern = /(\\*)(?:\[(\^?)([^[\]\r\n]{0,24})\]|([*†‡§]{1,3}))/g
+const symbolChar = /[*†‡§]/
+const wordChar = /[\p{L}\p{N}_]/u
+const space = /\s/
+const linePrefix = /^[ \t>]*$/
+
+/** A marker found by the scanner or the parser, before the document-wide decisions. */
+interface Found {
+  role: 'reference' | 'note'
+  marker: string
+  label: string
+  style: MarkerStyle
+  syntax: MarkerSyntax
+  start: number
+  end: number
+  /** Set for notes: the end offset of the whole note and its content. */
+  noteEnd?: number
+  content?: string
+  /** For references: start offset of the GFM definition holding it, if any. */
+  inDefinition?: number
+}
+
+/**
+ * Build the citation index of `tree`, parsed from `file` (whose `value` must
+ * be the exact text that was parsed) in `format`.
+ *
+ * Positions: 1-based lines and columns, UTF-16 offsets, end exclusive; all
+ * computed with vfile-location from offsets in the tree. Nodes without
+ * positions are skipped. The result and everything in it is frozen. Never
+ * throws on a tree produced by `parse`.
+ */
+export function buildCitationIndex(tree: Root, file: VFile, format: Format): CitationIndex {
+  const source = String(file.value)
+  const place = location(source)
+  const refs: Found[] = []
+  const notes: Found[] = []
+
+  const span = (start: number, end: number): Span => {
+    const a = place.toPoint(start)
+    const b = place.toPoint(end)
+    return {
+      start: {line: a?.line ?? 1, column: a?.column ?? 1, offset: start},
+      end: {line: b?.line ?? 1, column: b?.column ?? 1, offset: end}
+    }
+  }
+
+  const atLineStart = (offset: number, paragraphStart: number): boolean => {
+    if (offset === paragraphStart) return true
+    const column = place.toPoint(offset)?.column
+    return column !== undefined && linePrefix.test(source.slice(offset - column + 1, offset))
+  }
+
+  /** Scan the source slice of one text node. */
+  const scanText = (start: number, end: number, paragraphStart: number, inDefinition: number | undefined, out: Found[]): void => {
+    const slice = source.slice(start, end)
+    markerPattern.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = markerPattern.exec(slice))) {
+      const slashes = match[1]?.length ?? 0
+      const at = start + match.index + slashes
+      const after = at + match[0].length - slashes
+      const before = source.charAt(start + match.index - 1)
+      const next = source.charAt(after)
+      const escaped = format === 'markdown' && slashes % 2 === 1
+      const lineStart = atLineStart(start + match.index, paragraphStart)
+
+      if (match[4] !== undefined) {
+        // A run of note symbols: a note at a line start before a space, else
+        // a reference glued to the text before it (`Savyon*`, `Savyon\\*`).
+        const symbols = match[4]
+        if (symbolChar.test(before) || symbolChar.test(next)) continue
+        const item = {marker: symbols, label: symbols, style: 'symbol', syntax: 'symbol', start: at, end: after} as const
+        if (lineStart && inDefinition === undefined && space.test(next)) out.push({...item, role: 'note'})
+        else if (!lineStart && before && !space.test(before) && !wordChar.test(next) &&
+          (slashes === 0 || (format === 'markdown' && slashes === 1))) {
+          out.push({...item, role: 'reference', inDefinition})
+        }
+        continue
+      }
+
+      if (escaped) continue
+      const caret = match[2] === '^'
+      if (caret && format !== 'markdown') continue
+      const label = match[3] ?? ''
+      const style = labelStyle(label, caret)
+      if (!style) continue
+      const item = {marker: source.slice(at, after), label, style, syntax: caret ? 'gfm' : 'bracket', start: at, end: after} as const
+      if (!caret && lineStart && inDefinition === undefined && next !== ':' && next !== '(' && next !== '[') {
+        out.push({...item, role: 'note'})
+        continue
+      }
+      if (style === 'roman' || style === 'letter' || style === 'malformed') {
+        // Editorial brackets stand apart from the text before them or run
+        // into the word after them: `said [the IRGC]`, `[t]he`.
+        if (!before || space.test(before) || wordChar.test(next)) continue
+      }
+      out.push({...item, role: 'reference', inDefinition})
+    }
+  }
+
+  /** Collect the markers of one paragraph and split its notes. */
+  const paragraph = (node: Paragraph, inDefinition: number | undefined): void => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const found: Found[] = []
+    const inline = (child: Nodes): void => {
+      if (notProse.has(child.type)) return
+      if (child.type === 'footnoteReference') {
+        const s = child.position?.start.offset
+        const e = child.position?.end.offset
+        if (s === undefined || e === undefined) return
+        found.push({
+          role: 'reference',
+          marker: source.slice(s, e),
+          label: child.label ?? child.identifier,
+          style: 'caret',
+          syntax: 'gfm',
+          start: s,
+          end: e,
+          inDefinition
+        })
+        return
+      }
+      if (child.type === 'text') {
+        const s = child.position?.start.offset
+        const e = child.position?.end.offset
+        if (s !== undefined && e !== undefined) scanText(s, e, start, inDefinition, found)
+        return
+      }
+      if ('children' in child) for (const grand of child.children) inline(grand as Nodes)
+    }
+    for (const child of node.children) inline(child)
+
+    // Each note runs to the next note of the paragraph, or to its end.
+    const starts = found.filter((item) => item.role === 'note')
+    for (let i = 0; i < starts.length; i++) {
+      const item = starts[i]!
+      const limit = i + 1 < starts.length ? starts[i + 1]!.start : end
+      let noteEnd = limit
+      while (noteEnd > item.end && space.test(source.charAt(noteEnd - 1))) noteEnd--
+      item.noteEnd = noteEnd
+      item.content = source.slice(item.end, noteEnd).trim()
+      notes.push(item)
+    }
+    for (const item of found) if (item.role === 'reference') refs.push(item)
+  }
+
+  const walk = (node: Nodes, inDefinition: number | undefined): void => {
+    if (notProse.has(node.type)) return
+    if (node.type === 'paragraph') return paragraph(node, inDefinition)
+    if (node.type === 'footnoteDefinition') {
+      const s = node.position?.start.offset
+      const e = node.position?.end.offset
+      if (s === undefined || e === undefined) return
+      const close = source.indexOf(']', s)
+      const markerEnd = close < 0 || close > e ? s : close + 1
+      const colon = source.charAt(markerEnd) === ':' ? markerEnd + 1 : markerEnd
+      notes.push({
+        role: 'note',
+        marker: source.slice(s, markerEnd),
+        label: node.label ?? node.identifier,
+        style: 'caret',
+        syntax: 'gfm',
+        start: s,
+        end: markerEnd,
+        noteEnd: e,
+        content: source.slice(colon, e).trim()
+      })
+      for (const child of node.children) walk(child, s)
+      return
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes, inDefinition)
+  }
+  walk(tree, undefined)
+
+  return freezeIndex(decide(refs, notes, format), format, span)
+}
+
+/** The document-wide decisions: which conventions are in use. */
+function decide(refs: Found[], notes: Found[], format: Format): {refs: Found[]; notes: Found[]} {
+  const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
+  const noteKeys = new Set(notes.map(keyOf))
+  const refSymbols = new Set(refs.filter((r) => r.syntax === 'symbol').map((r) => r.label))
+  const noteSymbols = new Set(notes.filter((n) => n.syntax === 'symbol').map((n) => n.label))
+  const bracketInUse =
+    format === 'text' || refs.some((r) => r.syntax === 'bracket' && noteKeys.has(keyOf(r)))
+  const keep = (item: Found, symbols: Set<string>): boolean =>
+    item.syntax === 'symbol' ? symbols.has(item.label) : item.syntax === 'gfm' || bracketInUse
+  return {
+    refs: refs.filter((r) => keep(r, noteSymbols)),
+    notes: notes.filter((n) => keep(n, refSymbols))
+  }
+}
+
+function freezeIndex(
+  found: {refs: Found[]; notes: Found[]},
+  format: Format,
+  span: (start: number, end: number) => Span
+): CitationIndex {
+  const refsFound = [...found.refs].sort((a, b) => a.start - b.start)
+  const notesFound = [...found.notes].sort((a, b) => a.start - b.start)
+  const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
+
+  const firstByKey = new Map<string, number>()
+  notesFound.forEach((note, i) => {
+    if (!firstByKey.has(keyOf(note))) firstByKey.set(keyOf(note), i)
+  })
+  const byStart = new Map(notesFound.map((note, i) => [note.start, i]))
+  const containing = (ref: Found): number | undefined => {
+    if (ref.inDefinition !== undefined) return byStart.get(ref.inDefinition)
+    // Binary search: the last note starting before the reference.
+    let low = 0
+    let high = notesFound.length - 1
+    let best = -1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      if (notesFound[mid]!.start <= ref.start) {
+        best = mid
+        low = mid + 1
+      } else high = mid - 1
+    }
+    const note = notesFound[best]
+    return note && note.syntax !== 'gfm' && ref.start < (note.noteEnd ?? note.end) ? best : undefined
+  }
+
+  const citing: number[][] = notesFound.map(() => [])
+  const references: Reference[] = refsFound.map((ref, index) => {
+    const identifier = normalizeIdentifier(ref.label)
+    const key = keyOf(ref)
+    const note = firstByKey.get(key)
+    const inNote = containing(ref)
+    if (note !== undefined && note !== inNote) citing[note]!.push(index)
+    return Object.freeze({
+      index,
+      marker: ref.marker,
+      label: ref.label,
+      identifier,
+      style: ref.style,
+      syntax: ref.syntax,
+      key,
+      span: deepFreezeSpan(span(ref.start, ref.end)),
+      note,
+      inNote,
+      number: labelNumber(ref.label, ref.style)
+    })
+  })
+
+  const bodyRefEnd = references.reduce(
+    (last, ref) => (ref.inNote === undefined ? Math.max(last, ref.span.end.offset) : last),
+    -1
+  )
+  const sectionStart = notesFound.find((n) => n.start >= bodyRefEnd)
+  const lastNote = notesFound.at(-1)
+  const notesSection =
+    sectionStart && lastNote ? deepFreezeSpan(span(sectionStart.start, lastNote.noteEnd ?? lastNote.end)) : undefined
+
+  const notes: Note[] = notesFound.map((note, index) => {
+    const key = keyOf(note)
+    const first = firstByKey.get(key) ?? index
+    return Object.freeze({
+      index,
+      marker: note.marker,
+      label: note.label,
+      identifier: normalizeIdentifier(note.label),
+      style: note.style,
+      syntax: note.syntax,
+      key,
+      span: deepFreezeSpan(span(note.start, note.noteEnd ?? note.end)),
+      markerSpan: deepFreezeSpan(span(note.start, note.end)),
+      content: note.content ?? '',
+      inNotesSection: notesSection !== undefined && note.start >= notesSection.start.offset,
+      firstWithKey: first,
+      references: Object.freeze(first === index ? citing[index]! : []),
+      number: labelNumber(note.label, note.style)
+    })
+  })
+
+  const numberingStyle = dominantStyle(notes)
+  const numbered = notes.filter(
+    (n) => n.number !== undefined && (n.style === numberingStyle || (numberingStyle === 'caret' && n.syntax === 'gfm'))
+  )
+  const numbers = numbered.map((n) => n.number!)
+  const numberRange = numbers.length
+    ? Object.freeze({
+        min: numbers.reduce((a, b) => Math.min(a, b)),
+        max: numbers.reduce((a, b) => Math.max(a, b))
+      })
+    : undefined
+
+  return Object.freeze({
+    format,
+    references: Object.freeze(references),
+    notes: Object.freeze(notes),
+    notesSection,
+    numberingStyle,
+    numberRange
+  })
+}
+
+/** The style most bracket notes use; `caret` with only GFM notes; `none` without notes. */
+function dominantStyle(notes: readonly Note[]): NumberingStyle {
+  const counts = {arabic: 0, roman: 0, letter: 0}
+  for (const note of notes) {
+    if (note.style === 'arabic' || note.style === 'roman' || note.style === 'letter') counts[note.style]++
+  }
+  const best = (Object.keys(counts) as Array<keyof typeof counts>).reduce((a, b) => (counts[b] > counts[a] ? b : a))
+  if (counts[best] > 0) return best
+  return notes.some((n) => n.syntax === 'gfm') ? 'caret' : 'none'
+}
+
+function deepFreezeSpan(value: Span): Span {
+  Object.freeze(value.start)
+  Object.freeze(value.end)
+  return Object.freeze(value)
+}

@@ -1,0 +1,114 @@
+/**
+ * The engine: text in, messages out. `file/stdin -> parse -> citation index
+ * (+ note model) -> rules -> vfile messages`, one direction, no I/O here.
+ */
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {compareMessage} from 'vfile-sort'
+import {buildCitationIndex} from './citation-index.js'
+import type {Config, ResolvedRule} from './config.js'
+import {resolveRules} from './config.js'
+import type {NoteFields} from './note-model.js'
+import {describeNote} from './note-model.js'
+import {formatOf, parse} from './parse/index.js'
+import type {Report} from './rule.js'
+import {formatMessage} from './rule.js'
+import type {CitationIndex, Format} from './types.js'
+
+/** Options of `lintText`. */
+export interface LintTextOptions {
+  /** Path shown in reports; its extension picks the format when `format` is not given. */
+  readonly filePath?: string
+  /** Force a format instead of inferring it from `filePath`. */
+  readonly format?: Format
+  /** Rule settings; ignored when `rules` is given. */
+  readonly config?: Config
+  /** Rules already resolved from a config (lets `lintFiles` resolve once). */
+  readonly rules?: readonly ResolvedRule[]
+}
+
+/** A message as citelint reports it: a VFileMessage with its rule's message id. */
+export type CitelintMessage = VFileMessage & {messageId: string}
+
+/** The outcome of linting one text. */
+export interface LintResult {
+  /**
+   * The file, with its messages sorted by position (vfile-sort order). A
+   * message's `fatal` is `true` for errors and `false` for warnings, as
+   * vfile-reporter expects; `place` is the span it names.
+   */
+  readonly file: VFile
+  readonly messages: readonly CitelintMessage[]
+  readonly index: CitationIndex
+  readonly noteFields: readonly NoteFields[]
+  /** Whether the text began with a byte order mark (removed before parsing). */
+  readonly bom: boolean
+}
+
+/** Thrown when a rule itself fails: a citelint bug, never a finding. */
+export class InternalError extends Error {
+  override name = 'InternalError'
+}
+
+/**
+ * Lint one text.
+ *
+ * A leading byte order mark is removed first, so line 1 column 1 is the
+ * first visible character, as in editors.
+ *
+ * @throws ConfigError when `config` is invalid.
+ * @throws InternalError when a rule throws (a bug in citelint).
+ */
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  const bom = text.charCodeAt(0) === 0xfeff
+  const value = bom ? text.slice(1) : text
+  const file = new VFile({value, path: options.filePath})
+  const format = options.format ?? formatOf(options.filePath)
+  const tree = parse(value, format)
+  const index = buildCitationIndex(tree, file, format)
+  const noteFields = Object.freeze(index.notes.map(describeNote))
+  const messages: CitelintMessage[] = []
+
+  for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {
+    const {meta} = rule
+    const url = ruleDocsUrl(meta.id)
+    const template = (messageId: string): string => {
+      const found = meta.messages[messageId]
+      if (found === undefined) throw new InternalError(`Rule \`${meta.id}\` reported unknown message id \`${messageId}\``)
+      return found
+    }
+    const report = (found: Report): void => {
+      const cause = found.related
+        ? new VFile({path: options.filePath}).message(formatMessage(template(found.related.messageId), found.related.data), {
+            place: found.related.span
+          })
+        : undefined
+      const message = file.message(formatMessage(template(found.messageId), found.data), {
+        place: found.span,
+        ruleId: meta.id,
+        cause
+      }) as CitelintMessage
+      message.fatal = severity === 2
+      message.url = url
+      message.messageId = found.messageId
+      messages.push(message)
+    }
+    try {
+      rule.check({file, tree, index, noteFields, options: ruleOptions, report})
+    } catch (error) {
+      if (error instanceof InternalError) throw error
+      throw new InternalError(`Rule \`${meta.id}\` failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error
+      })
+    }
+  }
+
+  file.messages.sort(compareMessage)
+  messages.sort(compareMessage)
+  return {file, messages, index, noteFields, bom}
+}
+
+/** Where a rule's documentation lives: the head of its source file in the package. */
+export function ruleDocsUrl(ruleId: string): string {
+  return new URL(`../../rules/${ruleId}.ts`, import.meta.url).href
+}

@@ -1,0 +1,98 @@
+/**
+ * Which files to lint, and reading them. Directory walking and globs use
+ * tinyglobby (a small, maintained wrapper over fdir and picomatch).
+ */
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {glob, isDynamicPattern} from 'tinyglobby'
+
+/** Extensions linted when walking a directory. */
+export const lintedExtensions = ['md', 'markdown', 'txt'] as const
+
+/** A path that could not be linted, with a one-line reason. */
+export interface FileFailure {
+  readonly filePath: string
+  readonly reason: string
+}
+
+/**
+ * Expand command-line paths into files: a file is taken as named (whatever
+ * its extension); a directory is walked for `.md`, `.markdown` and `.txt`,
+ * skipping `node_modules` and hidden folders; anything else is a glob.
+ * Paths come back relative to `cwd` when given relative, sorted per input,
+ * without duplicates.
+ */
+export async function expandPaths(
+  inputs: readonly string[],
+  cwd: string
+): Promise<{files: string[]; failures: FileFailure[]}> {
+  const files: string[] = []
+  const failures: FileFailure[] = []
+  const seen = new Set<string>()
+  const add = (file: string): void => {
+    const key = path.resolve(cwd, file)
+    if (seen.has(key)) return
+    seen.add(key)
+    files.push(file)
+  }
+  for (const input of inputs) {
+    const info = await stat(path.resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => error)
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) {
+        const found = await walk(input, cwd).catch((error: NodeJS.ErrnoException) => error)
+        if (found instanceof Error) failures.push({filePath: input, reason: describeError(found)})
+        else found.forEach(add)
+      } else add(input)
+      continue
+    }
+    if (info.code !== 'ENOENT' || !isDynamicPattern(input)) {
+      failures.push({filePath: input, reason: describeError(info)})
+      continue
+    }
+    const matches = await glob(input, {cwd, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false})
+    if (matches.length === 0) failures.push({filePath: input, reason: 'no files match this pattern'})
+    matches.sort().forEach(add)
+  }
+  return {files, failures}
+}
+
+async function walk(directory: string, cwd: string): Promise<string[]> {
+  const base = path.resolve(cwd, directory)
+  const found = await glob(`**/*.{${lintedExtensions.join(',')}}`, {
+    cwd: base,
+    dot: false,
+    ignore: ['**/node_modules/**'],
+    followSymbolicLinks: false
+  })
+  return found.sort().map((file) => path.join(directory, file))
+}
+
+/**
+ * Read a file as UTF-8 text.
+ *
+ * @returns the text, or a failure for a missing or unreadable file or a
+ *   binary one (NUL bytes). Invalid UTF-8 sequences become U+FFFD.
+ */
+export async function readText(filePath: string, cwd: string): Promise<string | FileFailure> {
+  const buffer = await readFile(path.resolve(cwd, filePath)).catch((error: NodeJS.ErrnoException) => error)
+  if (buffer instanceof Error) return {filePath, reason: describeError(buffer)}
+  if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
+  return new TextDecoder('utf-8', {fatal: false, ignoreBOM: true}).decode(buffer)
+}
+
+/** A one-line reason for a file system error. */
+export function describeError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'ELOOP':
+      return 'too many symbolic links (loop)'
+    default:
+      return error.message.split('\n')[0] ?? String(error.code)
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * citelint's public API.
+ *
+ * - `lintText(text, {filePath, config})`: lint one text, get its messages.
+ * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs.
+ * - `buildCitationIndex`, `parse`, `describeNote`: the pipeline's stages.
+ */
+export {lintText, InternalError, ruleDocsUrl} from './engine.js'
+export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
+export {lintFiles} from './lint-files.js'
+export type {LintFilesOptions, LintFilesResult} from './lint-files.js'
+export {ConfigError, resolveRules} from './config.js'
+export type {Config, RuleSetting, SeverityValue} from './config.js'
+export {buildCitationIndex} from './citation-index.js'
+export {parse, formatOf} from './parse/index.js'
+export {describeNote} from './note-model.js'
+export type {NoteFields, NoteKind} from './note-model.js'
+export {rules} from './registry.js'
+export type {Rule, RuleMeta, RuleContext, Report} from './rule.js'
+export {toJsonResult, formatJson} from './reporters/json.js'
+export type {JsonResult, JsonMessage} from './reporters/json.js'
+export {formatStylish} from './reporters/stylish.js'
+export type * from './types.js'

@@ -1,0 +1,23 @@
+/**
+ * Format detection and the parse step of the pipeline.
+ */
+import type {Root} from 'mdast'
+import type {Format} from '../types.js'
+import {parseMarkdown} from './markdown.js'
+import {parsePlainText} from './plain-text.js'
+
+const markdownExtensions = /\.(md|markdown|mdown|mkd|mkdn)$/i
+
+/**
+ * The format of a file from its path: Markdown for `.md`, `.markdown` (and the
+ * rarer `.mdown`, `.mkd`, `.mkdn`), plain text for everything else, including
+ * `.txt` and a missing path.
+ */
+export function formatOf(filePath: string | undefined): Format {
+  return filePath && markdownExtensions.test(filePath) ? 'markdown' : 'text'
+}
+
+/** Parse `text` as `format` into mdast with positions. Never throws. */
+export function parse(text: string, format: Format): Root {
+  return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text)
+}

@@ -1,0 +1,120 @@
+/**
+ * Shapes of the citation index: the facts citelint knows about every footnote
+ * reference and every note of one file.
+ *
+ * Units: lines and columns are 1-based, columns and offsets count UTF-16 code
+ * units (JavaScript string indices), as unist, vfile and SARIF 2.1.0
+ * (`columnKind: "utf16CodeUnits"`) do. An end point is exclusive: it is the
+ * position just after the last character.
+ */
+import type {Position} from 'unist'
+
+/** A span of the source, with `offset` set on both points. */
+export interface Span extends Position {
+  readonly start: Position['start'] & {offset: number}
+  readonly end: Position['end'] & {offset: number}
+}
+
+/**
+ * How a marker's label is written.
+ *
+ * - `arabic`: digits, `[12]`
+ * - `roman`: a roman numeral, `[iv]`, `[v]`
+ * - `letter`: one letter that is not a roman numeral digit, `[b]`
+ * - `caret`: a GFM footnote label, `[^note]` (GFM spec, "Footnotes" extension)
+ * - `symbol`: `*`, `†`, `‡`, `§`, possibly repeated (`**`)
+ * - `malformed`: shaped like a marker but wrongly written: `[1a]`, `[ 3]`, `[^ 2]`
+ */
+export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | 'malformed'
+
+/**
+ * Which convention a marker belongs to; a reference resolves only to a note of
+ * the same syntax.
+ *
+ * - `gfm`: GFM footnotes, `text[^1]` and `[^1]: note` (Markdown only)
+ * - `bracket`: plain-text notes, `text.[1]` and a notes list `[1] note`
+ * - `symbol`: symbol notes, `Savyon*` and `* A. Savyon is ...`
+ */
+export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
+
+/** The numbering style of a document: the style most of its notes use. */
+export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
+
+/** A footnote reference: the marker in the text that points at a note. */
+export interface Reference {
+  /** Position of this reference in `CitationIndex.references`. */
+  readonly index: number
+  /** The marker exactly as written in the source, e.g. `[v]`, `[^note]`, `*`. */
+  readonly marker: string
+  /** Text between the brackets as written (`v`, `note`, ` 3`); the symbol itself for symbols. */
+  readonly label: string
+  /**
+   * Normalised label used for matching: micromark's `normalizeIdentifier`
+   * (whitespace collapsed, case folded), the convention of CommonMark and GFM.
+   */
+  readonly identifier: string
+  readonly style: MarkerStyle
+  readonly syntax: MarkerSyntax
+  /** `syntax:identifier`: a reference and a note match when their keys are equal. */
+  readonly key: string
+  /** Span of the marker (from `[` or the symbol to just after its last character). */
+  readonly span: Span
+  /** Index of the first note with the same key, or `undefined` when none. */
+  readonly note: number | undefined
+  /** Index of the note whose text holds this reference, or `undefined` in body text. */
+  readonly inNote: number | undefined
+  /** The numeric value of an arabic or roman label (`[iv]` is 4), else `undefined`. */
+  readonly number: number | undefined
+}
+
+/** A note (footnote definition, or an entry of a plain-text notes list). */
+export interface Note {
+  /** Position of this note in `CitationIndex.notes`. */
+  readonly index: number
+  /** The marker as written at the start of the note, e.g. `[2]`, `[^2]`, `*`. */
+  readonly marker: string
+  readonly label: string
+  /** Normalised label, as on `Reference.identifier`. */
+  readonly identifier: string
+  readonly style: MarkerStyle
+  readonly syntax: MarkerSyntax
+  readonly key: string
+  /** Span of the whole note, from its marker to the end of its text. */
+  readonly span: Span
+  /** Span of the marker alone (for GFM, `[^label]` without the colon). */
+  readonly markerSpan: Span
+  /** Source text after the marker (and the colon for GFM), trimmed; may be empty. */
+  readonly content: string
+  /** Whether the note lies in the notes section (see `CitationIndex.notesSection`). */
+  readonly inNotesSection: boolean
+  /** Index of the first note with the same key (itself when it is the first). */
+  readonly firstWithKey: number
+  /** Indexes of the references that resolve to this note, in document order (empty for a later duplicate). */
+  readonly references: readonly number[]
+  /** The numeric value of an arabic or roman label, else `undefined`. */
+  readonly number: number | undefined
+}
+
+/**
+ * The citation index of one file: every footnote reference and every note,
+ * in document order. Built once per file, frozen, read by every rule.
+ */
+export interface CitationIndex {
+  /** `markdown` or `text`: which parser produced the tree. */
+  readonly format: Format
+  readonly references: readonly Reference[]
+  readonly notes: readonly Note[]
+  /**
+   * The notes section: from the first note after the last body paragraph that
+   * holds a reference, to the end of the last note. `undefined` when there are
+   * no notes.
+   */
+  readonly notesSection: Span | undefined
+  /** Style most bracket notes use; `caret` when only GFM notes exist; `none` without notes. */
+  readonly numberingStyle: NumberingStyle
+  /** Smallest and largest number among notes of the numbering style (arabic or roman), if any. */
+  readonly numberRange: {readonly min: number; readonly max: number} | undefined
+}
+
+/** Input formats: Markdown (`.md`, `.markdown`) or plain text (`.txt` and anything else). */
+export type Format = 'markdown' | 'text'
