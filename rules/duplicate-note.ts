@@ -3,12 +3,15 @@
  *
  * Checks that no two notes share an identifier (labels compared as GFM
  * compares them: case-insensitive, whitespace collapsed; `[2]` in a notes
- * list and `[^2]:` are different conventions and never clash). Each later
- * duplicate is reported; the message's `cause` points at the first.
+ * list and `[^2]:` are different conventions and never clash). A later note
+ * with the label of an earlier one is reported when no reference resolves to
+ * it; the message's `cause` points at the first note with the label.
  *
- * Why: every reference with that label resolves to the first note only, so
- * the later one is unreachable and its source silently lost (GFM renders
- * only the first definition).
+ * Why: the later note is unreachable and its source silently lost (GFM
+ * renders only the first definition). Numbering that restarts per chapter
+ * or page, each note with its own reference before it (Project Gutenberg's
+ * `[Footnote 1: ...]`), is not a duplicate: each reference resolves to the
+ * nearest note after it.
  *
  * Fails:
  *
@@ -36,7 +39,7 @@ const rule: Rule = {
   check(context) {
     const {notes} = context.index
     for (const note of notes) {
-      if (note.firstWithKey === note.index) continue
+      if (note.firstWithKey === note.index || note.references.length > 0) continue
       const first = notes[note.firstWithKey]
       if (!first) continue
       context.report({

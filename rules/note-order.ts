@@ -2,12 +2,13 @@
  * # note-order
  *
  * Checks the numbering of numeric notes (bracket notes numbered 1, 2, 3 or
- * i, ii, iii, and GFM notes whose labels are numbers), each convention on
- * its own:
+ * i, ii, iii; with the option `gfm`, also GFM notes whose labels are
+ * numbers), each convention on its own:
  * - `reference`: the first references to the notes must come in ascending
  *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`);
  * - `list`: the notes list must be in ascending order;
- * - `skip`: the numbers must start at 1 and not skip (1, 2, 4).
+ * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
+ *   that a reference uses but no note has is `undefined-reference`'s.
  * A number defined twice is `duplicate-note`'s; only its first note counts
  * here. References from inside notes are not first citations.
  *
@@ -22,12 +23,23 @@
  *
  *     Moscow agreed.[1] Tehran denied it.[2]
  *
- * Options: none. Fixable: not yet (renumbering is planned as a safe fix).
+ * Options: `gfm` (default `false`): also check GFM notes with numeric
+ * labels. Off by default because GFM renderers (GitHub, remark-rehype)
+ * number footnotes by order of first call whatever their labels, so readers
+ * never see the source numbers.
+ *
+ * Fixable: not yet (renumbering is planned as a safe fix).
  */
 import type {Rule} from '../src/rule.js'
 import type {Note} from '../src/types.js'
 
-const rule: Rule = {
+/** Options of `note-order`. */
+export interface NoteOrderOptions {
+  /** Also check GFM notes whose labels are numbers. */
+  readonly gfm: boolean
+}
+
+const rule: Rule<NoteOrderOptions> = {
   meta: {
     id: 'note-order',
     description: 'Numeric notes must be numbered in order of first citation, without gaps',
@@ -38,7 +50,8 @@ const rule: Rule = {
       list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
       skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1'
     },
-    defaults: {}
+    defaults: {gfm: false},
+    validate: (options) => (typeof options.gfm === 'boolean' ? undefined : '`gfm` must be true or false')
   },
   check(context) {
     const {index} = context
@@ -47,7 +60,7 @@ const rule: Rule = {
       const numbered =
         note.number !== undefined &&
         note.firstWithKey === note.index &&
-        (note.syntax === 'gfm' ? note.style === 'caret' : note.style === index.numberingStyle)
+        (note.syntax === 'gfm' ? context.options.gfm && note.style === 'caret' : note.style === index.numberingStyle)
       if (!numbered) continue
       const group = groups.get(note.syntax) ?? []
       group.push(note)
@@ -81,13 +94,20 @@ const rule: Rule = {
         } else listed = note
       }
 
-      // Gaps, in number order.
+      // Gaps, in number order; a number some reference uses is not a gap.
+      const used = new Set(
+        index.references.filter((r) => r.syntax === syntax && r.note === undefined).map((r) => r.number)
+      )
       const sorted = [...notes].sort((a, b) => a.number! - b.number!)
       let expected = 1
       for (const note of sorted) {
         const value = note.number!
-        if (value > expected) {
-          const missing = value - 1 === expected ? String(expected) : `${expected} to ${value - 1}`
+        let from = expected
+        while (from < value && used.has(from)) from++
+        let to = value - 1
+        while (to >= from && used.has(to)) to--
+        if (from <= to) {
+          const missing = from === to ? String(from) : `${from} to ${to}`
           context.report({messageId: 'skip', data: {marker: note.marker, missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)

@@ -3,7 +3,8 @@
  *
  * Checks that every note is cited by at least one reference. A reference
  * from inside another note counts (`see note 3`); a note citing itself does
- * not. A later note with the label of an earlier one is `duplicate-note`'s.
+ * not. A later note with the label of an earlier one, uncited, is
+ * `duplicate-note`'s.
  *
  * Why: an uncited note usually means a marker was lost in editing, so a
  * claim in the text lost its source, or the note is left over from a cut.

@@ -57,9 +57,11 @@ const notProse = new Set([
  * Markdown), then a bracket label of at most 24 characters on one line, or a
  * run of one to three note symbols. Linear: no nested quantifiers.
  */
-const markerPattern = /(\\*)(?:\[(\^?)([^[\]\r\n]{0,24})\]|([*†‡§]{1,3}))/g
+const markerPattern =
+  /(\\*)(?:\[Footnote[ \t]+([A-Za-z0-9]{1,8})[ \t]*:|\[(\^?)([^[\]\r\n]{0,24})\]|([*†‡§]{1,3}))/g
 const symbolChar = /[*†‡§]/
 const wordChar = /[\p{L}\p{N}_]/u
+const letterChar = /\p{L}/u
 const space = /\s/
 const linePrefix = /^[ \t>]*$/
 
@@ -77,6 +79,8 @@ interface Found {
   content?: string
   /** For references: start offset of the GFM definition holding it, if any. */
   inDefinition?: number
+  /** For a note written as a block (`[Footnote 1: ...]`): its closing character. */
+  closing?: string
 }
 
 /**
@@ -110,7 +114,14 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
   }
 
   /** Scan the source slice of one text node. */
-  const scanText = (start: number, end: number, paragraphStart: number, inDefinition: number | undefined, out: Found[]): void => {
+  const scanText = (
+    start: number,
+    end: number,
+    paragraphStart: number,
+    inDefinition: number | undefined,
+    notesAllowed: boolean,
+    out: Found[]
+  ): void => {
     const slice = source.slice(start, end)
     markerPattern.lastIndex = 0
     let match: RegExpExecArray | null
@@ -123,13 +134,23 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       const escaped = format === 'markdown' && slashes % 2 === 1
       const lineStart = atLineStart(start + match.index, paragraphStart)
 
-      if (match[4] !== undefined) {
+      if (match[2] !== undefined) {
+        // Project Gutenberg's note block, `[Footnote 1: text]`, at a line start.
+        if (lineStart && notesAllowed) {
+          const label = match[2]
+          const style = labelStyle(label, false) ?? 'malformed'
+          out.push({role: 'note', marker: source.slice(at, after), label, style, syntax: 'bracket', start: at, end: after, closing: ']'})
+        }
+        continue
+      }
+
+      if (match[5] !== undefined) {
         // A run of note symbols: a note at a line start before a space, else
         // a reference glued to the text before it (`Savyon*`, `Savyon\\*`).
-        const symbols = match[4]
+        const symbols = match[5]
         if (symbolChar.test(before) || symbolChar.test(next)) continue
         const item = {marker: symbols, label: symbols, style: 'symbol', syntax: 'symbol', start: at, end: after} as const
-        if (lineStart && inDefinition === undefined && space.test(next)) out.push({...item, role: 'note'})
+        if (lineStart && notesAllowed && space.test(next)) out.push({...item, role: 'note'})
         else if (!lineStart && before && !space.test(before) && !wordChar.test(next) &&
           (slashes === 0 || (format === 'markdown' && slashes === 1))) {
           out.push({...item, role: 'reference', inDefinition})
@@ -138,27 +159,34 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       }
 
       if (escaped) continue
-      const caret = match[2] === '^'
+      const caret = match[3] === '^'
       if (caret && format !== 'markdown') continue
-      const label = match[3] ?? ''
+      const label = match[4] ?? ''
       const style = labelStyle(label, caret)
       if (!style) continue
       const item = {marker: source.slice(at, after), label, style, syntax: caret ? 'gfm' : 'bracket', start: at, end: after} as const
-      if (!caret && lineStart && inDefinition === undefined && next !== ':' && next !== '(' && next !== '[') {
-        out.push({...item, role: 'note'})
-        continue
+      const numeric = style === 'arabic'
+      if (!caret && lineStart && notesAllowed) {
+        // `[1] Al-Akhbar ...` starts a note; `[W]e want` is editorial.
+        if (numeric ? next !== ':' && next !== '(' && next !== '[' : next === '' || space.test(next)) {
+          out.push({...item, role: 'note'})
+        }
+        if (!numeric) continue
       }
-      if (style === 'roman' || style === 'letter' || style === 'malformed') {
-        // Editorial brackets stand apart from the text before them or run
-        // into the word after them: `said [the IRGC]`, `[t]he`.
-        if (!before || space.test(before) || wordChar.test(next)) continue
+      if (!numeric && !caret) {
+        // Editorial brackets stand apart from the text before them, complete
+        // a word or run into the word after it: `said [the IRGC]`,
+        // `collud[e]`, `[t]he`. A marker follows punctuation: `others."[v]`.
+        if (!before || space.test(before) || letterChar.test(before) || wordChar.test(next)) continue
       }
       out.push({...item, role: 'reference', inDefinition})
     }
   }
 
   /** Collect the markers of one paragraph and split its notes. */
-  const paragraph = (node: Paragraph, inDefinition: number | undefined): void => {
+  const paragraph = (node: Paragraph, inDefinition: number | undefined, inList: boolean): void => {
+    // Notes are top-level entries: not inside a GFM definition or a list item.
+    const notesAllowed = inDefinition === undefined && !inList
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
@@ -184,30 +212,38 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       if (child.type === 'text') {
         const s = child.position?.start.offset
         const e = child.position?.end.offset
-        if (s !== undefined && e !== undefined) scanText(s, e, start, inDefinition, found)
+        if (s !== undefined && e !== undefined) scanText(s, e, start, inDefinition, notesAllowed, found)
         return
       }
       if ('children' in child) for (const grand of child.children) inline(grand as Nodes)
     }
     for (const child of node.children) inline(child)
 
+    // Lines starting with the same symbol are a bulleted list, not notes.
+    const symbolStarts = new Map<string, number>()
+    for (const item of found) {
+      if (item.role === 'note' && item.syntax === 'symbol') symbolStarts.set(item.label, (symbolStarts.get(item.label) ?? 0) + 1)
+    }
     // Each note runs to the next note of the paragraph, or to its end.
-    const starts = found.filter((item) => item.role === 'note')
+    const starts = found.filter(
+      (item) => item.role === 'note' && !(item.syntax === 'symbol' && (symbolStarts.get(item.label) ?? 0) > 1)
+    )
     for (let i = 0; i < starts.length; i++) {
       const item = starts[i]!
       const limit = i + 1 < starts.length ? starts[i + 1]!.start : end
       let noteEnd = limit
       while (noteEnd > item.end && space.test(source.charAt(noteEnd - 1))) noteEnd--
       item.noteEnd = noteEnd
-      item.content = source.slice(item.end, noteEnd).trim()
+      const content = source.slice(item.end, noteEnd).trim()
+      item.content = item.closing && content.endsWith(item.closing) ? content.slice(0, -item.closing.length).trimEnd() : content
       notes.push(item)
     }
     for (const item of found) if (item.role === 'reference') refs.push(item)
   }
 
-  const walk = (node: Nodes, inDefinition: number | undefined): void => {
+  const walk = (node: Nodes, inDefinition: number | undefined, inList: boolean): void => {
     if (notProse.has(node.type)) return
-    if (node.type === 'paragraph') return paragraph(node, inDefinition)
+    if (node.type === 'paragraph') return paragraph(node, inDefinition, inList)
     if (node.type === 'footnoteDefinition') {
       const s = node.position?.start.offset
       const e = node.position?.end.offset
@@ -226,29 +262,47 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
         noteEnd: e,
         content: source.slice(colon, e).trim()
       })
-      for (const child of node.children) walk(child, s)
+      for (const child of node.children) walk(child, s, inList)
       return
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes, inDefinition)
+    const list = inList || node.type === 'listItem'
+    if ('children' in node) for (const child of node.children) walk(child as Nodes, inDefinition, list)
   }
-  walk(tree, undefined)
+  walk(tree, undefined, false)
 
   return freezeIndex(decide(refs, notes, format), format, span)
 }
 
-/** The document-wide decisions: which conventions are in use. */
+/**
+ * The document-wide decisions: which conventions are in use.
+ * - Bracket entries before the first bracket reference are legends or
+ *   numbered lists, not notes (when the document has bracket references).
+ * - In Markdown, bracket markers count only when some reference is followed
+ *   by its note, as endnotes are; `[1]` list labels and array indexes are
+ *   not references.
+ * - Symbols count only when used both as a reference and as a note.
+ */
 function decide(refs: Found[], notes: Found[], format: Format): {refs: Found[]; notes: Found[]} {
   const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
-  const noteKeys = new Set(notes.map(keyOf))
+  const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
+  const firstRef = bracketRefs.reduce((first, r) => Math.min(first, r.start), Number.POSITIVE_INFINITY)
+  let bracketNotes = notes.filter((n) => n.syntax === 'bracket' && (bracketRefs.length === 0 || n.start > firstRef))
+  if (format === 'markdown') {
+    const lastNoteStart = new Map<string, number>()
+    for (const note of bracketNotes) lastNoteStart.set(keyOf(note), note.start)
+    if (!bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
+  }
+  const bracketInUse = format === 'text' || bracketNotes.length > 0
   const refSymbols = new Set(refs.filter((r) => r.syntax === 'symbol').map((r) => r.label))
   const noteSymbols = new Set(notes.filter((n) => n.syntax === 'symbol').map((n) => n.label))
-  const bracketInUse =
-    format === 'text' || refs.some((r) => r.syntax === 'bracket' && noteKeys.has(keyOf(r)))
-  const keep = (item: Found, symbols: Set<string>): boolean =>
-    item.syntax === 'symbol' ? symbols.has(item.label) : item.syntax === 'gfm' || bracketInUse
   return {
-    refs: refs.filter((r) => keep(r, noteSymbols)),
-    notes: notes.filter((n) => keep(n, refSymbols))
+    refs: refs.filter((r) =>
+      r.syntax === 'gfm' ? true : r.syntax === 'bracket' ? bracketInUse : noteSymbols.has(r.label)
+    ),
+    notes: [
+      ...notes.filter((n) => n.syntax === 'gfm' || (n.syntax === 'symbol' && refSymbols.has(n.label))),
+      ...bracketNotes
+    ]
   }
 }
 
@@ -261,10 +315,34 @@ function freezeIndex(
   const notesFound = [...found.notes].sort((a, b) => a.start - b.start)
   const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
 
-  const firstByKey = new Map<string, number>()
+  const byKey = new Map<string, number[]>()
   notesFound.forEach((note, i) => {
-    if (!firstByKey.has(keyOf(note))) firstByKey.set(keyOf(note), i)
+    const list = byKey.get(keyOf(note))
+    if (list) list.push(i)
+    else byKey.set(keyOf(note), [i])
   })
+  /**
+   * The note a reference resolves to. GFM: the first definition (as the GFM
+   * spec resolves). Bracket and symbol notes may restart per chapter or page
+   * (Project Gutenberg, OCR'd reports): the nearest note with the label after
+   * the reference, else the last one before it.
+   */
+  const resolve = (ref: Found, key: string): number | undefined => {
+    const list = byKey.get(key)
+    if (!list) return undefined
+    if (ref.syntax === 'gfm' || list.length === 1) return list[0]
+    let low = 0
+    let high = list.length - 1
+    let found = list.at(-1)
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      if (notesFound[list[mid]!]!.start > ref.start) {
+        found = list[mid]
+        high = mid - 1
+      } else low = mid + 1
+    }
+    return found
+  }
   const byStart = new Map(notesFound.map((note, i) => [note.start, i]))
   const containing = (ref: Found): number | undefined => {
     if (ref.inDefinition !== undefined) return byStart.get(ref.inDefinition)
@@ -287,7 +365,7 @@ function freezeIndex(
   const references: Reference[] = refsFound.map((ref, index) => {
     const identifier = normalizeIdentifier(ref.label)
     const key = keyOf(ref)
-    const note = firstByKey.get(key)
+    const note = resolve(ref, key)
     const inNote = containing(ref)
     if (note !== undefined && note !== inNote) citing[note]!.push(index)
     return Object.freeze({
@@ -316,7 +394,7 @@ function freezeIndex(
 
   const notes: Note[] = notesFound.map((note, index) => {
     const key = keyOf(note)
-    const first = firstByKey.get(key) ?? index
+    const first = byKey.get(key)?.[0] ?? index
     return Object.freeze({
       index,
       marker: note.marker,
@@ -330,7 +408,7 @@ function freezeIndex(
       content: note.content ?? '',
       inNotesSection: notesSection !== undefined && note.start >= notesSection.start.offset,
       firstWithKey: first,
-      references: Object.freeze(first === index ? citing[index]! : []),
+      references: Object.freeze(citing[index]!),
       number: labelNumber(note.label, note.style)
     })
   })

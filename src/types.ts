@@ -59,11 +59,20 @@ export interface Reference {
   readonly key: string
   /** Span of the marker (from `[` or the symbol to just after its last character). */
   readonly span: Span
-  /** Index of the first note with the same key, or `undefined` when none. */
+  /**
+   * Index of the note this reference resolves to, or `undefined` when none
+   * has its key. GFM calls resolve to the first definition (GFM spec); bracket
+   * and symbol markers, whose numbering may restart per chapter or page, to
+   * the nearest note with the key after them, else the last one before them.
+   */
   readonly note: number | undefined
   /** Index of the note whose text holds this reference, or `undefined` in body text. */
   readonly inNote: number | undefined
-  /** The numeric value of an arabic or roman label (`[iv]` is 4), else `undefined`. */
+  /**
+   * The numeric value of the label: digits (`[12]`, `[^12]`), a roman numeral
+   * (`[iv]` is 4), the digits of a malformed number (`[1a]`, `[ 1]`);
+   * `undefined` for anything else.
+   */
   readonly number: number | undefined
 }
 
@@ -89,9 +98,9 @@ export interface Note {
   readonly inNotesSection: boolean
   /** Index of the first note with the same key (itself when it is the first). */
   readonly firstWithKey: number
-  /** Indexes of the references that resolve to this note, in document order (empty for a later duplicate). */
+  /** Indexes of the references that resolve to this note, in document order (not counting references inside the note itself). */
   readonly references: readonly number[]
-  /** The numeric value of an arabic or roman label, else `undefined`. */
+  /** The numeric value of the label, as on `Reference.number`. */
   readonly number: number | undefined
 }
 
