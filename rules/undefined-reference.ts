@@ -3,7 +3,8 @@
  *
  * Checks that every footnote reference resolves to a note: a GFM call
  * `[^label]` to a definition `[^label]:`, a bracket marker `[7]` to an entry
- * `[7]` of the notes list, a symbol `*` to a symbol note.
+ * `[7]` of the notes list. (A symbol such as `*` counts as a marker only when
+ * a note starts with it, so it always resolves.)
  *
  * Why: a reference that points nowhere leaves a claim without its source,
  * and in Markdown the parser silently prints an undefined GFM call as text.
@@ -33,8 +34,7 @@ const rule: Rule = {
     fix: 'none',
     messages: {
       bracket: 'Undefined reference `{marker}`, expected a note `{marker}` in the notes list',
-      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
-      symbol: 'Undefined reference `{marker}`, expected a note starting with `{marker}`'
+      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`'
     },
     defaults: {}
   },
@@ -42,7 +42,7 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
-      context.report({messageId: reference.syntax, data: {marker: reference.marker}, span: reference.span})
+      context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker}, span: reference.span})
     }
   }
 }

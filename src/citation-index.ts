@@ -170,6 +170,7 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
         // `[1] Al-Akhbar ...` starts a note; `[W]e want` is editorial.
         if (numeric ? next !== ':' && next !== '(' && next !== '[' : next === '' || space.test(next)) {
           out.push({...item, role: 'note'})
+          continue
         }
         if (!numeric) continue
       }
@@ -283,7 +284,6 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
  * - Symbols count only when used both as a reference and as a note.
  */
 function decide(refs: Found[], notes: Found[], format: Format): {refs: Found[]; notes: Found[]} {
-  const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
   const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
   const firstRef = bracketRefs.reduce((first, r) => Math.min(first, r.start), Number.POSITIVE_INFINITY)
   let bracketNotes = notes.filter((n) => n.syntax === 'bracket' && (bracketRefs.length === 0 || n.start > firstRef))
@@ -313,7 +313,6 @@ function freezeIndex(
 ): CitationIndex {
   const refsFound = [...found.refs].sort((a, b) => a.start - b.start)
   const notesFound = [...found.notes].sort((a, b) => a.start - b.start)
-  const keyOf = (item: Found): string => `${item.syntax}:${normalizeIdentifier(item.label)}`
 
   const byKey = new Map<string, number[]>()
   notesFound.forEach((note, i) => {
@@ -363,7 +362,7 @@ function freezeIndex(
 
   const citing: number[][] = notesFound.map(() => [])
   const references: Reference[] = refsFound.map((ref, index) => {
-    const identifier = normalizeIdentifier(ref.label)
+    const identifier = identifierOf(ref)
     const key = keyOf(ref)
     const note = resolve(ref, key)
     const inNote = containing(ref)
@@ -399,7 +398,7 @@ function freezeIndex(
       index,
       marker: note.marker,
       label: note.label,
-      identifier: normalizeIdentifier(note.label),
+      identifier: identifierOf(note),
       style: note.style,
       syntax: note.syntax,
       key,
@@ -444,6 +443,23 @@ function dominantStyle(notes: readonly Note[]): NumberingStyle {
   const best = (Object.keys(counts) as Array<keyof typeof counts>).reduce((a, b) => (counts[b] > counts[a] ? b : a))
   if (counts[best] > 0) return best
   return notes.some((n) => n.syntax === 'gfm') ? 'caret' : 'none'
+}
+
+/**
+ * The identifier a marker matches by. A GFM label is normalised as micromark
+ * normalises it (CommonMark/GFM label matching: whitespace collapsed, case
+ * folded). Other labels are only case-folded: `[ 3]` is a malformed marker,
+ * not note 3. A malformed GFM call (`[^ 2]`) keeps its raw label, so it never
+ * matches: the GFM parser does not resolve it either.
+ */
+function identifierOf(item: Found): string {
+  if (item.syntax === 'gfm' && item.style === 'caret') return normalizeIdentifier(item.label)
+  return item.style === 'malformed' ? ` ${item.label}` : item.label.toLowerCase()
+}
+
+/** `syntax:identifier`: a reference and a note match when their keys are equal. */
+function keyOf(item: Found): string {
+  return `${item.syntax}:${identifierOf(item)}`
 }
 
 function deepFreezeSpan(value: Span): Span {

@@ -25,6 +25,11 @@ export interface LintTextOptions {
   readonly config?: Config
   /** Rules already resolved from a config (lets `lintFiles` resolve once). */
   readonly rules?: readonly ResolvedRule[]
+  /**
+   * Deep-freeze the tree before the rules run, so a rule that mutates it
+   * throws (tests use it; it costs a walk over the tree).
+   */
+  readonly freezeTree?: boolean
 }
 
 /** A message as citelint reports it: a VFileMessage with its rule's message id. */
@@ -65,6 +70,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const file = new VFile({value, path: options.filePath})
   const format = options.format ?? formatOf(options.filePath)
   const tree = parse(value, format)
+  if (options.freezeTree) deepFreeze(tree)
   const index = buildCitationIndex(tree, file, format)
   const noteFields = Object.freeze(index.notes.map(describeNote))
   const messages: CitelintMessage[] = []
@@ -83,6 +89,10 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
             place: found.related.span
           })
         : undefined
+      if (cause) {
+        cause.fatal = undefined
+        ;(cause as CitelintMessage).messageId = found.related!.messageId
+      }
       const message = file.message(formatMessage(template(found.messageId), found.data), {
         place: found.span,
         ruleId: meta.id,
@@ -111,4 +121,11 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 /** Where a rule's documentation lives: the head of its source file in the package. */
 export function ruleDocsUrl(ruleId: string): string {
   return new URL(`../../rules/${ruleId}.ts`, import.meta.url).href
+}
+
+function deepFreeze(value: object): void {
+  Object.freeze(value)
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object' && !Object.isFrozen(child)) deepFreeze(child as object)
+  }
 }

@@ -49,8 +49,10 @@ export interface Reference {
   /** Text between the brackets as written (`v`, `note`, ` 3`); the symbol itself for symbols. */
   readonly label: string
   /**
-   * Normalised label used for matching: micromark's `normalizeIdentifier`
-   * (whitespace collapsed, case folded), the convention of CommonMark and GFM.
+   * Normalised label used for matching. GFM labels: micromark's
+   * `normalizeIdentifier` (whitespace collapsed, case folded), the convention
+   * of CommonMark and GFM. Bracket labels: case-folded only. Malformed
+   * labels get a leading space, so they never match a note's identifier.
    */
   readonly identifier: string
   readonly style: MarkerStyle
