@@ -39,7 +39,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     )
     .option('format', {alias: 'f', choices: formats, default: 'stylish' as const, describe: 'Output format'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
-    .option('rule', {type: 'string', array: true, describe: 'Set a rule’s severity: id:off|warn|error (repeatable)'})
+    .option('rule', {type: 'string', describe: 'Set a rule’s severity: id:off|warn|error (repeatable)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
@@ -77,7 +77,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   try {
-    const config: Config = {rules: parseRuleFlags(args.rule ?? [])}
+    const config: Config = {rules: parseRuleFlags(([] as string[]).concat(args.rule ?? []))}
     const {results, failures} = await lintFiles(paths, {cwd: io.cwd, config})
     for (const failure of failures) io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}\n`)
     const color = args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR'])

@@ -8,6 +8,7 @@ import {glob, isDynamicPattern} from 'tinyglobby'
 
 /** Extensions linted when walking a directory. */
 export const lintedExtensions = ['md', 'markdown', 'txt'] as const
+const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
 
 /** A path that could not be linted, with a one-line reason. */
 export interface FileFailure {
@@ -18,7 +19,8 @@ export interface FileFailure {
 /**
  * Expand command-line paths into files: a file is taken as named (whatever
  * its extension); a directory is walked for `.md`, `.markdown` and `.txt`,
- * skipping `node_modules` and hidden folders; anything else is a glob.
+ * skipping `node_modules` and hidden folders; anything else is a glob, of
+ * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
  * without duplicates.
  */
@@ -49,8 +51,10 @@ export async function expandPaths(
       failures.push({filePath: input, reason: describeError(info)})
       continue
     }
-    const matches = await glob(input, {cwd, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false})
-    if (matches.length === 0) failures.push({filePath: input, reason: 'no files match this pattern'})
+    const matches = (await glob(input, {cwd, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false})).filter(
+      (file) => linted.test(file)
+    )
+    if (matches.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
     matches.sort().forEach(add)
   }
   return {files, failures}

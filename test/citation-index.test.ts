@@ -1,0 +1,146 @@
+/**
+ * Table-driven tests of the citation index: what is and is not a marker in
+ * each format, label normalisation, spans and resolution.
+ */
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {VFile} from 'vfile'
+import {buildCitationIndex} from '../src/citation-index.js'
+import {parse} from '../src/parse/index.js'
+import type {CitationIndex, Format} from '../src/types.js'
+
+function index(text: string, format: Format): CitationIndex {
+  return buildCitationIndex(parse(text, format), new VFile({value: text}), format)
+}
+
+/** `marker@line:column` of every reference, and `->n` when it resolves to note n. */
+function references(text: string, format: Format): string[] {
+  const found = index(text, format)
+  return found.references.map(
+    (r) => `${r.marker}@${r.span.start.line}:${r.span.start.column}${r.note === undefined ? '' : `->${r.note}`}`
+  )
+}
+
+function notes(text: string, format: Format): string[] {
+  return index(text, format).notes.map((n) => `${n.marker}@${n.span.start.line}:${n.span.start.column} ${JSON.stringify(n.content)}`)
+}
+
+const markdown: Array<[string, string, string[]]> = [
+  ['GFM call and definition', 'A claim.[^1]\n\n[^1]: Source, 2015.\n', ['[^1]@1:9->0']],
+  ['GFM call without definition is still found', 'A claim.[^7]\n', ['[^7]@1:9']],
+  ['labels match case-insensitively, whitespace collapsed', 'A.[^Note]\n\n[^note]: Source.\n', ['[^Note]@1:3->0']],
+  ['inline code is not prose', 'Write `text[^1]` like this.[^2]\n', ['[^2]@1:28']],
+  ['fenced code is not prose', '```\nA[^1]\n```\n', []],
+  ['indented code is not prose', 'Para.\n\n    code[^1]\n', []],
+  ['HTML comment is not prose', '<!-- a[^1] -->\n\nText.\n', []],
+  ['link URL is not prose', '[site](https://example.org/a[^1]) and more.\n', []],
+  ['escaped bracket is not a marker', 'An escaped \\[^1] call.\n', []],
+  ['double backslash does not escape', 'A path\\\\[^1] call.\n', ['[^1]@1:9']],
+  ['front matter is not prose', '---\nnote: a[^1]\n---\n\nText.\n', []],
+  ['link reference definition makes [1] a link, not a marker', 'See the table[1].\n\n[1]: https://example.org\n', []],
+  ['bracket numbers in a GFM document without a notes list are not markers', 'Use a[1] and b[2] in code-like prose.\n', []],
+  ['malformed GFM call', 'A claim.[^ 2]\n\n[^2]: Source.\n', ['[^ 2]@1:9']],
+  [
+    'bracket convention in Markdown: references followed by their notes',
+    'A claim.[1] Another.[2]\n\n[1] Source one.\n\n[2] Source two.\n',
+    ['[1]@1:9->0', '[2]@1:21->1']
+  ],
+  ['[n] list labels before their use are not notes', '[1] is first.\n\n[2] is second.\n\nBoth [1] and [2] hold.\n', []],
+  ['list items starting with a marker are references, not notes', '-   [3]\n\nText.[3]\n\n[3] Source.\n', ['[3]@1:5->0', '[3]@3:6->0']]
+]
+
+for (const [name, text, expected] of markdown) {
+  test(`markdown: ${name}`, () => assert.equal(references(text, 'markdown'), expected))
+}
+
+const plain: Array<[string, string, string[]]> = [
+  ['bracket marker after punctuation', 'In Syria.[1]\n\n[1] Al-Akhbar, 2015.\n', ['[1]@1:10->0']],
+  ['marker after a closing parenthesis and comma', 'the JCPOA),[4] and\n\n[4] ISNA, 2015.\n', ['[4]@1:12->0']],
+  ['caret syntax means nothing in plain text', 'Mid[^a]wiwin.[1]\n\n[1] Source.\n', ['[1]@1:14->0']],
+  ['editorial brackets are not markers', 'He said [sic] that [...] the [the IRGC] would act.[1]\n\n[1] Source.\n', ['[1]@1:51->0']],
+  ['a bracket glued to the next word is editorial', '[t]he text and [I]t too.[1]\n\n[1] Source.\n', ['[1]@1:25->0']],
+  ['a bracket completing a word is editorial', 'They "collud[e]d" openly.[1]\n\n[1] Source.\n', ['[1]@1:26->0']],
+  ['roman numeral after a quote is a marker', 'He said "no."[v] Then.[1]\n\n[1] Source.\n', ['[v]@1:14', '[1]@1:23->0']],
+  ['malformed numbers are markers that resolve to nothing', 'A.[1a] B.[ 1] C.[1]\n\n[1] Source.\n', ['[1a]@1:3', '[ 1]@1:10', '[1]@1:17->0']],
+  ['a symbol glued to a word resolves to its symbol note', 'By A. Savyon*\n\nText.\n\n* A. Savyon is director.\n', ['*@1:13->0']],
+  ['a lone asterisk without a symbol note is not a marker', 'Five * three and x* y.\n', []],
+  ['a bulleted list is not a list of symbol notes', 'By A. Savyon*\n\n* first item\n* second item\n', []],
+  ['a line starting with * is text, not a list', '* A. Savyon is director.\n\nBy A. Savyon*\n', ['*@3:13->0']],
+  ['Project Gutenberg footnote block', 'A claim.[1]\n\n    [Footnote 1: Coll. Minn., 1885.]\n', ['[1]@1:9->0']],
+  [
+    'restarted numbering resolves to the nearest note after the reference',
+    'One.[1]\n\n[Footnote 1: First.]\n\nTwo.[1]\n\n[Footnote 1: Second.]\n',
+    ['[1]@1:5->0', '[1]@5:5->1']
+  ]
+]
+
+for (const [name, text, expected] of plain) {
+  test(`plain text: ${name}`, () => assert.equal(references(text, 'text'), expected))
+}
+
+test('notes: content after the marker, trimmed; note spans start at the marker', () => {
+  assert.equal(notes('A.[1] B.[2]\n\n[1] Al-Akhbar (Lebanon), October 12, 2015.\n\n[2], October 7, 2015.\n', 'text'), [
+    '[1]@3:1 "Al-Akhbar (Lebanon), October 12, 2015."',
+    '[2]@5:1 ", October 7, 2015."'
+  ])
+})
+
+test('notes: consecutive lines of a notes list are separate notes; continuation lines join', () => {
+  assert.equal(notes('A.[1] B.[2]\n\n[1] First source,\n  continued.\n[2] Second source.\n', 'text'), [
+    '[1]@3:1 "First source,\\n  continued."',
+    '[2]@5:1 "Second source."'
+  ])
+})
+
+test('notes: GFM definition content spans its paragraphs', () => {
+  assert.equal(notes('A.[^1]\n\n[^1]: First.\n\n    Second paragraph.\n', 'markdown'), [
+    '[^1]@3:1 "First.\\n\\n    Second paragraph."'
+  ])
+})
+
+test('notes: Project Gutenberg block content drops the closing bracket', () => {
+  assert.equal(notes('A.[1]\n\n[Footnote 1: Coll. Minn.,\nvol. 5.]\n', 'text'), ['[Footnote 1:@3:1 "Coll. Minn.,\\nvol. 5."'])
+})
+
+test('index: identifiers, styles, numbers, numbering style and range', () => {
+  const found = index('A.[1] B.[iv] C.[^X y]\n\n[1] S.\n\n[2] T.\n\n[3] U.\n', 'text')
+  assert.equal(
+    found.references.map((r) => [r.label, r.identifier, r.style, r.syntax, r.number]),
+    [
+      ['1', '1', 'arabic', 'bracket', 1],
+      ['iv', 'iv', 'roman', 'bracket', 4]
+    ]
+  )
+  assert.is(found.numberingStyle, 'arabic')
+  assert.equal(found.numberRange, {min: 1, max: 3})
+  // GFM labels hold no whitespace; they match case-insensitively.
+  const gfm = index('A.[^MyNote]\n\n[^mynote]: S.\n', 'markdown')
+  assert.is(gfm.references[0]?.identifier, 'MYNOTE')
+  assert.is(gfm.references[0]?.note, 0)
+  assert.is(gfm.numberingStyle, 'caret')
+  assert.is(index('No notes here.\n', 'text').numberingStyle, 'none')
+})
+
+test('index: spans are exact in UTF-16 code units, with astral characters and CRLF', () => {
+  const text = 'Emoji 😀 here.[1]\r\nNext line.[2]\r\n\r\n[1] A.\r\n[2] B.\r\n'
+  const found = index(text, 'text')
+  const spans = found.references.map((r) => [r.span.start.line, r.span.start.column, r.span.end.column, text.slice(r.span.start.offset, r.span.end.offset)])
+  assert.equal(spans, [
+    [1, 15, 18, '[1]'],
+    [2, 11, 14, '[2]']
+  ])
+})
+
+test('index: notes section starts after the last body reference', () => {
+  const found = index('By X*\n\nText.[1]\n\n* X is director.\n\n[1] Source.\n', 'text')
+  assert.is(found.notesSection?.start.line, 5)
+  assert.equal(found.notes.map((n) => n.inNotesSection), [true, true])
+})
+
+test('index: a note citing another note; a note citing itself does not count', () => {
+  const found = index('Text.[1]\n\n[1] Source, see [2].\n\n[2] Other, see [2].\n', 'text')
+  assert.equal(found.notes.map((n) => n.references.length), [1, 1])
+  assert.equal(found.references.map((r) => r.inNote), [undefined, 0, 1])
+})
+
+test.run()

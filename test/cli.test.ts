@@ -1,0 +1,133 @@
+/** The CLI: exit codes, output formats, errors, exactly as a user sees them. */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {run} from '../src/cli.js'
+import {root} from './helpers.js'
+
+async function cli(args: string[], cwd = root): Promise<{code: number; out: string; err: string}> {
+  let out = ''
+  let err = ''
+  const code = await run(args, {
+    cwd,
+    env: {},
+    stdoutIsTTY: false,
+    writeOut: (text) => (out += text),
+    writeErr: (text) => (err += text)
+  })
+  return {code, out, err}
+}
+
+test('stylish output of one example, exit 1 on errors', async () => {
+  const {code, out, err} = await cli(['examples/undefined-reference.txt'])
+  assert.is(code, 1)
+  assert.is(err, '')
+  assert.is(
+    out,
+    [
+      'examples/undefined-reference.txt',
+      '5:8-5:11 error Undefined reference `[7]`, expected a note `[7]` in the notes list undefined-reference',
+      '',
+      '✖ 1 error',
+      ''
+    ].join('\n')
+  )
+})
+
+test('warnings only: exit 0', async () => {
+  const {code, out} = await cli(['examples/unused-note.txt'])
+  assert.is(code, 0)
+  assert.ok(out.includes('7:1-7:4 warning Unused note `[2]`'))
+})
+
+test('clean files print nothing and exit 0', async () => {
+  const {code, out, err} = await cli(['examples/valid-report.txt', 'examples/valid-report.md'])
+  assert.equal([code, out, err], [0, '', ''])
+})
+
+test('json output has ESLint’s shape', async () => {
+  const {code, out} = await cli(['examples/note-order.txt', '--format', 'json'])
+  assert.is(code, 0)
+  const parsed = JSON.parse(out) as unknown[]
+  assert.equal(parsed, [
+    {
+      filePath: path.join(root, 'examples/note-order.txt'),
+      messages: [
+        {ruleId: 'note-order', messageId: 'reference', severity: 1, message: 'Out-of-order reference `[1]`: note 1 is first cited after note 2, expected ascending order', line: 4, column: 14, endLine: 4, endColumn: 17},
+        {ruleId: 'note-order', messageId: 'list', severity: 1, message: 'Out-of-order note `[1]` in the notes list: it comes after note 2, expected ascending order', line: 8, column: 1, endLine: 8, endColumn: 4},
+        {ruleId: 'note-order', messageId: 'skip', severity: 1, message: 'Skipped number before note `[4]`: no note numbered 3, expected consecutive numbers from 1', line: 10, column: 1, endLine: 10, endColumn: 4}
+      ],
+      errorCount: 0,
+      warningCount: 3
+    }
+  ])
+})
+
+test('a directory is walked for .md, .markdown and .txt, sorted', async () => {
+  const {out} = await cli(['examples', '--format', 'json'])
+  const files = (JSON.parse(out) as Array<{filePath: string}>).map((f) => path.relative(root, f.filePath))
+  assert.ok(files.includes('examples/valid-report.md') && files.includes('examples/note-order.txt'))
+  assert.not.ok(files.some((f) => f.endsWith('.expected')))
+  assert.equal(files, [...files].sort())
+})
+
+test('globs match only .md, .markdown and .txt files', async () => {
+  const {out} = await cli(['examples/unused-note.*', '--format', 'json'])
+  const files = (JSON.parse(out) as Array<{filePath: string}>).map((f) => path.basename(f.filePath))
+  assert.equal(files, ['unused-note.md', 'unused-note.txt'])
+})
+
+test('a missing file: one line naming it, exit 2, other files still linted', async () => {
+  const {code, out, err} = await cli(['no-such-report.txt', 'examples/undefined-reference.txt', '--format', 'json'])
+  assert.is(code, 2)
+  assert.is(err, 'citelint: no-such-report.txt: no such file or directory\n')
+  assert.is((JSON.parse(out) as unknown[]).length, 1)
+})
+
+test('a binary file is skipped with a reason, exit 2', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-'))
+  writeFileSync(path.join(folder, 'image.txt'), Buffer.from([0x89, 0x50, 0x00, 0x01]))
+  const {code, err} = await cli(['image.txt'], folder)
+  assert.is(code, 2)
+  assert.is(err, 'citelint: image.txt: binary file (contains NUL bytes), skipped\n')
+})
+
+test('usage errors exit 2 with a clear message and no stack trace', async () => {
+  for (const args of [[], ['--format', 'xml', 'x.md'], ['--no-such-flag', 'x.md'], ['--rule', 'nope:error', 'x.md'], ['--rule', 'note-order:loud', 'x.md']]) {
+    const {code, err} = await cli(args)
+    assert.is(code, 2, args.join(' '))
+    assert.ok(err.startsWith('citelint: '), err)
+    assert.not.ok(err.includes('    at '), 'no stack trace')
+  }
+  assert.is((await cli(['--rule', 'nope:error', 'x.md'])).err.split('\n')[0]!.slice(0, 30), 'citelint: Unknown rule `nope` ')
+})
+
+test('--rule changes a severity', async () => {
+  const {code, out} = await cli(['examples/undefined-reference.txt', '--rule', 'undefined-reference:warn'])
+  assert.is(code, 0)
+  assert.ok(out.includes(' warning Undefined reference `[7]`'))
+})
+
+test('--help and --version exit 0', async () => {
+  const help = await cli(['--help'])
+  assert.is(help.code, 0)
+  assert.ok(help.out.includes('--format'))
+  const version = await cli(['--version'])
+  assert.is(version.code, 0)
+  assert.match(version.out, /^\d+\.\d+\.\d+\n$/)
+})
+
+test('the bin sets the process exit code', () => {
+  const bin = path.join(root, 'bin/citelint.js')
+  const failing = spawnSync(process.execPath, [bin, 'examples/empty-source.txt'], {cwd: root, encoding: 'utf8'})
+  assert.is(failing.status, 1)
+  const clean = spawnSync(process.execPath, [bin, 'examples/valid-report.txt'], {cwd: root, encoding: 'utf8'})
+  assert.is(clean.status, 0)
+  const usage = spawnSync(process.execPath, [bin], {cwd: root, encoding: 'utf8'})
+  assert.is(usage.status, 2)
+})
+
+test.run()
