@@ -63,7 +63,6 @@ const symbolChar = /[*†‡§]/
 const wordChar = /[\p{L}\p{N}_]/u
 const letterChar = /\p{L}/u
 const space = /\s/
-const linePrefix = /^[ \t>]*$/
 
 /** A marker found by the scanner or the parser, before the document-wide decisions. */
 interface Found {
@@ -107,10 +106,20 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     }
   }
 
+  /**
+   * Whether only indentation or block quote markers (`>`) stand between the
+   * start of its line and `offset`, or `offset` starts the paragraph.
+   * Looks back at most to the line start, and stops at the first other
+   * character, so it costs O(1) for markers inside prose.
+   */
   const atLineStart = (offset: number, paragraphStart: number): boolean => {
     if (offset === paragraphStart) return true
-    const column = place.toPoint(offset)?.column
-    return column !== undefined && linePrefix.test(source.slice(offset - column + 1, offset))
+    for (let i = offset - 1; i >= 0; i--) {
+      const code = source.charCodeAt(i)
+      if (code === 10 || code === 13) return true
+      if (code !== 32 && code !== 9 && code !== 62) return false
+    }
+    return true
   }
 
   /** Scan the source slice of one text node. */

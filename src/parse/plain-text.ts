@@ -32,9 +32,10 @@ export function parsePlainText(text: string): Root {
     let end = blockEnd
     while (start < end && isSpace(text.charCodeAt(start))) start++
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--
-    const position = {start: point(place.toPoint(start), start), end: point(place.toPoint(end), end)}
-    const node: Text = {type: 'text', value: text.slice(start, end), position}
-    children.push({type: 'paragraph', children: [node], position: structuredClone(position)})
+    const startPoint = point(place.toPoint(start), start)
+    const endPoint = point(place.toPoint(end), end)
+    const node: Text = {type: 'text', value: text.slice(start, end), position: {start: startPoint, end: endPoint}}
+    children.push({type: 'paragraph', children: [node], position: {start: {...startPoint}, end: {...endPoint}}})
     blockStart = -1
   }
 
