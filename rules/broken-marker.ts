@@ -13,8 +13,9 @@
  * previous reference), the label that was probably meant.
  *
  * Each such marker is reported once, here, never also as
- * `undefined-reference`. With no notes at all there is no style to break and
- * the rule is silent.
+ * `undefined-reference`. In a document with no numbered notes, a roman,
+ * letter or malformed marker is still reported (`none`): there is nothing it
+ * could point to.
  *
  * Fails (notes numbered 1 to 5):
  *
@@ -28,7 +29,7 @@
  */
 import type {Rule} from '../src/rule.js'
 import {fitsNumbering, markerFor} from '../src/numbering.js'
-import type {CitationIndex, Reference} from '../src/types.js'
+import type {Reference} from '../src/types.js'
 
 const rule: Rule = {
   meta: {
@@ -40,13 +41,18 @@ const rule: Rule = {
       number: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number such as `{expected}`',
       numberRange: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number in that range',
       letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
-      caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`'
+      caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`',
+      none: 'Broken marker `{marker}`: the document has no numbered notes, expected a note `{marker}` or no marker'
     },
     defaults: {}
   },
   check(context) {
     const {index} = context
-    if (index.numberingStyle === 'none') return
+    const numbers = new Set(
+      index.notes
+        .filter((note) => note.syntax === 'bracket' && note.style === index.numberingStyle && note.number !== undefined)
+        .map((note) => note.number!)
+    )
     let previous: number | undefined
     for (const reference of index.references) {
       if (reference.note !== undefined) {
@@ -55,6 +61,10 @@ const rule: Rule = {
       }
       if (fitsNumbering(reference, index)) continue
       const marker = reference.marker
+      if (index.numberingStyle === 'none') {
+        context.report({messageId: 'none', data: {marker}, span: reference.span})
+        continue
+      }
       if (reference.syntax === 'gfm') {
         const expected = `[^${reference.label.replace(/\s+/g, '')}]`
         context.report({messageId: 'caret', data: {marker, expected}, span: reference.span})
@@ -70,7 +80,7 @@ const rule: Rule = {
       const range = index.numberRange
       const from = range ? markerFor(range.min, index).slice(1, -1) : ''
       const to = range ? markerFor(range.max, index).slice(1, -1) : ''
-      const expected = likelyNumber(reference, index, previous)
+      const expected = likelyNumber(reference, numbers, previous)
       if (expected === undefined) context.report({messageId: 'numberRange', data: {marker, from, to}, span: reference.span})
       else context.report({messageId: 'number', data: {marker, from, to, expected: markerFor(expected, index)}, span: reference.span})
     }
@@ -82,12 +92,10 @@ const rule: Rule = {
  * `[ 3]` is 3) when a note has it, else the number after the
  * previous resolved reference when a note has that.
  */
-function likelyNumber(reference: Reference, index: CitationIndex, previous: number | undefined): number | undefined {
-  const exists = (value: number): boolean =>
-    index.notes.some((note) => note.syntax === 'bracket' && note.style === index.numberingStyle && note.number === value)
+function likelyNumber(reference: Reference, numbers: ReadonlySet<number>, previous: number | undefined): number | undefined {
   const own = reference.number
-  if (own !== undefined && exists(own)) return own
-  if (previous !== undefined && exists(previous + 1)) return previous + 1
+  if (own !== undefined && numbers.has(own)) return own
+  if (previous !== undefined && numbers.has(previous + 1)) return previous + 1
   return undefined
 }
 

@@ -22,7 +22,7 @@
  *   indexes in a GFM document are not markers. Symbol markers are used only
  *   for symbols that appear both as a reference and as a note.
  */
-import type {Nodes, Paragraph, Root} from 'mdast'
+import type {Heading, Nodes, Paragraph, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
@@ -53,20 +53,27 @@ const notProse = new Set([
 ])
 
 /**
- * One scanner for every marker shape: backslashes before it (escapes, in
- * Markdown), then a bracket label of at most 24 characters on one line, or a
- * run of one to three note symbols. Linear: no nested quantifiers.
+ * One scanner for every marker shape: Project Gutenberg's `[Footnote 1:`, a
+ * bracket label on one line (at most 999 characters, the GFM limit for
+ * labels), or a run of one to three note symbols. Linear: a failed bracket
+ * match stops at the next `[`, so each character is read at most twice.
+ * Escaping backslashes are counted by looking back from a match.
  */
-const markerPattern =
-  /(\\*)(?:\[Footnote[ \t]+([A-Za-z0-9]{1,8})[ \t]*:|\[(\^?)([^[\]\r\n]{0,24})\]|([*†‡§]{1,3}))/g
+const markerPattern = /\[Footnote[ \t]+([A-Za-z0-9]{1,8})[ \t]*:|\[(\^?)([^[\]\r\n]{0,999})\]|([*†‡§]{1,3})/g
 const symbolChar = /[*†‡§]/
 const wordChar = /[\p{L}\p{N}_]/u
 const letterChar = /\p{L}/u
+const openingChar = /[([{“‘«]/
+const straightQuote = /["']/
 const space = /\s/
+const lineBreak = /[\r\n]/
+/** A heading line over a notes list, then the line break before the first note. */
+const notesHeading = /^(?:notes?|endnotes?|footnotes?|references?|sources?)[ \t]*:?[ \t]*(?:\r\n|\r|\n)[ \t>]*$/i
 
 /** A marker found by the scanner or the parser, before the document-wide decisions. */
 interface Found {
-  role: 'reference' | 'note'
+  /** `dropped`: a line-start shape inside prose that is neither note nor reference. */
+  role: 'reference' | 'note' | 'dropped'
   marker: string
   label: string
   style: MarkerStyle
@@ -135,28 +142,29 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     markerPattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = markerPattern.exec(slice))) {
-      const slashes = match[1]?.length ?? 0
-      const at = start + match.index + slashes
-      const after = at + match[0].length - slashes
-      const before = source.charAt(start + match.index - 1)
+      const at = start + match.index
+      const after = at + match[0].length
+      let slashes = 0
+      while (at - slashes > start && source.charCodeAt(at - slashes - 1) === 92) slashes++
+      const before = source.charAt(at - slashes - 1)
       const next = source.charAt(after)
       const escaped = format === 'markdown' && slashes % 2 === 1
-      const lineStart = atLineStart(start + match.index, paragraphStart)
+      const lineStart = atLineStart(at - slashes, paragraphStart)
 
-      if (match[2] !== undefined) {
+      if (match[1] !== undefined) {
         // Project Gutenberg's note block, `[Footnote 1: text]`, at a line start.
         if (lineStart && notesAllowed) {
-          const label = match[2]
+          const label = match[1]
           const style = labelStyle(label, false) ?? 'malformed'
           out.push({role: 'note', marker: source.slice(at, after), label, style, syntax: 'bracket', start: at, end: after, closing: ']'})
         }
         continue
       }
 
-      if (match[5] !== undefined) {
+      if (match[4] !== undefined) {
         // A run of note symbols: a note at a line start before a space, else
         // a reference glued to the text before it (`Savyon*`, `Savyon\\*`).
-        const symbols = match[5]
+        const symbols = match[4]
         if (symbolChar.test(before) || symbolChar.test(next)) continue
         const item = {marker: symbols, label: symbols, style: 'symbol', syntax: 'symbol', start: at, end: after} as const
         if (lineStart && notesAllowed && space.test(next)) out.push({...item, role: 'note'})
@@ -168,9 +176,9 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       }
 
       if (escaped) continue
-      const caret = match[3] === '^'
+      const caret = match[2] === '^'
       if (caret && format !== 'markdown') continue
-      const label = match[4] ?? ''
+      const label = match[3] ?? ''
       const style = labelStyle(label, caret)
       if (!style) continue
       const item = {marker: source.slice(at, after), label, style, syntax: caret ? 'gfm' : 'bracket', start: at, end: after} as const
@@ -185,49 +193,57 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       }
       if (!numeric && !caret) {
         // Editorial brackets stand apart from the text before them, complete
-        // a word or run into the word after it: `said [the IRGC]`,
-        // `collud[e]`, `[t]he`. A marker follows punctuation: `others."[v]`.
+        // a word, run into the word after it or open a quotation: `said [the
+        // IRGC]`, `collud[e]`, `[t]he`, `"[a] list`. A marker follows
+        // punctuation that closes something: `others."[v]`.
         if (!before || space.test(before) || letterChar.test(before) || wordChar.test(next)) continue
+        // After an opening quote or bracket it starts a quotation: `"[a] list`.
+        const beforeQuote = source.charAt(at - slashes - 2)
+        if (openingChar.test(before) || (straightQuote.test(before) && (!beforeQuote || space.test(beforeQuote)))) continue
       }
       out.push({...item, role: 'reference', inDefinition})
     }
   }
 
-  /** Collect the markers of one paragraph and split its notes. */
-  const paragraph = (node: Paragraph, inDefinition: number | undefined, inList: boolean): void => {
-    // Notes are top-level entries: not inside a GFM definition or a list item.
-    const notesAllowed = inDefinition === undefined && !inList
+  /**
+   * Collect the markers of one block of phrasing content (a paragraph or a
+   * heading) and split its notes. `notesAllowed` is false in headings, list
+   * items and GFM definitions: notes are top-level entries.
+   */
+  const phrasing = (node: Paragraph | Heading, inDefinition: number | undefined, notesAllowed: boolean): void => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const found: Found[] = []
-    const inline = (child: Nodes): void => {
-      if (notProse.has(child.type)) return
+    const stack: Nodes[] = [...node.children].reverse()
+    while (stack.length > 0) {
+      const child = stack.pop()!
+      if (notProse.has(child.type)) continue
+      const s = child.position?.start.offset
+      const e = child.position?.end.offset
       if (child.type === 'footnoteReference') {
-        const s = child.position?.start.offset
-        const e = child.position?.end.offset
-        if (s === undefined || e === undefined) return
-        found.push({
-          role: 'reference',
-          marker: source.slice(s, e),
-          label: child.label ?? child.identifier,
-          style: 'caret',
-          syntax: 'gfm',
-          start: s,
-          end: e,
-          inDefinition
-        })
-        return
-      }
-      if (child.type === 'text') {
-        const s = child.position?.start.offset
-        const e = child.position?.end.offset
+        if (s === undefined || e === undefined) continue
+        const label = child.label ?? child.identifier
+        found.push({role: 'reference', marker: source.slice(s, e), label, style: 'caret', syntax: 'gfm', start: s, end: e, inDefinition})
+      } else if (child.type === 'text') {
         if (s !== undefined && e !== undefined) scanText(s, e, start, inDefinition, notesAllowed, found)
-        return
+      } else if ('children' in child) {
+        for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
       }
-      if ('children' in child) for (const grand of child.children) inline(grand as Nodes)
     }
-    for (const child of node.children) inline(child)
+
+    // A notes list starts its paragraph with a note, maybe under a heading
+    // line (`Notes`). In a paragraph of prose, a line that starts with `[2]`
+    // is a reference wrapped onto a new line.
+    const first = found.find((item) => item.role === 'note')
+    const lead = first ? source.slice(start, first.start) : ''
+    if (first && lineBreak.test(lead) && !notesHeading.test(lead)) {
+      for (const item of found) {
+        if (item.role !== 'note') continue
+        if (item.syntax === 'bracket' && item.style === 'arabic' && !item.closing) item.role = 'reference'
+        else item.role = 'dropped'
+      }
+    }
 
     // Lines starting with the same symbol are a bulleted list, not notes.
     const symbolStarts = new Map<string, number>()
@@ -251,13 +267,27 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     for (const item of found) if (item.role === 'reference') refs.push(item)
   }
 
-  const walk = (node: Nodes, inDefinition: number | undefined, inList: boolean): void => {
-    if (notProse.has(node.type)) return
-    if (node.type === 'paragraph') return paragraph(node, inDefinition, inList)
+  // Walk the tree with an explicit stack: deeply nested block quotes and
+  // lists must not overflow the call stack.
+  const stack: Array<{node: Nodes; inDefinition: number | undefined; inList: boolean}> = [
+    {node: tree, inDefinition: undefined, inList: false}
+  ]
+  while (stack.length > 0) {
+    const {node, inDefinition, inList} = stack.pop()!
+    if (notProse.has(node.type)) continue
+    if (node.type === 'paragraph') {
+      phrasing(node, inDefinition, inDefinition === undefined && !inList)
+      continue
+    }
+    if (node.type === 'heading') {
+      phrasing(node, inDefinition, false)
+      continue
+    }
+    let childDefinition = inDefinition
     if (node.type === 'footnoteDefinition') {
       const s = node.position?.start.offset
       const e = node.position?.end.offset
-      if (s === undefined || e === undefined) return
+      if (s === undefined || e === undefined) continue
       const close = source.indexOf(']', s)
       const markerEnd = close < 0 || close > e ? s : close + 1
       const colon = source.charAt(markerEnd) === ':' ? markerEnd + 1 : markerEnd
@@ -272,13 +302,15 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
         noteEnd: e,
         content: source.slice(colon, e).trim()
       })
-      for (const child of node.children) walk(child, s, inList)
-      return
+      childDefinition = s
     }
-    const list = inList || node.type === 'listItem'
-    if ('children' in node) for (const child of node.children) walk(child as Nodes, inDefinition, list)
+    if ('children' in node) {
+      const list = inList || node.type === 'listItem'
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push({node: node.children[i] as Nodes, inDefinition: childDefinition, inList: list})
+      }
+    }
   }
-  walk(tree, undefined, false)
 
   return freezeIndex(decide(refs, notes, format), format, span)
 }

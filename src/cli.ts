@@ -37,7 +37,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .command('$0 [paths..]', 'Lint the footnote references and notes of reports (Markdown and plain text)', (y) =>
       y.positional('paths', {describe: 'Files, directories or globs', type: 'string', array: true})
     )
-    .option('format', {alias: 'f', choices: formats, default: 'stylish' as const, describe: 'Output format'})
+    .option('format', {alias: 'f', choices: formats, requiresArg: true, default: 'stylish' as const, describe: 'Output format'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
     .option('rule', {type: 'string', describe: 'Set a rule’s severity: id:off|warn|error (repeatable)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
@@ -79,7 +79,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const config: Config = {rules: parseRuleFlags(([] as string[]).concat(args.rule ?? []))}
     const {results, failures} = await lintFiles(paths, {cwd: io.cwd, config})
-    for (const failure of failures) io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}\n`)
+    for (const failure of failures) {
+      const stack = args.debug && failure.error instanceof Error ? `\n${failure.error.stack}` : ''
+      io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}${stack}\n`)
+    }
     const color = args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR'])
     const output = args.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, color)
     if (output.trim()) io.writeOut(output.endsWith('\n') ? output : `${output}\n`)

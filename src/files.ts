@@ -2,7 +2,7 @@
  * Which files to lint, and reading them. Directory walking and globs use
  * tinyglobby (a small, maintained wrapper over fdir and picomatch).
  */
-import {readFile, stat} from 'node:fs/promises'
+import {opendir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
@@ -14,6 +14,8 @@ const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
 export interface FileFailure {
   readonly filePath: string
   readonly reason: string
+  /** The thrown value, for an internal error (shown with `--debug`). */
+  readonly error?: unknown
 }
 
 /**
@@ -31,8 +33,11 @@ export async function expandPaths(
   const files: string[] = []
   const failures: FileFailure[] = []
   const seen = new Set<string>()
-  const add = (file: string): void => {
-    const key = path.resolve(cwd, file)
+  // Deduplicate by real path: a file reached through a symbolic link (or a
+  // link loop) is linted once.
+  const add = async (file: string): Promise<void> => {
+    const resolved = path.resolve(cwd, file)
+    const key = await realpath(resolved).catch(() => resolved)
     if (seen.has(key)) return
     seen.add(key)
     files.push(file)
@@ -43,8 +48,9 @@ export async function expandPaths(
       if (info.isDirectory()) {
         const found = await walk(input, cwd).catch((error: NodeJS.ErrnoException) => error)
         if (found instanceof Error) failures.push({filePath: input, reason: describeError(found)})
-        else found.forEach(add)
-      } else add(input)
+        else if (found.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files in this directory'})
+        else for (const file of found) await add(file)
+      } else await add(input)
       continue
     }
     if (info.code !== 'ENOENT' || !isDynamicPattern(input)) {
@@ -55,18 +61,26 @@ export async function expandPaths(
       (file) => linted.test(file)
     )
     if (matches.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
-    matches.sort().forEach(add)
+    for (const file of matches.sort()) await add(file)
   }
   return {files, failures}
 }
 
+/**
+ * Files under `directory` with a linted extension (any case), following
+ * symbolic links (fdir resolves them and skips loops).
+ *
+ * @throws the file system error when `directory` itself cannot be read.
+ */
 async function walk(directory: string, cwd: string): Promise<string[]> {
   const base = path.resolve(cwd, directory)
+  await (await opendir(base)).close()
   const found = await glob(`**/*.{${lintedExtensions.join(',')}}`, {
     cwd: base,
     dot: false,
     ignore: ['**/node_modules/**'],
-    followSymbolicLinks: false
+    caseSensitiveMatch: false,
+    followSymbolicLinks: true
   })
   return found.sort().map((file) => path.join(directory, file))
 }

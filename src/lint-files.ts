@@ -5,7 +5,7 @@
 import type {Config} from './config.js'
 import {resolveRules} from './config.js'
 import type {LintResult} from './engine.js'
-import {InternalError, lintText} from './engine.js'
+import {lintText} from './engine.js'
 import type {FileFailure} from './files.js'
 import {expandPaths, readText} from './files.js'
 
@@ -24,8 +24,9 @@ export interface LintFilesResult {
 
 /**
  * Lint files, directories and globs (see `expandPaths`). A path that cannot
- * be read, or a file a rule fails on, becomes a failure; the other files are
- * still linted.
+ * be read, or a file citelint fails on (reason `internal error: ...`, with
+ * the thrown value in `error`), becomes a failure; the other files are still
+ * linted.
  *
  * @throws ConfigError when `config` is invalid (before any file is read).
  */
@@ -45,8 +46,10 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       result.file.cwd = cwd
       results.push(result)
     } catch (error) {
-      if (!(error instanceof InternalError)) throw error
-      failures.push({filePath, reason: `internal error: ${error.message}`})
+      // Any failure on one file (a rule bug, a stack overflow) is that file's;
+      // the other files are still linted.
+      const reason = error instanceof Error ? error.message : String(error)
+      failures.push({filePath, reason: `internal error: ${reason}`, error})
     }
   }
   return {results, failures}

@@ -10,7 +10,7 @@ const digits = /^\d{1,5}$/
 const spacedDigits = /^\s*\d{1,5}\s*$/
 const suffixedDigits = /^\d{1,5}[a-z]$/i
 const singleLetter = /^[a-z]$/i
-const gfmLabel = /^[^\s\]\[^\\]+$/
+const gfmLabel = /^[^\s\][^]+$/
 
 /**
  * Style of a bracket label (text between `[` and `]`), or `undefined` when the

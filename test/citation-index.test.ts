@@ -39,6 +39,8 @@ const markdown: Array<[string, string, string[]]> = [
   ['front matter is not prose', '---\nnote: a[^1]\n---\n\nText.\n', []],
   ['link reference definition makes [1] a link, not a marker', 'See the table[1].\n\n[1]: https://example.org\n', []],
   ['bracket numbers in a GFM document without a notes list are not markers', 'Use a[1] and b[2] in code-like prose.\n', []],
+  ['references in headings count', '# Findings[^1]\n\nBody.[^2]\n\n[^1]: A.\n\n[^2]: B.\n', ['[^1]@1:11->0', '[^2]@3:6->1']],
+  ['an undefined GFM call with a long label is found', 'Text.[^smith-2015-annual-report-page-12]\n', ['[^smith-2015-annual-report-page-12]@1:6']],
   ['malformed GFM call', 'A claim.[^ 2]\n\n[^2]: Source.\n', ['[^ 2]@1:9']],
   [
     'bracket convention in Markdown: references followed by their notes',
@@ -60,12 +62,14 @@ const plain: Array<[string, string, string[]]> = [
   ['editorial brackets are not markers', 'He said [sic] that [...] the [the IRGC] would act.[1]\n\n[1] Source.\n', ['[1]@1:51->0']],
   ['a bracket glued to the next word is editorial', '[t]he text and [I]t too.[1]\n\n[1] Source.\n', ['[1]@1:25->0']],
   ['a bracket completing a word is editorial', 'They "collud[e]d" openly.[1]\n\n[1] Source.\n', ['[1]@1:26->0']],
+  ['a letter opening a quotation is editorial', 'The order cites "[a] list" and “[b] more”.[1]\n\n[1] Source.\n', ['[1]@1:43->0']],
   ['roman numeral after a quote is a marker', 'He said "no."[v] Then.[1]\n\n[1] Source.\n', ['[v]@1:14', '[1]@1:23->0']],
   ['malformed numbers are markers that resolve to nothing', 'A.[1a] B.[ 1] C.[1]\n\n[1] Source.\n', ['[1a]@1:3', '[ 1]@1:10', '[1]@1:17->0']],
   ['a symbol glued to a word resolves to its symbol note', 'By A. Savyon*\n\nText.\n\n* A. Savyon is director.\n', ['*@1:13->0']],
   ['dagger and double dagger symbol notes', 'By A. Roe† and B. Doe‡\n\n† A. Roe is a fellow.\n‡ B. Doe is an editor.\n', ['†@1:10->0', '‡@1:22->1']],
   ['a notes list under a Notes heading, without blank lines', 'A.[1] B.[2]\n\nNotes\n[1] Source one.\n[2] Source two.\n', ['[1]@1:3->0', '[2]@1:9->1']],
   ['[emphasis added] and roman or letter markers after punctuation', 'It "was [emphasis added] final."[iv] And so.[b]\n\n[1] S.\n', ['[iv]@1:33', '[b]@1:45']],
+  ['a wrapped body line starting with [n] is a reference', 'First claim.[1] The army and\n[2] the police moved in.\n\nNotes\n\n[1] A, 2015.\n[2] B, 2015.\n', ['[1]@1:13->0', '[2]@2:1->1']],
   ['a lone asterisk without a symbol note is not a marker', 'Five * three and x* y.\n', []],
   ['a bulleted list is not a list of symbol notes', 'By A. Savyon*\n\n* first item\n* second item\n', []],
   ['a line starting with * is text, not a list', '* A. Savyon is director.\n\nBy A. Savyon*\n', ['*@3:13->0']],
@@ -144,6 +148,17 @@ test('index: a note citing another note; a note citing itself does not count', (
   const found = index('Text.[1]\n\n[1] Source, see [2].\n\n[2] Other, see [2].\n', 'text')
   assert.equal(found.notes.map((n) => n.references.length), [1, 1])
   assert.equal(found.references.map((r) => r.inNote), [undefined, 0, 1])
+})
+
+test('deeply nested block quotes and lists do not overflow the stack', () => {
+  const quotes = `${'> '.repeat(4000)}T.[^1]\n\n[^1]: S, 2015.\n`
+  assert.is(index(quotes, 'markdown').references.length, 1)
+  const lists = `${'- '.repeat(2000)}T.[^1]\n\n[^1]: S, 2015.\n`
+  assert.is(index(lists, 'markdown').references.length, 1)
+})
+
+test('backslashes before a bracket: odd escapes it, even does not (Markdown)', () => {
+  assert.equal(references('A\\\\\\[^1] and B\\\\[^2]\n', 'markdown'), ['[^2]@1:17'])
 })
 
 test.run()

@@ -6,12 +6,12 @@ import type {Format} from '../types.js'
 import {parseMarkdown} from './markdown.js'
 import {parsePlainText} from './plain-text.js'
 
-const markdownExtensions = /\.(md|markdown|mdown|mkd|mkdn)$/i
+const markdownExtensions = /\.(md|markdown)$/i
 
 /**
- * The format of a file from its path: Markdown for `.md`, `.markdown` (and the
- * rarer `.mdown`, `.mkd`, `.mkdn`), plain text for everything else, including
- * `.txt` and a missing path.
+ * The format of a file from its path: Markdown for `.md` and `.markdown`
+ * (any case), plain text for everything else, including `.txt` and a
+ * missing path.
  */
 export function formatOf(filePath: string | undefined): Format {
   return filePath && markdownExtensions.test(filePath) ? 'markdown' : 'text'
