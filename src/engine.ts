@@ -11,7 +11,7 @@ import {resolveRules} from './config.js'
 import type {NoteFields} from './note-model.js'
 import {describeNote} from './note-model.js'
 import {formatOf, parse} from './parse/index.js'
-import type {Report} from './rule.js'
+import type {Fix, Report} from './rule.js'
 import {formatMessage} from './rule.js'
 import type {CitationIndex, Format} from './types.js'
 
@@ -32,8 +32,11 @@ export interface LintTextOptions {
   readonly freezeTree?: boolean
 }
 
-/** A message as citelint reports it: a VFileMessage with its rule's message id. */
-export type CitelintMessage = VFileMessage & {messageId: string}
+/**
+ * A message as citelint reports it: a VFileMessage with its rule's message
+ * id and, from fixable rules, a fix.
+ */
+export type CitelintMessage = VFileMessage & {messageId: string; fix?: Fix}
 
 /** The outcome of linting one text. */
 export interface LintResult {
@@ -101,6 +104,10 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       message.fatal = severity === 2
       message.url = url
       message.messageId = found.messageId
+      if (found.fix) {
+        if (meta.fix === 'none') throw new InternalError(`Rule \`${meta.id}\` offered a fix but its meta.fix is "none"`)
+        message.fix = found.fix
+      }
       messages.push(message)
     }
     try {

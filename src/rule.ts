@@ -40,12 +40,32 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
   readonly validate?: (options: Options) => string | undefined
 }
 
+/**
+ * One text edit: replace the source from `start` to `end` (UTF-16 offsets
+ * into the text that was linted, `end` exclusive) with `text`.
+ */
+export interface TextEdit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/**
+ * A fix: edits applied together, never overlapping (renumbering touches a
+ * reference on line 3 and its note on line 80: one fix, two edits).
+ */
+export interface Fix {
+  readonly edits: readonly TextEdit[]
+}
+
 /** One finding, as a rule reports it. */
 export interface Report {
   readonly messageId: string
   readonly data?: Readonly<Record<string, string | number>>
   /** Span of the marker or note the message names. */
   readonly span: Span
+  /** A fix, only from rules whose `meta.fix` is not `none`. */
+  readonly fix?: Fix
   /**
    * A second place, e.g. the first definition of a duplicate, with its own
    * message id from `meta.messages`; it becomes the message's `cause`.
