@@ -2,12 +2,16 @@
  * The command line. `run` parses arguments with yargs, lints, writes the
  * report and returns the exit code; only `bin/citelint.js` touches `process`.
  *
- * Exit codes (as ESLint): 0 no errors, 1 at least one error, 2 a usage error
- * or a path that could not be linted.
+ * Exit codes (as ESLint): 0 no errors (and warnings within `--max-warnings`),
+ * 1 at least one error or too many warnings, 2 a usage error or a path that
+ * could not be linted.
  */
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import yargs from 'yargs'
 import {ConfigError} from './config.js'
-import type {Config} from './config.js'
+import type {RuleSetting} from './config.js'
+import type {LintResult} from './engine.js'
 import {lintFiles} from './lint-files.js'
 import {formatJson} from './reporters/json.js'
 import {formatStylish} from './reporters/stylish.js'
@@ -23,6 +27,33 @@ export interface CliIo {
 
 const formats = ['stylish', 'json'] as const
 
+/** The yargs parser; built per call so that `run` keeps no state. */
+function parser(argv: readonly string[]) {
+  return yargs([...argv])
+    .scriptName('citelint')
+    .command('$0 [paths..]', 'Lint the footnote references and notes of reports (Markdown and plain text)', (y) =>
+      y.positional('paths', {describe: 'Files, directories or globs', type: 'string', array: true})
+    )
+    .option('format', {alias: 'f', choices: formats, requiresArg: true, default: 'stylish' as const, describe: 'Output format'})
+    .option('config', {alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of searching (--no-config: none)'})
+    .option('rule', {type: 'string', requiresArg: true, describe: 'Set a rule’s severity, id:off|warn|error (repeatable; wins over config)'})
+    .option('ignore', {type: 'boolean', default: true, describe: 'Honour .citelintignore (--no-ignore: lint everything named)'})
+    .option('ignore-path', {type: 'string', requiresArg: true, describe: 'Ignore file to use instead of .citelintignore'})
+    .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
+    .option('max-warnings', {type: 'number', requiresArg: true, default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
+    .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
+    .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Report citelint-disable comments that suppress nothing'})
+    .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
+    .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
+    .example('$0 report.txt --format json', 'Machine-readable output')
+    .strict()
+    .help()
+    .version()
+    .wrap(null)
+    .exitProcess(false)
+}
+
 /**
  * Run citelint with `argv` (without the node and script paths).
  *
@@ -32,44 +63,27 @@ const formats = ['stylish', 'json'] as const
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let usage: string | undefined
-  const parser = yargs([...argv])
-    .scriptName('citelint')
-    .command('$0 [paths..]', 'Lint the footnote references and notes of reports (Markdown and plain text)', (y) =>
-      y.positional('paths', {describe: 'Files, directories or globs', type: 'string', array: true})
-    )
-    .option('format', {alias: 'f', choices: formats, requiresArg: true, default: 'stylish' as const, describe: 'Output format'})
-    .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
-    .option('rule', {type: 'string', describe: 'Set a rule’s severity: id:off|warn|error (repeatable)'})
-    .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
-    .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
-    .example('$0 report.txt --format json', 'Machine-readable output')
-    .strict()
-    .help()
-    .version()
-    .wrap(null)
-    .exitProcess(false)
-    .fail((message, error) => {
-      usage = message || error?.message || 'invalid arguments'
-    })
-
-  let args
   let printed = ''
+  let args
   try {
-    args = await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
-      printed = output
-    })
+    args = await parser(argv)
+      .fail((message, error) => {
+        usage = message || error?.message || 'invalid arguments'
+      })
+      .parseAsync([...argv], {}, (_error, _argv, output) => {
+        printed = output
+      })
   } catch (error) {
     usage ??= error instanceof Error ? error.message : String(error)
   }
-  if (usage !== undefined) {
-    io.writeErr(`citelint: ${usage}\nRun \`citelint --help\` for usage.\n`)
+  if (usage !== undefined || !args) {
+    io.writeErr(`citelint: ${usage ?? 'invalid arguments'}\nRun \`citelint --help\` for usage.\n`)
     return 2
   }
   if (printed) {
     io.writeOut(printed.endsWith('\n') ? printed : `${printed}\n`)
     return 0
   }
-  if (!args) return 2
   const paths = ((args.paths as unknown[] | undefined) ?? []).map(String)
   if (paths.length === 0) {
     io.writeErr('citelint: no paths given\nRun `citelint --help` for usage.\n')
@@ -77,20 +91,45 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   try {
-    const config: Config = {rules: parseRuleFlags(([] as string[]).concat(args.rule ?? []))}
-    const {results, failures} = await lintFiles(paths, {cwd: io.cwd, config})
+    const config = args.config as string | boolean | undefined
+    const {results, failures} = await lintFiles(paths, {
+      cwd: io.cwd,
+      configFile: config === false ? false : typeof config === 'string' ? config : undefined,
+      ruleSettings: parseRuleFlags(([] as string[]).concat(args.rule ?? [])),
+      ignore: args.ignore,
+      ignorePath: args.ignorePath,
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives
+    })
     for (const failure of failures) {
       const stack = args.debug && failure.error instanceof Error ? `\n${failure.error.stack}` : ''
       io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}${stack}\n`)
     }
-    const color = args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR'])
-    const output = args.format === 'json' ? `${formatJson(results)}\n` : formatStylish(results, color)
-    if (output.trim()) io.writeOut(output.endsWith('\n') ? output : `${output}\n`)
+    const errors = count(results, true)
+    const warnings = count(results, false)
+    const shown = args.quiet ? results.map(errorsOnly) : results
+    const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
+    let output = args.format === 'json' ? `${formatJson(shown)}\n` : formatStylish(shown, color)
+    if (output && !output.endsWith('\n')) output += '\n'
+    if (args.outputFile) {
+      const target = path.resolve(io.cwd, args.outputFile)
+      await mkdir(path.dirname(target), {recursive: true})
+      await writeFile(target, output)
+    } else if (output.trim()) io.writeOut(output)
+
+    const tooManyWarnings = args.maxWarnings >= 0 && warnings > args.maxWarnings
+    if (tooManyWarnings) {
+      io.writeErr(`citelint: too many warnings (${warnings}, maximum ${args.maxWarnings})\n`)
+    }
     if (failures.length > 0) return 2
-    return results.some((result) => result.messages.some((message) => message.fatal)) ? 1 : 0
+    return errors > 0 || tooManyWarnings ? 1 : 0
   } catch (error) {
     if (error instanceof ConfigError) {
       io.writeErr(`citelint: ${error.message}\n`)
+      return 2
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    if (code && args.outputFile) {
+      io.writeErr(`citelint: ${args.outputFile}: cannot write the report (${code})\n`)
       return 2
     }
     const detail = args.debug && error instanceof Error ? error.stack : error instanceof Error ? error.message : String(error)
@@ -99,13 +138,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `--rule id:severity` flags into a `rules` config. */
-function parseRuleFlags(flags: readonly string[]): Record<string, 'off' | 'warn' | 'error'> {
-  const rules: Record<string, 'off' | 'warn' | 'error'> = {}
+function count(results: readonly LintResult[], fatal: boolean): number {
+  return results.reduce((sum, result) => sum + result.messages.filter((m) => Boolean(m.fatal) === fatal).length, 0)
+}
+
+/** A result with its warnings removed (`--quiet`); the file's messages too, for vfile-reporter. */
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((message) => message.fatal)
+  result.file.messages = [...messages]
+  return {...result, messages}
+}
+
+/** `--rule id:severity` flags into rule settings. */
+function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {}
   for (const flag of flags) {
     const [id, severity] = flag.split(':')
     if (!id || (severity !== 'off' && severity !== 'warn' && severity !== 'error')) {
-      throw new ConfigError(`Invalid --rule \`${flag}\`, expected id:off, id:warn or id:error`)
+      throw new ConfigError(`--rule: invalid value \`${flag}\`, expected id:off, id:warn or id:error`)
     }
     rules[id] = severity
   }

@@ -1,8 +1,12 @@
 /**
  * Configuration: which rules run, at which severity, with which options.
- * The shape follows ESLint's `rules` setting: a severity (`"off"`, `"warn"`,
- * `"error"`, or 0, 1, 2) or an array `[severity, options]`.
+ * The shape follows ESLint's: `rules` maps a rule id to a severity (`"off"`,
+ * `"warn"`, `"error"`, or 0, 1, 2) or to `[severity, options]`; `overrides`
+ * apply other rule settings to files matching globs (the way plain-text
+ * reports, which have no comments, turn rules off per file).
  */
+import path from 'node:path'
+import picomatch from 'picomatch'
 import type {AnyRule, Severity} from './rule.js'
 import {rulesById} from './registry.js'
 
@@ -11,10 +15,19 @@ export type RuleSetting = SeverityValue | [SeverityValue] | [SeverityValue, Reco
 /** A severity as written: a name or ESLint's number. */
 export type SeverityValue = 'off' | 'warn' | 'error' | 0 | 1 | 2
 
+/** Rule settings for the files matching `files`. */
+export interface Override {
+  /** Globs (picomatch syntax), relative to the folder of the config file (or the working folder). */
+  readonly files: string | readonly string[]
+  readonly rules: Readonly<Record<string, RuleSetting>>
+}
+
 /** A configuration object, as passed to `lintText` or read from a file. */
 export interface Config {
   /** Rule settings keyed by rule id; rules not named run at their default severity. */
   readonly rules?: Readonly<Record<string, RuleSetting>>
+  /** Later entries win over earlier ones and over `rules`. */
+  readonly overrides?: readonly Override[]
 }
 
 /** A rule ready to run. */
@@ -30,46 +43,108 @@ export class ConfigError extends Error {
 }
 
 const severities: Readonly<Record<string, Severity>> = {off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2}
+const allowedSeverities = '"off", "warn", "error", 0, 1 or 2'
 
 /**
- * Resolve a configuration into the rules to run.
+ * Check a configuration read from `source` (a file path, or a word such as
+ * `--rule` for settings from elsewhere) and return it typed.
+ *
+ * @throws ConfigError naming `source`, the key and the allowed values, for
+ *   an unknown key, an unknown rule id, a bad severity or bad options.
+ */
+export function validateConfig(raw: unknown, source: string): Config {
+  if (!isObject(raw)) throw new ConfigError(`${source}: the configuration must be an object`)
+  for (const key of Object.keys(raw)) {
+    if (key !== 'rules' && key !== 'overrides') {
+      throw new ConfigError(`${source}: unknown key \`${key}\`, expected "rules" or "overrides"`)
+    }
+  }
+  if (raw['rules'] !== undefined) resolveRules({rules: checkRules(raw['rules'], source, 'rules')}, source)
+  const overrides = raw['overrides']
+  if (overrides !== undefined) {
+    if (!Array.isArray(overrides)) throw new ConfigError(`${source}: "overrides" must be an array`)
+    overrides.forEach((entry: unknown, i) => {
+      const where = `overrides[${i}]`
+      if (!isObject(entry)) throw new ConfigError(`${source}: ${where} must be an object with "files" and "rules"`)
+      for (const key of Object.keys(entry)) {
+        if (key !== 'files' && key !== 'rules') {
+          throw new ConfigError(`${source}: unknown key \`${where}.${key}\`, expected "files" or "rules"`)
+        }
+      }
+      const files = entry['files']
+      const globs = typeof files === 'string' ? [files] : files
+      if (!Array.isArray(globs) || globs.length === 0 || !globs.every((g) => typeof g === 'string' && g)) {
+        throw new ConfigError(`${source}: ${where}.files must be a glob or a non-empty array of globs`)
+      }
+      resolveRules({rules: checkRules(entry['rules'] ?? {}, source, `${where}.rules`)}, `${source}: ${where}`)
+    })
+  }
+  return raw as Config
+}
+
+function checkRules(value: unknown, source: string, where: string): Record<string, RuleSetting> {
+  if (!isObject(value)) throw new ConfigError(`${source}: "${where}" must be an object of rule settings`)
+  return value as Record<string, RuleSetting>
+}
+
+/**
+ * The rule settings that apply to `filePath`: `config.rules`, then each
+ * override whose globs match the path relative to `base` (the folder of the
+ * config file), in order.
+ */
+export function settingsFor(config: Config, filePath: string, base: string): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {...config.rules}
+  const relative = path.relative(base, path.resolve(base, filePath)).split(path.sep).join('/')
+  for (const override of config.overrides ?? []) {
+    const globs = typeof override.files === 'string' ? [override.files] : override.files
+    if (picomatch.isMatch(relative, globs as string[], {dot: true})) Object.assign(settings, override.rules)
+  }
+  return settings
+}
+
+/**
+ * Resolve rule settings into the rules to run; rules not named run at their
+ * default severity with their default options.
  *
  * @throws ConfigError for an unknown rule id, a bad severity or bad options,
- *   with a sentence naming the key and the allowed values.
+ *   with a sentence naming `source`, the key and the allowed values.
  */
-export function resolveRules(config: Config = {}): ResolvedRule[] {
+export function resolveRules(config: Config = {}, source = 'configuration'): ResolvedRule[] {
   const settings = config.rules ?? {}
   for (const id of Object.keys(settings)) {
     if (!rulesById.has(id)) {
-      throw new ConfigError(`Unknown rule \`${id}\` in "rules", expected one of: ${[...rulesById.keys()].join(', ')}`)
+      throw new ConfigError(`${source}: unknown rule \`${id}\`, expected one of: ${[...rulesById.keys()].join(', ')}`)
     }
   }
   const resolved: ResolvedRule[] = []
   for (const rule of rulesById.values()) {
-    const setting = settings[rule.meta.id]
+    const id = rule.meta.id
+    const setting = settings[id]
     const [value, given] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined]
     const severity = severities[String(value)]
-    if (severity === undefined) {
-      throw new ConfigError(
-        `Invalid severity ${JSON.stringify(value)} for rule \`${rule.meta.id}\`, expected "off", "warn", "error", 0, 1 or 2`
-      )
+    if (severity === undefined || typeof value === 'boolean') {
+      throw new ConfigError(`${source}: invalid severity ${JSON.stringify(value)} for rule \`${id}\`, expected ${allowedSeverities}`)
     }
-    if (severity === 0) continue
-    if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
-      throw new ConfigError(`Invalid options for rule \`${rule.meta.id}\`, expected an object`)
+    if (given !== undefined && !isObject(given)) {
+      throw new ConfigError(`${source}: invalid options for rule \`${id}\`, expected an object`)
     }
     for (const key of Object.keys(given ?? {})) {
       if (!(key in rule.meta.defaults)) {
         const allowed = Object.keys(rule.meta.defaults)
         throw new ConfigError(
-          `Unknown option \`${key}\` for rule \`${rule.meta.id}\`, expected ${allowed.length ? `one of: ${allowed.join(', ')}` : 'no options'}`
+          `${source}: unknown option \`${key}\` for rule \`${id}\`, expected ${allowed.length ? `one of: ${allowed.join(', ')}` : 'no options'}`
         )
       }
     }
+    if (severity === 0) continue
     const options = Object.freeze({...rule.meta.defaults, ...given})
     const problem = rule.meta.validate?.(options)
-    if (problem) throw new ConfigError(`Invalid options for rule \`${rule.meta.id}\`: ${problem}`)
+    if (problem) throw new ConfigError(`${source}: invalid options for rule \`${id}\`: ${problem}`)
     resolved.push({rule, severity, options})
   }
   return resolved
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -11,6 +11,7 @@ import {resolveRules} from './config.js'
 import type {NoteFields} from './note-model.js'
 import {describeNote} from './note-model.js'
 import {formatOf, parse} from './parse/index.js'
+import {applySuppressions} from './suppress.js'
 import type {Fix, Report} from './rule.js'
 import {formatMessage} from './rule.js'
 import type {CitationIndex, Format} from './types.js'
@@ -30,6 +31,8 @@ export interface LintTextOptions {
    * throws (tests use it; it costs a walk over the tree).
    */
   readonly freezeTree?: boolean
+  /** Report suppression comments that suppress nothing (Markdown). */
+  readonly reportUnusedDisableDirectives?: boolean
 }
 
 /**
@@ -59,7 +62,8 @@ export class InternalError extends Error {
 }
 
 /**
- * Lint one text.
+ * Lint one text: parse, build the citation index and the note model, run
+ * the rules, then drop what suppression comments turn off (Markdown).
  *
  * A leading byte order mark is removed first, so line 1 column 1 is the
  * first visible character, as in editors.
@@ -120,9 +124,11 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     }
   }
 
-  file.messages.sort(compareMessage)
-  messages.sort(compareMessage)
-  return {file, messages, index, noteFields, bom}
+  const kept =
+    format === 'markdown' ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
+  kept.sort(compareMessage)
+  file.messages = [...kept]
+  return {file, messages: kept, index, noteFields, bom}
 }
 
 /** Where a rule's documentation lives: the head of its source file in the package. */

@@ -24,18 +24,25 @@ export interface FileFailure {
  * skipping `node_modules` and hidden folders; anything else is a glob, of
  * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
- * without duplicates.
+ * without duplicates. Paths for which `ignored` is true are left out; those
+ * named explicitly are listed in `ignoredExplicitly`.
  */
 export async function expandPaths(
   inputs: readonly string[],
-  cwd: string
-): Promise<{files: string[]; failures: FileFailure[]}> {
+  cwd: string,
+  ignored: (filePath: string) => boolean = () => false
+): Promise<{files: string[]; failures: FileFailure[]; ignoredExplicitly: string[]}> {
   const files: string[] = []
   const failures: FileFailure[] = []
+  const ignoredExplicitly: string[] = []
   const seen = new Set<string>()
   // Deduplicate by real path: a file reached through a symbolic link (or a
   // link loop) is linted once.
-  const add = async (file: string): Promise<void> => {
+  const add = async (file: string, explicit = false): Promise<void> => {
+    if (ignored(file)) {
+      if (explicit) ignoredExplicitly.push(file)
+      return
+    }
     const resolved = path.resolve(cwd, file)
     const key = await realpath(resolved).catch(() => resolved)
     if (seen.has(key)) return
@@ -50,7 +57,7 @@ export async function expandPaths(
         if (found instanceof Error) failures.push({filePath: input, reason: describeError(found)})
         else if (found.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files in this directory'})
         else for (const file of found) await add(file)
-      } else await add(input)
+      } else await add(input, true)
       continue
     }
     if (info.code !== 'ENOENT' || !isDynamicPattern(input)) {
@@ -63,7 +70,7 @@ export async function expandPaths(
     if (matches.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
     for (const file of matches.sort()) await add(file)
   }
-  return {files, failures}
+  return {files, failures, ignoredExplicitly}
 }
 
 /**

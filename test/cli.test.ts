@@ -102,7 +102,7 @@ test('usage errors exit 2 with a clear message and no stack trace', async () => 
     assert.ok(err.startsWith('citelint: '), err)
     assert.not.ok(err.includes('    at '), 'no stack trace')
   }
-  assert.is((await cli(['--rule', 'nope:error', 'x.md'])).err.split('\n')[0]!.slice(0, 30), 'citelint: Unknown rule `nope` ')
+  assert.ok((await cli(['--rule', 'nope:error', 'x.md'])).err.startsWith('citelint: --rule: unknown rule `nope`, expected one of: broken-marker, '))
 })
 
 test('--rule changes a severity', async () => {

@@ -1,0 +1,89 @@
+/**
+ * Config files: discovery from a linted file's folder upwards, and loading a
+ * file named with `--config`. lilconfig finds and caches them; the yaml
+ * package parses YAML.
+ *
+ * Discovered files are data only, searched in this order in each folder:
+ * `.citelintrc.json`, `.citelintrc.yaml`, `.citelintrc.yml`, and the
+ * `citelint` key of `package.json`. A JavaScript config (`.js`, `.mjs`,
+ * `.cjs`) is executed only when the user names it with `--config`.
+ */
+import path from 'node:path'
+import {lilconfig} from 'lilconfig'
+import type {Loader} from 'lilconfig'
+import {parse as parseYaml} from 'yaml'
+import type {Config} from './config.js'
+import {ConfigError, validateConfig} from './config.js'
+
+/** A configuration and where it came from. */
+export interface LoadedConfig {
+  readonly config: Config
+  /** The config file, or `undefined` when none was found. */
+  readonly filePath: string | undefined
+  /** The folder override globs are relative to: the config file's, else the working folder. */
+  readonly base: string
+}
+
+const parseJson: Loader = (filePath, content) => parseData(filePath, () => JSON.parse(content) as unknown, 'JSON')
+const parseYamlFile: Loader = (filePath, content) => parseData(filePath, () => parseYaml(content) as unknown, 'YAML')
+
+function parseData(filePath: string, read: () => unknown, kind: string): unknown {
+  try {
+    return read()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new ConfigError(`${filePath}: invalid ${kind}: ${reason}`)
+  }
+}
+
+const searchPlaces = ['.citelintrc.json', '.citelintrc.yaml', '.citelintrc.yml', 'package.json']
+const loaders = {'.json': parseJson, '.yaml': parseYamlFile, '.yml': parseYamlFile}
+
+/**
+ * Finds the config for linted files, caching per folder. Create one per run.
+ */
+export class ConfigFinder {
+  readonly #searcher = lilconfig('citelint', {searchPlaces, loaders, stopDir: path.parse(process.cwd()).root})
+  readonly #validated = new Map<string, LoadedConfig>()
+
+  constructor(private readonly cwd: string) {}
+
+  /**
+   * The config for a file: the nearest config file in its folder or above.
+   *
+   * @throws ConfigError for an unreadable or invalid config file, naming it.
+   */
+  async forFile(filePath: string): Promise<LoadedConfig> {
+    const found = await this.#searcher.search(path.dirname(path.resolve(this.cwd, filePath)))
+    if (!found) return {config: {}, filePath: undefined, base: this.cwd}
+    return this.#validate(found.filepath, found.config)
+  }
+
+  /**
+   * Load a config file named by the user (`--config`): JSON, YAML, or a
+   * JavaScript module (executed, as the user asked for it).
+   *
+   * @throws ConfigError when the file is missing or invalid.
+   */
+  async load(filePath: string): Promise<LoadedConfig> {
+    const absolute = path.resolve(this.cwd, filePath)
+    let found
+    try {
+      found = await this.#searcher.load(absolute)
+    } catch (error) {
+      if (error instanceof ConfigError) throw error
+      const code = (error as NodeJS.ErrnoException).code
+      const reason = code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message.split('\n')[0] : String(error)
+      throw new ConfigError(`${filePath}: cannot load config: ${reason}`)
+    }
+    return this.#validate(absolute, found?.config ?? {})
+  }
+
+  #validate(filePath: string, raw: unknown): LoadedConfig {
+    const cached = this.#validated.get(filePath)
+    if (cached) return cached
+    const loaded = {config: validateConfig(raw ?? {}, filePath), filePath, base: path.dirname(filePath)}
+    this.#validated.set(filePath, loaded)
+    return loaded
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Message control: suppression comments in Markdown, in the convention of
+ * ESLint and markdownlint (remark-message-control was considered: its
+ * comments read `<!--citelint disable-->`, it has no "next line" form and
+ * cannot report unused directives):
+ *
+ * - `<!-- citelint-disable -->` / `<!-- citelint-disable rule-a rule-b -->`:
+ *   off from this comment on, for all rules or the named ones;
+ * - `<!-- citelint-enable -->` / `<!-- citelint-enable rule-a -->`: back on;
+ * - `<!-- citelint-disable-next-line [rules] -->`: off on the line after the
+ *   comment.
+ *
+ * Rule ids may be separated by spaces or commas. Plain text has no comments;
+ * it uses `overrides` in the config instead.
+ */
+import type {Html, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {CitelintMessage} from './engine.js'
+import {rulesById} from './registry.js'
+
+type Verb = 'disable' | 'enable' | 'disable-next-line'
+
+interface Directive {
+  readonly verb: Verb
+  /** Rule ids named; empty for all rules. */
+  readonly rules: readonly string[]
+  readonly node: Html
+  readonly start: number
+  readonly endLine: number
+  /** Rule ids (or `*` for all) that suppressed at least one message. */
+  readonly used: Set<string>
+}
+
+const directivePattern = /^<!--\s*citelint-(disable-next-line|disable|enable)\b([^]*?)-->$/
+
+/**
+ * Drop the messages that suppression comments in `tree` turn off.
+ *
+ * @param reportUnused also report each directive (or rule id in it) that
+ *   suppressed nothing, as an error without rule id, as ESLint's
+ *   `--report-unused-disable-directives` does; unknown rule ids in a
+ *   directive are always reported.
+ * @returns the messages to keep, in the given order, plus the new ones.
+ */
+export function applySuppressions(
+  messages: readonly CitelintMessage[],
+  tree: Root,
+  file: VFile,
+  reportUnused: boolean
+): CitelintMessage[] {
+  const directives = collect(tree)
+  if (directives.length === 0) return [...messages]
+  const kept = messages.filter((message) => !suppressed(message, directives))
+  const extra: CitelintMessage[] = []
+  const report = (directive: Directive, reason: string, messageId: string): void => {
+    const message = file.message(reason, {place: directive.node.position}) as CitelintMessage
+    message.fatal = true
+    message.messageId = messageId
+    extra.push(message)
+  }
+  for (const directive of directives) {
+    for (const id of directive.rules) {
+      if (!rulesById.has(id)) report(directive, `Unknown rule \`${id}\` in a citelint-${directive.verb} comment`, 'unknownRule')
+    }
+    if (!reportUnused || directive.verb === 'enable') continue
+    const unused = directive.rules.length === 0 ? (directive.used.size === 0 ? ['*'] : []) : directive.rules.filter((id) => !directive.used.has(id))
+    for (const id of unused) {
+      const what = id === '*' ? '' : ` for \`${id}\``
+      report(directive, `Unused citelint-${directive.verb} directive${what}: no problem was suppressed, expected it removed`, 'unusedDirective')
+    }
+  }
+  return [...kept, ...extra]
+}
+
+function collect(tree: Root): Directive[] {
+  const directives: Directive[] = []
+  const stack: Array<Root['children'][number] | Root> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'html') {
+      const match = directivePattern.exec(node.value.trim())
+      const start = node.position?.start.offset
+      const endLine = node.position?.end.line
+      if (match && start !== undefined && endLine !== undefined) {
+        const rules = (match[2] ?? '').split(/[\s,]+/).filter(Boolean)
+        directives.push({verb: match[1] as Verb, rules, node, start, endLine, used: new Set()})
+      }
+    } else if ('children' in node) {
+      for (const child of node.children) stack.push(child as Root['children'][number])
+    }
+  }
+  return directives.sort((a, b) => a.start - b.start)
+}
+
+/** Whether a message is turned off; records which directive turned it off. */
+function suppressed(message: CitelintMessage, directives: readonly Directive[]): boolean {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const offset = start?.offset
+  const line = start?.line
+  const ruleId = message.ruleId ?? ''
+  if (offset === undefined || line === undefined) return false
+  const applies = (directive: Directive): boolean => directive.rules.length === 0 || directive.rules.includes(ruleId)
+
+  for (const directive of directives) {
+    if (directive.verb === 'disable-next-line' && directive.endLine + 1 === line && applies(directive)) {
+      directive.used.add(directive.rules.length === 0 ? '*' : ruleId)
+      return true
+    }
+  }
+  // The last disable or enable before the message that names its rule (or all rules) decides.
+  let decisive: Directive | undefined
+  for (const directive of directives) {
+    if (directive.start > offset) break
+    if (directive.verb !== 'disable-next-line' && applies(directive)) decisive = directive
+  }
+  if (decisive?.verb !== 'disable') return false
+  decisive.used.add(decisive.rules.length === 0 ? '*' : ruleId)
+  return true
+}
