@@ -9,13 +9,21 @@ import {rules} from './registry.js'
 export const tableStart = '<!-- rules:start -->'
 export const tableEnd = '<!-- rules:end -->'
 
-/** The Markdown table of rules: id (linked to its file), description, default severity, fixable. */
+/**
+ * The Markdown table of rules: id (linked to its file), description, default
+ * severity, options with their defaults, fixable. It is also the config
+ * reference: every key a `rules` entry accepts is listed here.
+ */
 export function ruleTable(): string {
-  const rows = rules.map(
-    ({meta}) =>
-      `| [\`${meta.id}\`](rules/${meta.id}.ts) | ${meta.description} | ${meta.severity === 'error' ? 'error' : 'warning'} | ${meta.fix === 'none' ? 'no' : meta.fix} |`
-  )
-  return ['| Rule | Checks | Default | Fixable |', '| --- | --- | --- | --- |', ...rows].join('\n')
+  const rows = rules.map(({meta}) => {
+    const options = Object.entries(meta.defaults)
+      .map(([key, value]) => `\`${key}\` (default \`${JSON.stringify(value)}\`)`)
+      .join(', ')
+    const severity = meta.severity === 'error' ? 'error' : 'warn'
+    const fix = meta.fix === 'none' ? 'no' : meta.fix
+    return `| [\`${meta.id}\`](rules/${meta.id}.ts) | ${meta.description} | ${severity} | ${options || 'none'} | ${fix} |`
+  })
+  return ['| Rule | Checks | Default | Options | Fixable |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')
 }
 
 /** `readme` with the table between the markers replaced by the current one. */
