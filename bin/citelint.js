@@ -7,6 +7,11 @@ const code = await run(process.argv.slice(2), {
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   writeOut: (text) => process.stdout.write(text),
-  writeErr: (text) => process.stderr.write(text)
+  writeErr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks = []
+    for await (const chunk of process.stdin) chunks.push(chunk)
+    return Buffer.concat(chunks).toString('utf8')
+  }
 })
 process.exitCode = code

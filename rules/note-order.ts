@@ -23,15 +23,22 @@
  *
  *     Moscow agreed.[1] Tehran denied it.[2]
  *
+ * Fixable (safe): renumbers the notes in order of first citation, updating
+ * every reference, and moves each note's whole text to its place in the
+ * notes list; notes never cited keep their text and go last. No fix when a
+ * label is defined twice or a reference with a number resolves to nothing
+ * (renumbering could then change what a marker points to).
+ *
  * Options: `gfm` (default `false`): also check GFM notes with numeric
  * labels. Off by default because GFM renderers (GitHub, remark-rehype)
  * number footnotes by order of first call whatever their labels, so readers
  * never see the source numbers.
- *
- * Fixable: not yet (renumbering is planned as a safe fix).
+
  */
-import type {Rule} from '../src/rule.js'
-import type {Note} from '../src/types.js'
+import type {Fix, Report, Rule, TextEdit} from '../src/rule.js'
+import {applyEdits} from '../src/fix.js'
+import {toRoman} from '../src/marker.js'
+import type {CitationIndex, Note} from '../src/types.js'
 
 /** Options of `note-order`. */
 export interface NoteOrderOptions {
@@ -44,7 +51,7 @@ const rule: Rule<NoteOrderOptions> = {
     id: 'note-order',
     description: 'Numeric notes must be numbered in order of first citation, without gaps',
     severity: 'warn',
-    fix: 'none',
+    fix: 'safe',
     messages: {
       reference: 'Out-of-order reference `{marker}`: note {number} is first cited after note {previous}, expected ascending order',
       list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
@@ -68,6 +75,10 @@ const rule: Rule<NoteOrderOptions> = {
     }
 
     for (const [syntax, notes] of groups) {
+      const found: Report[] = []
+      const report = (item: Report): void => {
+        found.push(item)
+      }
       // First citations, in document order.
       const members = new Set(notes)
       const seen = new Set<number>()
@@ -78,7 +89,7 @@ const rule: Rule<NoteOrderOptions> = {
         if (!note || !members.has(note) || seen.has(note.index)) continue
         seen.add(note.index)
         if (highest && highest.number! > note.number!) {
-          context.report({
+          report({
             messageId: 'reference',
             data: {marker: reference.marker, number: note.label, previous: highest.label},
             span: reference.span
@@ -90,7 +101,7 @@ const rule: Rule<NoteOrderOptions> = {
       let listed: Note | undefined
       for (const note of notes) {
         if (listed && listed.number! > note.number!) {
-          context.report({messageId: 'list', data: {marker: note.marker, previous: listed.label}, span: note.markerSpan})
+          report({messageId: 'list', data: {marker: note.marker, previous: listed.label}, span: note.markerSpan})
         } else listed = note
       }
 
@@ -108,12 +119,81 @@ const rule: Rule<NoteOrderOptions> = {
         while (to >= from && used.has(to)) to--
         if (from <= to) {
           const missing = from === to ? String(from) : `${from} to ${to}`
-          context.report({messageId: 'skip', data: {marker: note.marker, missing}, span: note.markerSpan})
+          report({messageId: 'skip', data: {marker: note.marker, missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)
       }
+
+      if (found.length === 0) continue
+      const fix = renumber(index, String(context.file.value), syntax, notes)
+      for (const item of found) context.report(fix ? {...item, fix} : item)
     }
   }
+}
+
+/**
+ * The renumbering fix for one convention's numbered notes: number them in
+ * order of first citation from the text (then notes cited only from other
+ * notes, then uncited notes, each in list order), relabel every reference
+ * and note, and, when all the notes are in the notes section, move each
+ * note's whole text to its new place in the list (each slot of the list
+ * receives exactly one note, so no note text is lost or repeated).
+ *
+ * `undefined` (no fix) when renumbering could change what a marker points
+ * to: a label defined twice, or an unresolved reference with a number.
+ */
+function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | undefined {
+  const members = new Set(notes)
+  const keys = new Set(notes.map((note) => note.key))
+  if (index.notes.some((note) => keys.has(note.key) && note.firstWithKey !== note.index)) return undefined
+  if (index.references.some((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)) return undefined
+
+  const placed = new Set<Note>()
+  const place = (note: Note | undefined): void => {
+    if (note && members.has(note)) placed.add(note)
+  }
+  for (const pass of ['body', 'notes'] as const) {
+    for (const reference of index.references) {
+      if (reference.syntax !== syntax || reference.note === undefined) continue
+      if ((reference.inNote === undefined) === (pass === 'body')) place(index.notes[reference.note])
+    }
+  }
+  for (const note of notes) place(note)
+  const order = [...placed]
+
+  const roman = syntax === 'bracket' && index.numberingStyle === 'roman'
+  const newLabel = new Map(order.map((note, i) => [note, roman ? toRoman(i + 1) : String(i + 1)]))
+  const labelEdit = (start: number, marker: string, label: string, note: Note): TextEdit => {
+    const at = start + marker.lastIndexOf(label)
+    return {start: at, end: at + label.length, text: newLabel.get(note)!}
+  }
+
+  // References in the text are relabelled in place; those inside a note move with it.
+  const edits: TextEdit[] = []
+  const insideNote = new Map<number, TextEdit[]>()
+  for (const reference of index.references) {
+    const note = reference.note === undefined ? undefined : index.notes[reference.note]
+    if (reference.syntax !== syntax || !note || !members.has(note)) continue
+    const edit = labelEdit(reference.span.start.offset, reference.marker, reference.label, note)
+    const holder = reference.inNote === undefined ? undefined : index.notes[reference.inNote]
+    if (holder && members.has(holder)) insideNote.set(holder.index, [...(insideNote.get(holder.index) ?? []), edit])
+    else edits.push(edit)
+  }
+
+  // Each note's new text: its source with its own label and the references inside it relabelled.
+  const noteText = (note: Note): string => {
+    const own = [labelEdit(note.markerSpan.start.offset, note.marker, note.label, note), ...(insideNote.get(note.index) ?? [])]
+    return applyEdits(source.slice(note.span.start.offset, note.span.end.offset), own, note.span.start.offset)
+  }
+  const slots = [...notes].sort((a, b) => a.span.start.offset - b.span.start.offset)
+  const targets = notes.every((note) => note.inNotesSection) ? order : slots
+  slots.forEach((slot, i) => {
+    const text = noteText(targets[i]!)
+    if (text !== source.slice(slot.span.start.offset, slot.span.end.offset)) {
+      edits.push({start: slot.span.start.offset, end: slot.span.end.offset, text})
+    }
+  })
+  return edits.length > 0 ? {edits} : undefined
 }
 
 export default rule

@@ -12,7 +12,10 @@ import yargs from 'yargs'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import type {LintResult} from './engine.js'
-import {lintFiles} from './lint-files.js'
+import {createTwoFilesPatch} from 'diff'
+import type {FileFailure} from './files.js'
+import type {FileResult, LintFilesOptions} from './lint-files.js'
+import {Linter, lintFiles, writeFixes} from './lint-files.js'
 import {formatJson} from './reporters/json.js'
 import {formatStylish} from './reporters/stylish.js'
 
@@ -23,6 +26,8 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean
   writeOut(text: string): void
   writeErr(text: string): void
+  /** All of standard input, as UTF-8 text (for `--stdin`). */
+  readStdin(): Promise<string>
 }
 
 const formats = ['stylish', 'json'] as const
@@ -44,9 +49,17 @@ function parser(argv: readonly string[]) {
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Report citelint-disable comments that suppress nothing'})
+    .option('fix', {type: 'boolean', default: false, describe: 'Fix what can be fixed safely and write the files (with --stdin: print the fixed text)'})
+    .option('fix-dry-run', {type: 'boolean', default: false, describe: 'Print the fixes as a unified diff instead of writing them'})
+    .option('stdin', {type: 'boolean', default: false, describe: 'Lint standard input'})
+    .option('stdin-filename', {type: 'string', requiresArg: true, describe: 'Path standard input stands for (format, config and report name)'})
+    .option('lsp', {type: 'boolean', default: false, describe: 'Run the language server (over stdio)'})
+    .option('stdio', {type: 'boolean', default: false, describe: 'With --lsp: talk over stdin and stdout (the transport editors ask for)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
+    .example('$0 --stdin --stdin-filename report.md < report.md', 'Lint standard input as a Markdown file')
+    .example('$0 reports/ --fix', 'Renumber notes and apply other safe fixes in place')
     .strict()
     .help()
     .version()
@@ -84,22 +97,56 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.writeOut(printed.endsWith('\n') ? printed : `${printed}\n`)
     return 0
   }
+  if (args.lsp) {
+    const {startServer} = await import('./lsp.js')
+    startServer()
+    return new Promise<number>(() => undefined)
+  }
   const paths = ((args.paths as unknown[] | undefined) ?? []).map(String)
-  if (paths.length === 0) {
+  if (args.stdin && paths.length > 0) {
+    io.writeErr('citelint: --stdin lints standard input: give no paths with it\nRun `citelint --help` for usage.\n')
+    return 2
+  }
+  if (!args.stdin && paths.length === 0) {
     io.writeErr('citelint: no paths given\nRun `citelint --help` for usage.\n')
     return 2
   }
 
   try {
     const config = args.config as string | boolean | undefined
-    const {results, failures} = await lintFiles(paths, {
+    const options: LintFilesOptions = {
       cwd: io.cwd,
       configFile: config === false ? false : typeof config === 'string' ? config : undefined,
       ruleSettings: parseRuleFlags(([] as string[]).concat(args.rule ?? [])),
       ignore: args.ignore,
       ignorePath: args.ignorePath,
       reportUnusedDisableDirectives: args.reportUnusedDisableDirectives
-    })
+    }
+    const fix = args.fix || args.fixDryRun
+    let results: FileResult[]
+    let failures: FileFailure[]
+    if (args.stdin) {
+      const text = await io.readStdin()
+      const result = await new Linter(options).lint(args.stdinFilename ?? '<stdin>', text, fix)
+      results = [result]
+      failures = []
+      if (args.fix && !args.fixDryRun) {
+        // The fixed text (or the text unchanged) is the output; the exit code says what remains.
+        io.writeOut(result.output ?? text)
+        return count(results, true) > 0 ? 1 : 0
+      }
+    } else {
+      ;({results, failures} = await lintFiles(paths, {...options, fix}))
+    }
+    if (args.fixDryRun) {
+      for (const result of results) {
+        if (result.output === undefined || result.source === undefined) continue
+        const name = result.file.path || '<stdin>'
+        io.writeOut(createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output))
+      }
+    } else if (args.fix) {
+      failures.push(...(await writeFixes(results, io.cwd)))
+    }
     for (const failure of failures) {
       const stack = args.debug && failure.error instanceof Error ? `\n${failure.error.stack}` : ''
       io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}${stack}\n`)
@@ -110,7 +157,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
     let output = args.format === 'json' ? `${formatJson(shown)}\n` : formatStylish(shown, color)
     if (output && !output.endsWith('\n')) output += '\n'
-    if (args.outputFile) {
+    if (args.fixDryRun) {
+      // The diff is the output.
+    } else if (args.outputFile) {
       const target = path.resolve(io.cwd, args.outputFile)
       await mkdir(path.dirname(target), {recursive: true})
       await writeFile(target, output)

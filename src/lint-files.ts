@@ -3,14 +3,17 @@
  * CLI uses it; so can scripts and editors that want files linted without a
  * process.
  */
+import path from 'node:path'
+import {writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from './config.js'
-import {resolveRules, settingsFor} from './config.js'
+import {ConfigError, resolveRules, settingsFor} from './config.js'
 import {ConfigFinder} from './config-file.js'
 import type {LoadedConfig} from './config-file.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import {lintText} from './engine.js'
 import type {FileFailure} from './files.js'
-import {expandPaths, readText} from './files.js'
+import {describeError, expandPaths, readText} from './files.js'
+import {fixText} from './fix.js'
 import {loadIgnore} from './ignore-file.js'
 
 /** Options of `lintFiles`. */
@@ -39,10 +42,85 @@ export interface LintFilesOptions {
   readonly reportUnusedDisableDirectives?: boolean
 }
 
+/** One linted file; with `fix`, also the fixed text. */
+export type FileResult = LintResult & {
+  /** The text as read (the input of the fix). */
+  readonly source?: string
+  /** The fixed text, when `fix` was asked and some fix applied. */
+  readonly output?: string
+}
+
 /** Results of `lintFiles`: one per linted file, and the paths that could not be linted. */
 export interface LintFilesResult {
-  readonly results: LintResult[]
+  readonly results: FileResult[]
   readonly failures: FileFailure[]
+}
+
+/**
+ * Lints texts with the configuration that applies to their path. Built once
+ * per run: config files are found and checked once per folder.
+ */
+export class Linter {
+  readonly #options: LintFilesOptions
+  readonly #cwd: string
+  readonly #finder: ConfigFinder
+  readonly #resolved = new Map<string, ResolvedRule[]>()
+  #fixed: Promise<LoadedConfig | undefined> | undefined
+
+  constructor(options: LintFilesOptions = {}) {
+    this.#options = options
+    this.#cwd = options.cwd ?? process.cwd()
+    this.#finder = new ConfigFinder(this.#cwd)
+    // Check --rule settings before any file is read.
+    resolveRules({rules: options.ruleSettings ?? {}}, '--rule')
+  }
+
+  /**
+   * The rules that apply to `filePath` (config file, overrides, `--rule`).
+   *
+   * @throws ConfigError for an invalid config file.
+   */
+  async rulesFor(filePath: string): Promise<ResolvedRule[]> {
+    const options = this.#options
+    this.#fixed ??= Promise.resolve(
+      options.config
+        ? {config: options.config, filePath: undefined, base: this.#cwd}
+        : options.configFile === false
+          ? {config: {}, filePath: undefined, base: this.#cwd}
+          : options.configFile
+            ? this.#finder.load(options.configFile)
+            : undefined
+    )
+    const loaded = (await this.#fixed) ?? (await this.#finder.forFile(filePath))
+    const settings = {...settingsFor(loaded.config, filePath, loaded.base), ...options.ruleSettings}
+    const key = `${loaded.filePath ?? ''}\0${JSON.stringify(settings)}`
+    let rules = this.#resolved.get(key)
+    if (!rules) {
+      rules = resolveRules({rules: settings}, loaded.filePath ?? 'configuration')
+      this.#resolved.set(key, rules)
+    }
+    return rules
+  }
+
+  /**
+   * Lint `text` as the file `filePath` (which need not exist: stdin and
+   * editors name unsaved files), fixing it when `fix` is set.
+   *
+   * @throws ConfigError for an invalid config file; InternalError or any
+   *   other error when citelint itself fails on the text.
+   */
+  async lint(filePath: string, text: string, fix = false): Promise<FileResult> {
+    const rules = await this.rulesFor(filePath)
+    const options = {filePath, rules, reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false}
+    if (!fix) {
+      const result = lintText(text, options)
+      result.file.cwd = this.#cwd
+      return result
+    }
+    const fixed = fixText(text, options)
+    fixed.result.file.cwd = this.#cwd
+    return fixed.changed ? {...fixed.result, source: text, output: fixed.output} : {...fixed.result, source: text}
+  }
 }
 
 /**
@@ -50,28 +128,21 @@ export interface LintFilesResult {
  * be read, or a file citelint fails on (reason `internal error: ...`, with
  * the thrown value in `error`), becomes a failure; the other files are still
  * linted. A file named explicitly but ignored by `.citelintignore` gets a
- * result with one warning, as in ESLint.
+ * result with one warning, as in ESLint. With `fix`, each result also holds
+ * the fixed text in `output` (write it with `writeFixes`).
  *
  * @throws ConfigError for an invalid config file, `--rule` setting or
  *   ignore file (a usage error: the run stops).
  */
-export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
+export async function lintFiles(
+  paths: readonly string[],
+  options: LintFilesOptions & {readonly fix?: boolean} = {}
+): Promise<LintFilesResult> {
   const cwd = options.cwd ?? process.cwd()
-  const finder = new ConfigFinder(cwd)
-  const fixed: LoadedConfig | undefined = options.config
-    ? {config: options.config, filePath: undefined, base: cwd}
-    : options.configFile === false
-      ? {config: {}, filePath: undefined, base: cwd}
-      : options.configFile
-        ? await finder.load(options.configFile)
-        : undefined
-  // Check --rule settings once, before any file is read.
-  resolveRules({rules: options.ruleSettings ?? {}}, '--rule')
-
+  const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
   const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored)
-  const results: LintResult[] = []
-  const resolved = new Map<string, ResolvedRule[]>()
+  const results: FileResult[] = []
 
   for (const filePath of ignoredExplicitly) {
     const result = lintText('', {filePath, rules: []})
@@ -85,33 +156,37 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
   }
 
   for (const filePath of files) {
-    const loaded = fixed ?? (await finder.forFile(filePath))
-    const settings = {...settingsFor(loaded.config, filePath, loaded.base), ...options.ruleSettings}
-    const key = `${loaded.filePath ?? ''}\0${JSON.stringify(settings)}`
-    let rules = resolved.get(key)
-    if (!rules) {
-      rules = resolveRules({rules: settings}, loaded.filePath ?? 'configuration')
-      resolved.set(key, rules)
-    }
     const text = await readText(filePath, cwd)
     if (typeof text !== 'string') {
       failures.push(text)
       continue
     }
     try {
-      const result = lintText(text, {
-        filePath,
-        rules,
-        reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ?? false
-      })
-      result.file.cwd = cwd
-      results.push(result)
+      results.push(await linter.lint(filePath, text, options.fix ?? false))
     } catch (error) {
-      // Any failure on one file (a rule bug, a stack overflow) is that file's;
-      // the other files are still linted.
+      if (error instanceof ConfigError) throw error
+      // Any other failure on one file (a rule bug, a stack overflow) is that
+      // file's; the other files are still linted.
       const reason = error instanceof Error ? error.message : String(error)
       failures.push({filePath, reason: `internal error: ${reason}`, error})
     }
   }
   return {results, failures}
+}
+
+/**
+ * Write the fixed text of each result that has one, atomically (see
+ * `writeFileAtomic`). A file that cannot be written becomes a failure.
+ */
+export async function writeFixes(results: readonly FileResult[], cwd: string): Promise<FileFailure[]> {
+  const failures: FileFailure[] = []
+  for (const result of results) {
+    if (result.output === undefined || !result.file.path) continue
+    try {
+      await writeFileAtomic(path.resolve(cwd, result.file.path), result.output)
+    } catch (error) {
+      failures.push({filePath: result.file.path, reason: `cannot write the fix: ${describeError(error as NodeJS.ErrnoException)}`})
+    }
+  }
+  return failures
 }

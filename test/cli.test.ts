@@ -5,21 +5,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {run} from '../src/cli.js'
-import {root} from './helpers.js'
+import {root, runCli} from './helpers.js'
 
-async function cli(args: string[], cwd = root): Promise<{code: number; out: string; err: string}> {
-  let out = ''
-  let err = ''
-  const code = await run(args, {
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    writeOut: (text) => (out += text),
-    writeErr: (text) => (err += text)
-  })
-  return {code, out, err}
-}
+const cli = (args: string[], cwd = root) => runCli(args, cwd)
 
 test('stylish output of one example, exit 1 on errors', async () => {
   const {code, out, err} = await cli(['examples/undefined-reference.txt'])

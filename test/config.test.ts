@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {run} from '../src/cli.js'
+import {runCli} from './helpers.js'
 
 /** A report with one error (undefined reference, 3:10) and one warning (unused note, 7:1). */
 const report = 'Title\n\nA claim.[1] Another.[3]\n\n[1] Source One, May 1, 2026.\n\n[2] Source Two, May 2, 2026.\n'
@@ -23,15 +23,7 @@ function folder(files: Record<string, string>): string {
 }
 
 async function cli(cwd: string, args: string[]): Promise<{code: number; out: string; err: string; found: string[]}> {
-  let out = ''
-  let err = ''
-  const code = await run([...args, '--format', 'json'], {
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    writeOut: (text) => (out += text),
-    writeErr: (text) => (err += text)
-  })
+  const {code, out, err} = await runCli([...args, '--format', 'json'], cwd)
   const found = out
     ? (JSON.parse(out) as Array<{filePath: string; messages: Array<{ruleId?: string; severity: number; line: number}>}>).flatMap((file) =>
         file.messages.map((m) => `${path.relative(cwd, file.filePath)} ${m.line} ${m.ruleId ?? '-'} ${m.severity}`)

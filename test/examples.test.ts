@@ -10,15 +10,18 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {lintText} from '../src/engine.js'
+import {fixText} from '../src/fix.js'
 import type {CitelintMessage, LintResult} from '../src/engine.js'
 import {rules} from '../src/registry.js'
 import {root} from './helpers.js'
 
 const folder = path.join(root, 'examples')
 const update = process.env['UPDATE_EXAMPLES'] === '1'
+// `<stem>.fixed.<ext>` files hold the expected output of `--fix`, not reports.
 const reports = readdirSync(folder)
-  .filter((name) => /\.(md|markdown|txt)$/.test(name))
+  .filter((name) => /\.(md|markdown|txt)$/.test(name) && !/\.fixed\.\w+$/.test(name))
   .sort()
+const fixedName = (name: string): string => name.replace(/\.(\w+)$/, '.fixed.$1')
 
 function lines(messages: readonly CitelintMessage[]): string[] {
   return messages.map((message) => {
@@ -101,6 +104,34 @@ for (const name of reports) {
       assert.ok(Object.isFrozen(item) && Object.isFrozen(item.span) && Object.isFrozen(item.span.start))
     }
   })
+}
+
+for (const name of reports) {
+  test(`examples/${name}: fixing gives <stem>.fixed, keeps every note, and fixing twice changes nothing`, () => {
+    const text = readFileSync(path.join(folder, name), 'utf8')
+    const fixable = lint(name).messages.some((message) => message.fix)
+    const expectedFile = path.join(folder, fixedName(name))
+    const {output, result} = fixText(text, {filePath: `examples/${name}`})
+    if (!fixable) {
+      assert.is(output, text, 'nothing to fix')
+      assert.not.ok(existsSync(expectedFile), `${fixedName(name)} is not needed`)
+      return
+    }
+    if (update) writeFileSync(expectedFile, output)
+    assert.ok(existsSync(expectedFile), `missing ${fixedName(name)} (run UPDATE_EXAMPLES=1 npm test)`)
+    assert.is(output, readFileSync(expectedFile, 'utf8'))
+    assert.not.ok(result.messages.some((message) => message.fix), 'no fixable problem remains')
+    assert.is(fixText(output, {filePath: `examples/${name}`}).output, output, 'idempotent')
+    assert.equal(noteTexts(output, name), noteTexts(text, name), 'the multiset of note texts is unchanged')
+  })
+}
+
+/** Each note's text after its marker, with markers inside it blanked, sorted. */
+function noteTexts(text: string, name: string): string[] {
+  const {index} = lintText(text, {filePath: `examples/${name}`})
+  return index.notes
+    .map((note) => text.slice(note.markerSpan.end.offset, note.span.end.offset).replace(/\[[^\]]*\]/g, '[#]'))
+    .sort()
 }
 
 test('every message id of every rule is exercised by an example', () => {

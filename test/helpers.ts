@@ -22,3 +22,26 @@ export function available(file: string, what: string): boolean {
   console.log(`SKIP ${what}: ${file} not found`)
   return false
 }
+
+/** What the CLI printed and returned. */
+export interface CliRun {
+  readonly code: number
+  readonly out: string
+  readonly err: string
+}
+
+/** Run the CLI in-process with `args`, in `cwd`, with `stdin` as standard input. */
+export async function runCli(args: readonly string[], cwd = root, stdin = ''): Promise<CliRun> {
+  const {run} = await import('../src/cli.js')
+  let out = ''
+  let err = ''
+  const code = await run(args, {
+    cwd,
+    env: {},
+    stdoutIsTTY: false,
+    writeOut: (text) => (out += text),
+    writeErr: (text) => (err += text),
+    readStdin: async () => stdin
+  })
+  return {code, out, err}
+}

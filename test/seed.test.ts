@@ -6,22 +6,14 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {run} from '../src/cli.js'
-import {available, root, shared} from './helpers.js'
+import {available, runCli, shared} from './helpers.js'
 
 const seed = path.join(shared, 'seeds/000_d04142befcb724c4.txt')
 
 test('seed report: broken-marker 18:1189, empty-source 26:1 and 30:1, exit 1', async () => {
   if (!available(seed, 'seed report')) return
-  let out = ''
-  const code = await run([seed, '--format', 'json'], {
-    cwd: root,
-    env: {},
-    stdoutIsTTY: false,
-    writeOut: (text) => (out += text),
-    writeErr: (text) => assert.unreachable(text)
-  })
-  assert.is(code, 1)
+  const {code, out, err} = await runCli([seed, '--format', 'json'])
+  assert.equal([code, err], [1, ''])
   const [file] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
   assert.equal(
     file!.messages.map((m) => [m['ruleId'], m['line'], m['column'], m['endLine'], m['endColumn']]),

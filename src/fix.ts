@@ -1,0 +1,121 @@
+/**
+ * Applying fixes. A fix is a list of non-overlapping offset edits (see
+ * `Fix` in rule.ts). `fixText` applies the fixes of a lint run, re-parses and
+ * re-lints, and repeats until nothing changes, at most 10 passes (ESLint's
+ * limit), refusing any pass whose result loses or duplicates a note.
+ */
+import type {LintResult, LintTextOptions} from './engine.js'
+import {lintText} from './engine.js'
+import type {Fix, TextEdit} from './rule.js'
+
+/** At most this many fix passes (ESLint uses 10). */
+export const maxPasses = 10
+
+/**
+ * Apply edits to `text`. Offsets are UTF-16 offsets counted from `base`
+ * (default 0, the start of `text`); edits must not overlap.
+ *
+ * @throws RangeError when two edits overlap or one lies outside `text`.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[], base = 0): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
+  let out = ''
+  let at = 0
+  for (const edit of sorted) {
+    const start = edit.start - base
+    const end = edit.end - base
+    if (start < at || end < start || end > text.length) {
+      throw new RangeError(`Edit ${edit.start}-${edit.end} overlaps another or lies outside the text`)
+    }
+    out += text.slice(at, start) + edit.text
+    at = end
+  }
+  return out + text.slice(at)
+}
+
+/**
+ * Apply the fixes in `fixes` that do not overlap an earlier one (in order of
+ * their first edit), as ESLint does; skipped fixes are retried on the next
+ * pass.
+ *
+ * @returns the new text and how many fixes were applied.
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): {text: string; applied: number} {
+  const accepted: TextEdit[] = []
+  let applied = 0
+  const ordered = [...fixes].sort((a, b) => first(a) - first(b))
+  for (const fix of ordered) {
+    const clash = fix.edits.some((edit) => accepted.some((other) => edit.start < other.end && other.start < edit.end))
+    if (clash) continue
+    accepted.push(...fix.edits)
+    applied++
+  }
+  return {text: applied > 0 ? applyEdits(text, accepted) : text, applied}
+}
+
+function first(fix: Fix): number {
+  return fix.edits.reduce((min, edit) => Math.min(min, edit.start), Number.POSITIVE_INFINITY)
+}
+
+/** The outcome of `fixText`. */
+export interface FixResult {
+  /** The fixed text (the input when nothing could be fixed). */
+  readonly output: string
+  /** The lint result of `output`: the problems that remain. */
+  readonly result: LintResult
+  /** How many passes changed the text. */
+  readonly passes: number
+  /** Whether `output` differs from the input. */
+  readonly changed: boolean
+}
+
+/**
+ * Fix `text`: lint, apply the non-overlapping fixes, lint the result again,
+ * and repeat until no fix applies, the text repeats, or `maxPasses` passes
+ * were made. A pass whose result holds a different multiset of notes (by
+ * their text outside markers) is discarded, so a fix never loses or
+ * duplicates a note. A leading byte order mark is kept.
+ *
+ * @throws as `lintText` does.
+ */
+export function fixText(text: string, options: LintTextOptions = {}): FixResult {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : ''
+  let current = bom ? text.slice(1) : text
+  let result = lintText(current, options)
+  const seen = new Set([current])
+  let passes = 0
+  while (passes < maxPasses) {
+    const fixes = result.messages.flatMap((message) => (message.fix ? [message.fix] : []))
+    if (fixes.length === 0) break
+    const next = applyFixes(current, fixes).text
+    if (seen.has(next)) break
+    const nextResult = lintText(next, options)
+    if (noteTexts(nextResult, next) !== noteTexts(result, current)) break
+    seen.add(next)
+    current = next
+    result = nextResult
+    passes++
+  }
+  return {output: bom + current, result, passes, changed: passes > 0}
+}
+
+/**
+ * The notes of a text as a sorted list of their contents with every marker
+ * blanked, joined: equal before and after a fix that only relabels and
+ * moves notes.
+ */
+function noteTexts(result: LintResult, text: string): string {
+  const {notes, references} = result.index
+  const contents = notes.map((note) => {
+    const start = note.markerSpan.end.offset
+    const inside = references.filter((r) => r.inNote === note.index)
+    let out = ''
+    let at = start
+    for (const reference of inside) {
+      out += `${text.slice(at, reference.span.start.offset)}[#]`
+      at = reference.span.end.offset
+    }
+    return out + text.slice(at, note.span.end.offset)
+  })
+  return contents.sort().join('\u0000')
+}
