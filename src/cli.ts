@@ -142,7 +142,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       for (const result of results) {
         if (result.output === undefined || result.source === undefined) continue
         const name = result.file.path || '<stdin>'
-        io.writeOut(createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output))
+        // A unified diff as `diff -u` and git print it (without the library's `===` rule).
+        io.writeOut(createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output).replace(/^=+\n/, ''))
       }
     } else if (args.fix) {
       failures.push(...(await writeFixes(results, io.cwd)))
