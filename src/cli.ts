@@ -16,7 +16,9 @@ import {createTwoFilesPatch} from 'diff'
 import type {FileFailure} from './files.js'
 import type {FileResult, LintFilesOptions} from './lint-files.js'
 import {Linter, lintFiles, writeFixes} from './lint-files.js'
+import {formatGithub} from './reporters/github.js'
 import {formatJson} from './reporters/json.js'
+import {formatSarif} from './reporters/sarif.js'
 import {formatStylish} from './reporters/stylish.js'
 
 /** What `run` needs from the outside world. */
@@ -30,7 +32,7 @@ export interface CliIo {
   readStdin(): Promise<string>
 }
 
-const formats = ['stylish', 'json'] as const
+const formats = ['stylish', 'json', 'sarif', 'github'] as const
 
 /** The yargs parser; built per call so that `run` keeps no state. */
 function parser(argv: readonly string[]) {
@@ -156,7 +158,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const warnings = count(results, false)
     const shown = args.quiet ? results.map(errorsOnly) : results
     const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
-    let output = args.format === 'json' ? `${formatJson(shown)}\n` : formatStylish(shown, color)
+    let output =
+      args.format === 'json'
+        ? formatJson(shown)
+        : args.format === 'sarif'
+          ? formatSarif(shown, {cwd: io.cwd})
+          : args.format === 'github'
+            ? formatGithub(shown, {cwd: io.cwd})
+            : formatStylish(shown, color)
     if (output && !output.endsWith('\n')) output += '\n'
     if (args.fixDryRun) {
       // The diff is the output.

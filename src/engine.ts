@@ -3,7 +3,7 @@
  * (+ note model) -> rules -> vfile messages`, one direction, no I/O here.
  */
 import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {buildCitationIndex} from './citation-index.js'
 import type {Config, ResolvedRule} from './config.js'
@@ -91,14 +91,14 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       return found
     }
     const report = (found: Report): void => {
-      const cause = found.related
-        ? new VFile({path: options.filePath}).message(formatMessage(template(found.related.messageId), found.related.data), {
-            place: found.related.span
-          })
-        : undefined
-      if (cause) {
-        cause.fatal = undefined
-        ;(cause as CitelintMessage).messageId = found.related!.messageId
+      let cause: CitelintMessage | undefined
+      if (found.related) {
+        // The second place is in the same file; `file` names it as on the message.
+        cause = new VFileMessage(formatMessage(template(found.related.messageId), found.related.data), {
+          place: found.related.span
+        }) as CitelintMessage
+        cause.file = file.path
+        cause.messageId = found.related.messageId
       }
       const message = file.message(formatMessage(template(found.messageId), found.data), {
         place: found.span,

@@ -54,6 +54,21 @@ test('json output has ESLint’s shape', async () => {
   ])
 })
 
+test('--format github and --format sarif through the CLI', async () => {
+  const github = await cli(['examples/undefined-reference.txt', '--format', 'github'])
+  assert.equal(
+    [github.code, github.out],
+    [1, '::error file=examples/undefined-reference.txt,line=5,col=8,endLine=5,endColumn=11,title=undefined-reference::Undefined reference `[7]`, expected a note `[7]` in the notes list\n']
+  )
+  const sarif = await cli(['examples/undefined-reference.txt', '--format', 'sarif'])
+  assert.is(sarif.code, 1)
+  const log = JSON.parse(sarif.out) as {runs: Array<{results: Array<{ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: unknown}}>}>}>}
+  const [result] = log.runs[0]!.results
+  assert.is(result!.ruleId, 'undefined-reference')
+  assert.equal(result!.locations[0]!.physicalLocation.artifactLocation.uri, 'examples/undefined-reference.txt')
+  assert.equal(result!.locations[0]!.physicalLocation.region, {startLine: 5, startColumn: 8, endLine: 5, endColumn: 11})
+})
+
 test('a directory is walked for .md, .markdown and .txt, sorted', async () => {
   const {out} = await cli(['examples', '--format', 'json'])
   const files = (JSON.parse(out) as Array<{filePath: string}>).map((f) => path.relative(root, f.filePath))
