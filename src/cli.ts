@@ -12,13 +12,10 @@ import yargs from 'yargs'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import type {LintResult} from './engine.js'
-import {createTwoFilesPatch} from 'diff'
 import type {FileFailure} from './files.js'
 import type {FileResult, LintFilesOptions} from './lint-files.js'
 import {Linter, lintFiles, writeFixes} from './lint-files.js'
-import {formatGithub} from './reporters/github.js'
 import {formatJson} from './reporters/json.js'
-import {formatSarif} from './reporters/sarif.js'
 import {formatStylish} from './reporters/stylish.js'
 
 /** What `run` needs from the outside world. */
@@ -141,6 +138,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ;({results, failures} = await lintFiles(paths, {...options, fix}))
     }
     if (args.fixDryRun) {
+      const {createTwoFilesPatch} = await import('diff')
       for (const result of results) {
         if (result.output === undefined || result.source === undefined) continue
         const name = result.file.path || '<stdin>'
@@ -162,9 +160,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       args.format === 'json'
         ? formatJson(shown)
         : args.format === 'sarif'
-          ? formatSarif(shown, {cwd: io.cwd})
+          ? (await import('./reporters/sarif.js')).formatSarif(shown, {cwd: io.cwd})
           : args.format === 'github'
-            ? formatGithub(shown, {cwd: io.cwd})
+            ? (await import('./reporters/github.js')).formatGithub(shown, {cwd: io.cwd})
             : formatStylish(shown, color)
     if (output && !output.endsWith('\n')) output += '\n'
     if (args.fixDryRun) {

@@ -11,7 +11,6 @@
 import path from 'node:path'
 import {lilconfig} from 'lilconfig'
 import type {Loader} from 'lilconfig'
-import {parse as parseYaml} from 'yaml'
 import type {Config} from './config.js'
 import {ConfigError, validateConfig} from './config.js'
 
@@ -25,7 +24,11 @@ export interface LoadedConfig {
 }
 
 const parseJson: Loader = (filePath, content) => parseData(filePath, () => JSON.parse(content) as unknown, 'JSON')
-const parseYamlFile: Loader = (filePath, content) => parseData(filePath, () => parseYaml(content) as unknown, 'YAML')
+// The YAML parser loads only when a YAML config is found (start-up stays lean).
+const parseYamlFile: Loader = async (filePath, content) => {
+  const {parse} = await import('yaml')
+  return parseData(filePath, () => parse(content) as unknown, 'YAML')
+}
 
 function parseData(filePath: string, read: () => unknown, kind: string): unknown {
   try {

@@ -1,10 +1,10 @@
 /**
  * Which files to lint, and reading them. Directory walking and globs use
- * tinyglobby (a small, maintained wrapper over fdir and picomatch).
+ * tinyglobby (a small, maintained wrapper over fdir and picomatch), loaded
+ * only when a directory or glob is given.
  */
 import {opendir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {glob, isDynamicPattern} from 'tinyglobby'
 
 /** Extensions linted when walking a directory. */
 export const lintedExtensions = ['md', 'markdown', 'txt'] as const
@@ -60,6 +60,7 @@ export async function expandPaths(
       } else await add(input, true)
       continue
     }
+    const {glob, isDynamicPattern} = await import('tinyglobby')
     if (info.code !== 'ENOENT' || !isDynamicPattern(input)) {
       failures.push({filePath: input, reason: describeError(info)})
       continue
@@ -80,6 +81,7 @@ export async function expandPaths(
  * @throws the file system error when `directory` itself cannot be read.
  */
 async function walk(directory: string, cwd: string): Promise<string[]> {
+  const {glob} = await import('tinyglobby')
   const base = path.resolve(cwd, directory)
   await (await opendir(base)).close()
   const found = await glob(`**/*.{${lintedExtensions.join(',')}}`, {
