@@ -1,6 +1,7 @@
 /**
  * The engine: text in, messages out. `file/stdin -> parse -> citation index
- * (+ note model) -> rules -> vfile messages`, one direction, no I/O here.
+ * (+ note model, prose model) -> rules -> vfile messages`, one direction, no
+ * I/O here.
  */
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -9,7 +10,9 @@ import {buildCitationIndex} from './citation-index.js'
 import type {Config, ResolvedRule} from './config.js'
 import {resolveRules} from './config.js'
 import type {NoteFields} from './note-model.js'
-import {describeNote} from './note-model.js'
+import {describeNotes} from './note-model.js'
+import type {ProseModel} from './prose.js'
+import {buildProseModel} from './prose.js'
 import {formatOf, parse} from './parse/index.js'
 import type {Fix, Report} from './rule.js'
 import {formatMessage} from './rule.js'
@@ -49,6 +52,8 @@ export interface LintResult {
   readonly messages: readonly CitelintMessage[]
   readonly index: CitationIndex
   readonly noteFields: readonly NoteFields[]
+  /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
+  readonly prose: ProseModel
   /** Whether the text began with a byte order mark (removed before parsing). */
   readonly bom: boolean
 }
@@ -75,7 +80,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const tree = parse(value, format)
   if (options.freezeTree) deepFreeze(tree)
   const index = buildCitationIndex(tree, file, format)
-  const noteFields = Object.freeze(index.notes.map(describeNote))
+  const noteFields = describeNotes(index, file)
+  const prose = buildProseModel(tree, file, index)
   const messages: CitelintMessage[] = []
 
   for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {
@@ -111,7 +117,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       messages.push(message)
     }
     try {
-      rule.check({file, tree, index, noteFields, options: ruleOptions, report})
+      rule.check({file, tree, index, noteFields, prose, options: ruleOptions, report})
     } catch (error) {
       if (error instanceof InternalError) throw error
       throw new InternalError(`Rule \`${meta.id}\` failed: ${error instanceof Error ? error.message : String(error)}`, {
@@ -122,7 +128,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 
   file.messages.sort(compareMessage)
   messages.sort(compareMessage)
-  return {file, messages, index, noteFields, bom}
+  return {file, messages, index, noteFields, prose, bom}
 }
 
 /** Where a rule's documentation lives: the head of its source file in the package. */
