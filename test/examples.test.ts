@@ -2,13 +2,15 @@
  * The examples harness: every report in `examples/` is linted and its
  * findings compared with `<file>.expected` beside it (one per line,
  * `line:col-endLine:endCol rule-id message`, in vfile-sort order). Stems
- * starting `valid` must give nothing. `UPDATE_EXAMPLES=1 npm test` rewrites
- * the expectation files.
+ * starting `valid` must give nothing. An example may set rule options in
+ * `<file>.config.json` (`{"rules": {"marker-placement": ["warn", {...}]}}`).
+ * `UPDATE_EXAMPLES=1 npm test` rewrites the expectation files.
  */
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
+import type {Config, RuleSetting} from '../src/config.js'
 import {lintText} from '../src/engine.js'
 import type {CitelintMessage, LintResult} from '../src/engine.js'
 import {rules} from '../src/registry.js'
@@ -29,11 +31,27 @@ function lines(messages: readonly CitelintMessage[]): string[] {
   })
 }
 
+/** Rule settings of an example: `<file>.config.json` beside it (`{"rules": {...}}`), if any. */
+function settingsOf(name: string): Record<string, RuleSetting> {
+  const file = path.join(folder, `${name}.config.json`)
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as Config).rules ?? {}) : {}
+}
+
 function lint(name: string, only?: string): LintResult {
   const text = readFileSync(path.join(folder, name), 'utf8')
-  const config = only
-    ? {rules: Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.id === only ? 'error' : 'off'] as const))}
-    : {}
+  const settings = settingsOf(name)
+  const config: Config = only
+    ? {
+        rules: Object.fromEntries(
+          rules.map((rule): [string, RuleSetting] => {
+            const id = rule.meta.id
+            const setting = settings[id]
+            if (id !== only) return [id, 'off']
+            return [id, Array.isArray(setting) && setting[1] ? ['error', setting[1]] : 'error']
+          })
+        )
+      }
+    : {rules: settings}
   return lintText(text, {filePath: `examples/${name}`, config, freezeTree: true})
 }
 
