@@ -123,7 +123,7 @@ export interface ProseModel {
 }
 
 /** Inline nodes whose content is not prose. */
-const masked = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'break'])
+const maskedTypes = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'break'])
 const punctuation = /[.,;:!?…]/
 const closingQuote = /["”’)]/
 const openingChar = /[([{“‘«|]/
@@ -162,14 +162,11 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
     const firstNote = lowerBound(noteStarts, start)
     if (firstNote < noteStarts.length && noteStarts[firstNote]! < end) return
 
-    // The paragraph's prose, other characters masked with `\0`.
-    const chars = index.format === 'text' ? source.slice(start, end).split('') : maskedChars(node, source, start, end)
     const refs: Reference[] = []
     for (let i = lowerBound(refStarts, start); i < bodyRefs.length && bodyRefs[i]!.span.end.offset <= end; i++) refs.push(bodyRefs[i]!)
-    for (const ref of refs) {
-      for (let i = ref.span.start.offset; i < ref.span.end.offset; i++) chars[i - start] = '\0'
-    }
-    const text = chars.join('')
+    // The paragraph's prose, other characters masked with `\0`.
+    const kept = index.format === 'text' ? [{start, end}] : textRanges(node)
+    const text = masked(source, start, end, kept, refs.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
     const words = countWords(text)
     const prose = kind === 'paragraph' && words >= proseWords
     const paragraphIndex = paragraphs.length
@@ -178,8 +175,12 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
     if (prose) {
       const ranges = refs.map((r) => ({start: r.span.start.offset - start, end: r.span.end.offset - start}))
       const found = splitSentences(text, ranges)
+      let next = 0
       for (const range of found) {
-        const inside = refs.filter((r) => r.span.start.offset >= start + range.start && r.span.end.offset <= start + range.end)
+        // Sentences and references are both in order: walk them together.
+        while (next < refs.length && refs[next]!.span.start.offset < start + range.start) next++
+        const inside: Reference[] = []
+        while (next < refs.length && refs[next]!.span.end.offset <= start + range.end) inside.push(refs[next++]!)
         sentenceIndexes.push(sentences.length)
         sentences.push(
           Object.freeze({
@@ -190,11 +191,16 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
           })
         )
       }
+      let first = 0
       for (const quote of findQuotations(text)) {
-        const spanned = sentenceIndexes.filter((i) => {
-          const s = sentences[i]!.span
-          return s.start.offset < start + quote.end && s.end.offset > start + quote.start
-        })
+        // Quotations are in order too: the first sentence to look at only moves forward.
+        while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
+        const spanned: number[] = []
+        for (let k = first; k < sentenceIndexes.length; k++) {
+          const sentence = sentences[sentenceIndexes[k]!]!
+          if (sentence.span.start.offset >= start + quote.end) break
+          spanned.push(sentence.index)
+        }
         quotations.push(
           Object.freeze({
             index: quotations.length,
@@ -334,20 +340,64 @@ function reportDate(tree: Root, source: string, span: (start: number, end: numbe
   return date && date.form !== 'year' ? found(date, lead, 'dateline') : undefined
 }
 
-/** The paragraph's characters, with everything outside its prose text nodes set to `\0`. */
-function maskedChars(node: Nodes, source: string, start: number, end: number): string[] {
-  const chars: string[] = Array.from({length: end - start}, () => '\0')
-  const stack: Nodes[] = 'children' in node ? [...node.children] : []
+/** Source ranges of the prose text nodes of a Markdown paragraph, in order. */
+function textRanges(node: Nodes): Array<{start: number; end: number}> {
+  const ranges: Array<{start: number; end: number}> = []
+  const stack: Nodes[] = 'children' in node ? [...node.children].reverse() : []
   while (stack.length > 0) {
     const child = stack.pop()!
-    if (masked.has(child.type)) continue
+    if (maskedTypes.has(child.type)) continue
     const s = child.position?.start.offset
     const e = child.position?.end.offset
     if (child.type === 'text') {
-      if (s !== undefined && e !== undefined) for (let i = s; i < e; i++) chars[i - start] = source.charAt(i)
-    } else if ('children' in child) stack.push(...(child.children as Nodes[]))
+      if (s !== undefined && e !== undefined) ranges.push({start: s, end: e})
+    } else if ('children' in child) for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
   }
-  return chars
+  return ranges.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The source from `start` to `end` with every character outside `kept`, or
+ * inside `removed`, replaced by `\0` (both lists sorted by start).
+ */
+function masked(
+  source: string,
+  start: number,
+  end: number,
+  kept: ReadonlyArray<{start: number; end: number}>,
+  removed: ReadonlyArray<{start: number; end: number}>
+): string {
+  const parts: string[] = []
+  let at = start
+  let r = 0
+  const copy = (to: number): void => {
+    // Copy `at..to`, masking the removed ranges inside it.
+    while (at < to) {
+      while (r < removed.length && removed[r]!.end <= at) r++
+      const next = removed[r]
+      if (!next || next.start >= to) {
+        parts.push(source.slice(at, to))
+        at = to
+      } else if (next.start > at) {
+        parts.push(source.slice(at, next.start))
+        at = next.start
+      } else {
+        const stop = Math.min(next.end, to)
+        parts.push('\0'.repeat(stop - at))
+        at = stop
+      }
+    }
+  }
+  for (const range of kept) {
+    const from = Math.max(range.start, at)
+    const to = Math.min(range.end, end)
+    if (to <= from) continue
+    if (from > at) parts.push('\0'.repeat(from - at))
+    at = from
+    copy(to)
+  }
+  if (end > at) parts.push('\0'.repeat(end - at))
+  return parts.join('')
 }
 
 /** First position in sorted `values` whose value is at least `target`. */
