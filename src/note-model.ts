@@ -17,9 +17,10 @@
  *    not prose (author, title) belong to the source too. A parenthesised
  *    capitalised place right after the outlet is the place. Access dates
  *    (`Retrieved 9 October 2015`) are never the citation's date.
- * 3. When a prose clause (three or more lowercase words outside quotation
- *    marks) comes before the citation, the note is `discursive`: the source
- *    is the outlet named before its date, not the prose.
+ * 3. When a prose clause (outside quotation marks, three or more lowercase
+ *    words, and at least two in five words lowercase) comes before the
+ *    citation, the note is `discursive`: the source is the outlet named
+ *    before its date, not the prose.
  * 4. Without such a clause: when no letter is left once dates, URLs,
  *    parenthesised text and access words are removed, the note is
  *    `url-only` (with a URL) or `empty`. A symbol note that reads like a
@@ -92,6 +93,7 @@ const accessPhrase = /\b(?:accessed|access-?date|retrieved|archived|archive-?dat
 const letter = /\p{L}/u
 const lowercaseWord = /(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu
 const quoted = /"[^"]*"|“[^”]*”/g
+const anyWord = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 /** A name (capitalised words or initials) followed by a lowercase word: `A. Savyon is`, `R. Halden directs`. */
 const aboutPerson = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,5}\p{Ll}/u
 const notAPerson = /^(?:see|cf|ibid|for|in|on|from|quoted|translated|source)\b/i
@@ -280,9 +282,17 @@ function placeAfterOutlet(segment: string): {place: string; index: number} | und
   return found ? {place: found[1]!.trim(), index: open} : undefined
 }
 
-/** Prose: three or more lowercase words outside quotation marks. */
+/**
+ * Prose: outside quotation marks, three or more lowercase words, and at
+ * least two in five words lowercase (a title in title case, `Separate and
+ * Unequal: Israel's Treatment of Palestinians in the Territories`, is not
+ * prose; `Prime Minister Haider Al-'Abadi said that he was` is).
+ */
 function isProse(text: string): boolean {
-  return (text.replace(quoted, ' ').match(lowercaseWord) ?? []).length >= 3
+  const outside = text.replace(quoted, ' ')
+  const lowercase = (outside.match(lowercaseWord) ?? []).length
+  const words = (outside.match(anyWord) ?? []).length
+  return lowercase >= 3 && lowercase * 5 >= words * 2
 }
 
 /** Collapse whitespace and trim spaces, punctuation and emphasis marks from both ends; `undefined` without a letter. */

@@ -102,6 +102,11 @@ const shapes: Array<[string, string, string, boolean?]> = [
   ['emphasis marks around the outlet', '_Reuters_, October 30, 2026.', 'citation | Reuters | - | October 30, 2026 | 2026-10-30 | -'],
   ['undated short form', 'Davis, p. 41.', 'citation | Davis, p. 41 | - | - | - | -'],
   ['cross-reference', 'See also next chapter.', 'citation | See also next chapter | - | - | - | -'],
+  [
+    'a title in title case is not prose',
+    'Separate and Unequal: Israel\'s Treatment of Palestinians in the Occupied Territories. Human Rights Watch, 19 December 2010.',
+    'citation | Separate and Unequal: Israel\'s Treatment of Palestinians in the Occupied Territories. Human Rights Watch | - | 19 December 2010 | 2010-12-19 | -'
+  ],
   // Discursive.
   [
     'prose, then the outlet',
