@@ -5,7 +5,8 @@
  * earlier note (source and date as the note model reads them; compared
  * without regard to case, spacing or emphasis marks). Each later duplicate
  * is reported once; the message's `cause` points at the first note. Notes
- * with different URLs are different sources. Notes that name no source
+ * with different URLs, or different pages after the date (`p. 2`), are
+ * different sources. Notes that name no source
  * (empty, URL-only, author and `Ibid.` notes) are never compared, nor are
  * notes without a date: undated short forms (`Davis, p. 41.`, `Smith,
  * supra note 5.`, `From Miss Lane.`) are repeated on purpose. A note that
@@ -45,7 +46,7 @@ const rule: Rule = {
     for (const note of context.index.notes) {
       const fields = context.noteFields[note.index]
       if (!fields?.source || !fields.date || fields.date.access || note.firstWithKey !== note.index) continue
-      const key = [fields.source, fields.date.text, fields.url ?? ''].map(normal).join('\n')
+      const key = [fields.source, fields.date.text, fields.detail ?? '', fields.url ?? ''].map(normal).join('\n')
       const first = seen.get(key)
       if (!first) {
         seen.set(key, note)

@@ -11,6 +11,9 @@
  * quotation marks and references that follow, so in `others."[v]
  * Rafsanjani` the `[v]` cites `others."`.
  *
+ * A Markdown link in the quotation's sentence cites it too (web writing
+ * cites by linking: `arguing that "..." in [a post](https://...)`).
+ *
  * One problem, one message: a quotation whose reference is already
  * reported (a broken or undefined marker, a note with no source) is left to
  * that rule. A reference to an author note does not cite a quotation.
@@ -54,7 +57,7 @@ const rule: Rule = {
         const kind = noteFields[note]?.kind
         return kind === 'empty' || (kind !== undefined && citing.has(kind))
       })
-      if (handled) continue
+      if (handled || quotation.links > 0) continue
       context.report({
         messageId: 'uncited',
         data: {opening: opening(quotation.text), words: quotation.words},

@@ -74,6 +74,11 @@ export interface NoteText {
   readonly dates: readonly DateFound[]
   /** The first URL. */
   readonly url: string | undefined
+  /**
+   * For a citation read from its date: what follows the date, as written,
+   * without URLs and access dates (`p. 2`, `Pg 95`); else `undefined`.
+   */
+  readonly detail: string | undefined
 }
 
 /** Fields of one note, aligned with `index.notes`; spans point into the file. */
@@ -107,7 +112,7 @@ export function parseNoteText(text: string, symbol = false): NoteText {
   const firstDate = dates.find((d) => !d.access) ?? dates[0]
 
   if (ibidPattern.test(text)) {
-    return freeze({kind: 'ibid', source: undefined, place: undefined, date: firstDate, dates, url})
+    return freeze({kind: 'ibid', source: undefined, place: undefined, date: firstDate, dates, url, detail: undefined})
   }
 
   const clauses = splitClauses(text)
@@ -129,7 +134,12 @@ export function parseNoteText(text: string, symbol = false): NoteText {
     const source = clean(placeMatch ? raw.slice(0, placeMatch.index) : raw)
     const prose = clauses.slice(0, clause).some((c) => isProse(text.slice(c.start, c.end)))
     if (source) {
-      return freeze({kind: prose ? 'discursive' : 'citation', source, place: placeMatch?.place, date, dates, url})
+      let after = text.slice(date.end)
+      for (const range of [...urls, ...dates.filter((d) => d.access)].filter((r) => r.start >= date.end).sort((a, b) => b.start - a.start)) {
+        after = `${after.slice(0, range.start - date.end)} ${after.slice(range.end - date.end)}`
+      }
+      const detail = clean(after.replace(accessPhrase, ' '))
+      return freeze({kind: prose ? 'discursive' : 'citation', source, place: placeMatch?.place, date, dates, url, detail})
     }
   }
 
@@ -147,7 +157,8 @@ export function parseNoteText(text: string, symbol = false): NoteText {
     kind = clauses.length > 1 && first && isProse(text.slice(first.start, first.end)) ? 'discursive' : 'citation'
   } else kind = url ? 'url-only' : 'empty'
   const named = kind === 'citation' || kind === 'discursive'
-  return freeze({kind, source: named ? clean(text.slice(0, citationEnd(text, [...urls, ...dates]))) : undefined, place, date: firstDate, dates, url})
+  const source = named ? clean(text.slice(0, citationEnd(text, [...urls, ...dates]))) : undefined
+  return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined})
 }
 
 /**

@@ -12,7 +12,7 @@
  *   `[v]` ends the first sentence).
  * - Direct quotations in prose paragraphs: text between matching double
  *   quotation marks with at least five words, with the sentences it spans
- *   and the references in them.
+ *   and the references and Markdown links in them.
  * - Marker groups: body references written next to each other (`[3][4]`),
  *   with what is before and after them (a space, punctuation).
  * - The report's own date: front matter `date:`, or a date that starts the
@@ -27,6 +27,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
+import type {Range} from './sentences.js'
 import {countWords, findQuotations, isAbbreviationPeriod, splitSentences} from './sentences.js'
 import type {CitationIndex, Reference, Span} from './types.js'
 
@@ -55,6 +56,8 @@ export interface Sentence {
   readonly span: Span
   /** Indexes of the references in it, the ones that end it included. */
   readonly references: readonly number[]
+  /** Markdown links in it (`[text](url)`, `<url>`, a resolved `[text][id]`): the web's way of citing. */
+  readonly links: number
 }
 
 /** A direct quotation in a prose paragraph. */
@@ -71,6 +74,8 @@ export interface Quotation {
   readonly sentences: readonly number[]
   /** Indexes of the references in those sentences. */
   readonly references: readonly number[]
+  /** Markdown links in those sentences. */
+  readonly links: number
 }
 
 /** Punctuation next to a marker group: `.`, `,"`, `?`. */
@@ -165,7 +170,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
     const refs: Reference[] = []
     for (let i = lowerBound(refStarts, start); i < bodyRefs.length && bodyRefs[i]!.span.end.offset <= end; i++) refs.push(bodyRefs[i]!)
     // The paragraph's prose, other characters masked with `\0`.
-    const kept = index.format === 'text' ? [{start, end}] : textRanges(node)
+    const {kept, links} = index.format === 'text' ? {kept: [{start, end}], links: []} : textRanges(node)
     const text = masked(source, start, end, kept, refs.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
     const words = countWords(text)
     const prose = kind === 'paragraph' && words >= proseWords
@@ -176,18 +181,23 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
       const ranges = refs.map((r) => ({start: r.span.start.offset - start, end: r.span.end.offset - start}))
       const found = splitSentences(text, ranges)
       let next = 0
+      let link = 0
       for (const range of found) {
-        // Sentences and references are both in order: walk them together.
+        // Sentences, references and links are all in order: walk them together.
         while (next < refs.length && refs[next]!.span.start.offset < start + range.start) next++
         const inside: Reference[] = []
         while (next < refs.length && refs[next]!.span.end.offset <= start + range.end) inside.push(refs[next++]!)
+        while (link < links.length && links[link]!.end <= start + range.start) link++
+        let linkCount = 0
+        for (let k = link; k < links.length && links[k]!.start < start + range.end; k++) linkCount++
         sentenceIndexes.push(sentences.length)
         sentences.push(
           Object.freeze({
             index: sentences.length,
             paragraph: paragraphIndex,
             span: span(start + range.start, start + range.end),
-            references: Object.freeze(inside.map((r) => r.index))
+            references: Object.freeze(inside.map((r) => r.index)),
+            links: linkCount
           })
         )
       }
@@ -209,7 +219,8 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
             text: source.slice(start + quote.start, start + quote.end),
             words: quote.words,
             sentences: Object.freeze(spanned),
-            references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references))
+            references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
+            links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0)
           })
         )
       }
@@ -340,20 +351,22 @@ function reportDate(tree: Root, source: string, span: (start: number, end: numbe
   return date && date.form !== 'year' ? found(date, lead, 'dateline') : undefined
 }
 
-/** Source ranges of the prose text nodes of a Markdown paragraph, in order. */
-function textRanges(node: Nodes): Array<{start: number; end: number}> {
-  const ranges: Array<{start: number; end: number}> = []
+/** Source ranges of the prose text nodes of a Markdown paragraph, and of its links, in order. */
+function textRanges(node: Nodes): {kept: Range[]; links: Range[]} {
+  const kept: Range[] = []
+  const links: Range[] = []
   const stack: Nodes[] = 'children' in node ? [...node.children].reverse() : []
   while (stack.length > 0) {
     const child = stack.pop()!
     if (maskedTypes.has(child.type)) continue
     const s = child.position?.start.offset
     const e = child.position?.end.offset
+    if ((child.type === 'link' || child.type === 'linkReference') && s !== undefined && e !== undefined) links.push({start: s, end: e})
     if (child.type === 'text') {
-      if (s !== undefined && e !== undefined) ranges.push({start: s, end: e})
+      if (s !== undefined && e !== undefined) kept.push({start: s, end: e})
     } else if ('children' in child) for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
   }
-  return ranges.sort((a, b) => a.start - b.start)
+  return {kept: kept.sort((a, b) => a.start - b.start), links: links.sort((a, b) => a.start - b.start)}
 }
 
 /**
@@ -364,8 +377,8 @@ function masked(
   source: string,
   start: number,
   end: number,
-  kept: ReadonlyArray<{start: number; end: number}>,
-  removed: ReadonlyArray<{start: number; end: number}>
+  kept: readonly Range[],
+  removed: readonly Range[]
 ): string {
   const parts: string[] = []
   let at = start

@@ -149,6 +149,13 @@ test('access dates are found but are not the citation date', () => {
   assert.is(note.date?.text, '8 July 2002')
 })
 
+test('detail: what follows the citation date, without URLs and access dates', () => {
+  assert.is(parseNoteText('Al-Sharq Al-Awsat (London), October 3, 2015, p. 2.').detail, 'p. 2')
+  assert.is(parseNoteText('Ozoglu, Kurdish Notables. February 2004. . Pg 95.').detail, 'Pg 95')
+  assert.is(parseNoteText('The Guardian, 8 July 2002, https://x.org/a. Accessed 8 January 2007.').detail, undefined)
+  assert.is(parseNoteText('Davis, p. 41.').detail, undefined)
+})
+
 test('dates inside URLs are not dates', () => {
   const note = parseNoteText('https://example.org/2015-10-07/story')
   assert.equal(note.dates, [])

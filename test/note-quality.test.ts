@@ -103,6 +103,22 @@ test('ibid-without-antecedent: an author note before the first note is no antece
   )
 })
 
+test('duplicate-source: different pages after the date are different sources', () => {
+  const text = 'A.[1] B.[2] C.[3]\n\n[1] Ozoglu, Kurdish Notables. February 2004. Pg 95.\n[2] Ozoglu, Kurdish Notables. February 2004. Pg 75.\n[3] Ozoglu, Kurdish Notables. February 2004. Pg 75.\n'
+  const {messages} = lintText(text, {config: only('duplicate-source')})
+  assert.equal(
+    messages.map((m) => [m.reason, (m.cause as CitelintMessage | undefined)?.reason]),
+    [['Duplicate source in note `[3]`: note `[2]` names the same source and date, expected one note cited twice', 'First note `[2]` with this source is here']]
+  )
+})
+
+test('uncited-quote: a Markdown link in the sentence cites the quotation', () => {
+  const body = 'The sponsor argued that "global elites want to control what we eat" in a long post on the platform, and many readers shared it widely'
+  const linked = lintText(`${body} ([source](https://x.org/a)).\n`, {filePath: 'a.md', config: only('uncited-quote')})
+  const bare = lintText(`${body}.\n`, {filePath: 'a.md', config: only('uncited-quote')})
+  assert.equal([linked.messages.length, bare.messages.length], [0, 1])
+})
+
 test('JSON output: notes only with includeNotes', () => {
   const text = 'In Syria.[1] Then.[2]\n\n[1] Al-Akhbar (Lebanon), October 12, 2015.\n[2] https://example.org/a\n'
   const result = lintText(text, {filePath: 'report.txt'})

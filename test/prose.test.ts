@@ -116,6 +116,15 @@ test('quotations know their sentences and the references in them', () => {
   assert.equal(second!.references, [1])
 })
 
+test('quotations count the Markdown links in their sentences', () => {
+  const text = `The bill's sponsor argued in [a post](https://x.org/a) that "global elites want to control our behavior" and ${twenty}. Critics said "this will never pass in the senate" and ${twenty}.\n`
+  const {prose} = model(text, 'markdown')
+  assert.equal(
+    prose.quotations.map((q) => q.links),
+    [1, 0]
+  )
+})
+
 test('marker groups: what stands before and after', () => {
   const text = `Syria[1]. Syria. [2] Syria [3] and,[4][5], then [6], [7] "quoted."[8] the U.S.[9] end\n\n${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
   const {prose} = model(text)
