@@ -8,7 +8,8 @@
  * date, or with one that does not exist, the rule is silent. Dates are
  * compared at the precision both have: a note dated `October 2015` is not
  * after a report dated October 13, 2015. Access dates (`retrieved ...`) are
- * not the note's date.
+ * not the note's date, and a bare year is not read as one (it is as often a
+ * page or a series number: `at 2019`, `No. 2031`).
  *
  * Why: a report cannot cite what was published after it; such a date is
  * almost always a typo (a wrong year or month) that sends the reader to the
@@ -60,7 +61,7 @@ const rule: Rule<FutureSourceOptions> = {
     if (!reportIso) return
     for (const note of context.index.notes) {
       const date = context.noteFields[note.index]?.date
-      if (!date || date.access) continue
+      if (!date || date.access || date.form === 'year') continue
       const iso = withOrder(date, context.options.dateOrder).iso
       if (!iso || !isoAfter(iso, reportIso)) continue
       context.report({

@@ -88,7 +88,7 @@ export interface NoteFields extends Omit<NoteText, 'date' | 'dates'> {
 }
 
 const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"']+/gi
-const ibidPattern = /^[\s*_]{0,3}(?:ibid(?:em)?\b|id[*_]{0,3}(?:\.|,|$))/iu
+const ibidPattern = /^[\s*_]{0,3}(?:[Ii][Bb][Ii][Dd](?:em)?\b|I[Dd][*_]{0,3}\.)/u
 const placePattern = /^[\s,]*\((\p{Lu}[^()]{0,59})\)/u
 const anyPlace = /\((\p{Lu}[^()\d]{0,59})\)/gu
 const anyPlaceWhole = /^\p{Lu}[^()\d]{0,59}$/u

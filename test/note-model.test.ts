@@ -54,6 +54,7 @@ const shapes: Array<[string, string, string, boolean?]> = [
   ['Ibid with a page', 'Ibid., p. 4.', 'ibid | - | - | - | - | -'],
   ['ibidem', 'ibidem', 'ibid | - | - | - | - | -'],
   ['legal Id. in emphasis', '*Id.* at 45.', 'ibid | - | - | - | - | -'],
+  ['ID without a period is not Id.', 'ID cards issued by the ministry, March 2, 2026.', 'citation | ID cards issued by the ministry | - | March 2, 2026 | 2026-03-02 | -'],
   // URLs.
   ['only a URL', 'https://www.isna.ir/news/94071507393/', 'url-only | - | - | - | - | https://www.isna.ir/news/94071507393/'],
   ['a URL and a date', 'https://x.org/a, October 7, 2015.', 'url-only | - | - | October 7, 2015 | 2015-10-07 | https://x.org/a'],

@@ -89,6 +89,11 @@ test('invalid-date and future-source read numeric dates only with dateOrder', ()
   assert.throws(() => run('invalid-date', 'year-first'), (error: unknown) => error instanceof ConfigError)
 })
 
+test('future-source: a bare year is not a note date', () => {
+  const text = 'October 13, 2015 Dispatch\n\nIn Syria.[1]\n\n[1] Smith, Iran Yearbook, at 2019.\n'
+  assert.equal(lintText(text, {config: only('future-source')}).messages, [])
+})
+
 test('future-source is silent without a report date', () => {
   const {messages} = lintText('Report\n\nIn Syria.[1]\n\n[1] Fars (Iran), October 7, 2099.\n', {config: only('future-source')})
   assert.equal(messages, [])
