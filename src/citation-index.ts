@@ -80,9 +80,10 @@ interface Found {
   syntax: MarkerSyntax
   start: number
   end: number
-  /** Set for notes: the end offset of the whole note and its content. */
+  /** Set for notes: the end offset of the whole note, its content and where the content starts. */
   noteEnd?: number
   content?: string
+  contentStart?: number
   /** For references: start offset of the GFM definition holding it, if any. */
   inDefinition?: number
   /** For a note written as a block (`[Footnote 1: ...]`): its closing character. */
@@ -260,8 +261,10 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       let noteEnd = limit
       while (noteEnd > item.end && space.test(source.charAt(noteEnd - 1))) noteEnd--
       item.noteEnd = noteEnd
-      const content = source.slice(item.end, noteEnd).trim()
+      const raw = source.slice(item.end, noteEnd)
+      const content = raw.trim()
       item.content = item.closing && content.endsWith(item.closing) ? content.slice(0, -item.closing.length).trimEnd() : content
+      item.contentStart = item.end + (raw.length - raw.trimStart().length)
       notes.push(item)
     }
     for (const item of found) if (item.role === 'reference') refs.push(item)
@@ -300,7 +303,8 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
         start: s,
         end: markerEnd,
         noteEnd: e,
-        content: source.slice(colon, e).trim()
+        content: source.slice(colon, e).trim(),
+        contentStart: colon + (source.slice(colon, e).length - source.slice(colon, e).trimStart().length)
       })
       childDefinition = s
     }
@@ -446,6 +450,9 @@ function freezeIndex(
       span: deepFreezeSpan(span(note.start, note.noteEnd ?? note.end)),
       markerSpan: deepFreezeSpan(span(note.start, note.end)),
       content: note.content ?? '',
+      contentSpan: deepFreezeSpan(
+        span(note.contentStart ?? note.end, (note.contentStart ?? note.end) + (note.content ?? '').length)
+      ),
       inNotesSection: notesSection !== undefined && note.start >= notesSection.start.offset,
       firstWithKey: first,
       references: Object.freeze(citing[index]!),

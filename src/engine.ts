@@ -1,6 +1,7 @@
 /**
  * The engine: text in, messages out. `file/stdin -> parse -> citation index
- * (+ note model) -> rules -> vfile messages`, one direction, no I/O here.
+ * (+ note model, prose model) -> rules -> vfile messages`, one direction, no
+ * I/O here.
  */
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -9,7 +10,9 @@ import {buildCitationIndex} from './citation-index.js'
 import type {Config, ResolvedRule} from './config.js'
 import {resolveRules} from './config.js'
 import type {NoteFields} from './note-model.js'
-import {describeNote} from './note-model.js'
+import {describeNotes} from './note-model.js'
+import type {ProseModel} from './prose.js'
+import {buildProseModel} from './prose.js'
 import {formatOf, parse} from './parse/index.js'
 import {applySuppressions} from './suppress.js'
 import type {Fix, Report} from './rule.js'
@@ -52,6 +55,8 @@ export interface LintResult {
   readonly messages: readonly CitelintMessage[]
   readonly index: CitationIndex
   readonly noteFields: readonly NoteFields[]
+  /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
+  readonly prose: ProseModel
   /** Whether the text began with a byte order mark (removed before parsing). */
   readonly bom: boolean
 }
@@ -79,7 +84,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const tree = parse(value, format)
   if (options.freezeTree) deepFreeze(tree)
   const index = buildCitationIndex(tree, file, format)
-  const noteFields = Object.freeze(index.notes.map(describeNote))
+  const noteFields = describeNotes(index, file)
+  const prose = buildProseModel(tree, file, index)
   const messages: CitelintMessage[] = []
 
   for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {
@@ -115,7 +121,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       messages.push(message)
     }
     try {
-      rule.check({file, tree, index, noteFields, options: ruleOptions, report})
+      rule.check({file, tree, index, noteFields, prose, options: ruleOptions, report})
     } catch (error) {
       if (error instanceof InternalError) throw error
       throw new InternalError(`Rule \`${meta.id}\` failed: ${error instanceof Error ? error.message : String(error)}`, {
@@ -128,7 +134,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     format === 'markdown' ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
   kept.sort(compareMessage)
   file.messages = [...kept]
-  return {file, messages: kept, index, noteFields, bom}
+  return {file, messages: kept, index, noteFields, prose, bom}
 }
 
 /** Where a rule's documentation lives: the head of its source file in the package. */

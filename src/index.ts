@@ -3,7 +3,7 @@
  *
  * - `lintText(text, {filePath, config})`: lint one text, get its messages.
  * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs.
- * - `buildCitationIndex`, `parse`, `describeNote`: the pipeline's stages.
+ * - `buildCitationIndex`, `parse`, `describeNotes`, `buildProseModel`: the pipeline's stages.
  */
 export {lintText, InternalError, ruleDocsUrl} from './engine.js'
 export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
@@ -13,12 +13,16 @@ export {ConfigError, resolveRules} from './config.js'
 export type {Config, RuleSetting, SeverityValue} from './config.js'
 export {buildCitationIndex} from './citation-index.js'
 export {parse, formatOf} from './parse/index.js'
-export {describeNote} from './note-model.js'
-export type {NoteFields, NoteKind} from './note-model.js'
+export {describeNote, describeNotes, parseNoteText} from './note-model.js'
+export type {NoteDate, NoteFields, NoteKind, NoteText} from './note-model.js'
+export {buildProseModel} from './prose.js'
+export type {MarkerGroup, ProseModel, ProseParagraph, Quotation, ReportDate, Sentence} from './prose.js'
+export {findDates} from './dates.js'
+export type {DateFound, DateForm, DateOrder, DateProblem} from './dates.js'
 export {rules} from './registry.js'
 export type {Rule, RuleMeta, RuleContext, Report} from './rule.js'
-export {toJsonResult, formatJson} from './reporters/json.js'
-export type {JsonResult, JsonMessage} from './reporters/json.js'
+export {toJsonResult, toJsonNotes, formatJson} from './reporters/json.js'
+export type {JsonResult, JsonMessage, JsonNote, JsonOptions} from './reporters/json.js'
 export {formatStylish} from './reporters/stylish.js'
 export {formatSarif, toSarifLog, sarifSchemaUri} from './reporters/sarif.js'
 export type {SarifOptions, SarifLog, SarifResult, SarifRule, SarifLocation, SarifRegion} from './reporters/sarif.js'

@@ -1,13 +1,15 @@
 /**
  * The rule contract. A rule is a plain object: `meta` (the single source of
  * truth for its id, docs line, default severity, fix kind, message templates
- * and options) and `check(context)`, which reads the citation index and the
- * note model and calls `context.report`. A rule does no I/O, keeps no module
- * state, mutates nothing it is given and never reads another rule's output.
+ * and options) and `check(context)`, which reads the citation index, the
+ * note model and the prose model and calls `context.report`. A rule does no
+ * I/O, keeps no module state, mutates nothing it is given and never reads
+ * another rule's output.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {NoteFields} from './note-model.js'
+import type {ProseModel} from './prose.js'
 import type {CitationIndex, Span} from './types.js'
 
 /** Severity names as configured; ESLint's numbers 0, 1, 2 are accepted too. */
@@ -84,6 +86,8 @@ export interface RuleContext<Options extends object = Record<string, never>> {
   readonly index: CitationIndex
   /** The note model, aligned with `index.notes`. */
   readonly noteFields: readonly NoteFields[]
+  /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
+  readonly prose: ProseModel
   readonly options: Readonly<Options>
   report(report: Report): void
 }

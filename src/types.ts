@@ -96,6 +96,8 @@ export interface Note {
   readonly markerSpan: Span
   /** Source text after the marker (and the colon for GFM), trimmed; may be empty. */
   readonly content: string
+  /** Span of `content` in the source (empty, just after the marker, when the content is). */
+  readonly contentSpan: Span
   /** Whether the note lies in the notes section (see `CitationIndex.notesSection`). */
   readonly inNotesSection: boolean
   /** Index of the first note with the same key (itself when it is the first). */

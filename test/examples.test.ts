@@ -2,13 +2,15 @@
  * The examples harness: every report in `examples/` is linted and its
  * findings compared with `<file>.expected` beside it (one per line,
  * `line:col-endLine:endCol rule-id message`, in vfile-sort order). Stems
- * starting `valid` must give nothing. `UPDATE_EXAMPLES=1 npm test` rewrites
- * the expectation files.
+ * starting `valid` must give nothing. An example may set rule options in
+ * `<file>.config.json` (`{"rules": {"marker-placement": ["warn", {...}]}}`).
+ * `UPDATE_EXAMPLES=1 npm test` rewrites the expectation files.
  */
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
+import type {Config, RuleSetting} from '../src/config.js'
 import {lintText} from '../src/engine.js'
 import {fixText} from '../src/fix.js'
 import type {CitelintMessage, LintResult} from '../src/engine.js'
@@ -32,11 +34,27 @@ function lines(messages: readonly CitelintMessage[]): string[] {
   })
 }
 
+/** Rule settings of an example: `<file>.config.json` beside it (`{"rules": {...}}`), if any. */
+function settingsOf(name: string): Record<string, RuleSetting> {
+  const file = path.join(folder, `${name}.config.json`)
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as Config).rules ?? {}) : {}
+}
+
 function lint(name: string, only?: string): LintResult {
   const text = readFileSync(path.join(folder, name), 'utf8')
-  const config = only
-    ? {rules: Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.id === only ? 'error' : 'off'] as const))}
-    : {}
+  const settings = settingsOf(name)
+  const config: Config = only
+    ? {
+        rules: Object.fromEntries(
+          rules.map((rule): [string, RuleSetting] => {
+            const id = rule.meta.id
+            const setting = settings[id]
+            if (id !== only) return [id, 'off']
+            return [id, Array.isArray(setting) && setting[1] ? ['error', setting[1]] : 'error']
+          })
+        )
+      }
+    : {rules: settings}
   return lintText(text, {filePath: `examples/${name}`, config, freezeTree: true})
 }
 
@@ -111,7 +129,7 @@ for (const name of reports) {
     const text = readFileSync(path.join(folder, name), 'utf8')
     const fixable = lint(name).messages.some((message) => message.fix)
     const expectedFile = path.join(folder, fixedName(name))
-    const {output, result} = fixText(text, {filePath: `examples/${name}`})
+    const {output, result} = fixText(text, {filePath: `examples/${name}`, config: {rules: settingsOf(name)}})
     if (!fixable) {
       assert.is(output, text, 'nothing to fix')
       assert.not.ok(existsSync(expectedFile), `${fixedName(name)} is not needed`)
@@ -121,7 +139,7 @@ for (const name of reports) {
     assert.ok(existsSync(expectedFile), `missing ${fixedName(name)} (run UPDATE_EXAMPLES=1 npm test)`)
     assert.is(output, readFileSync(expectedFile, 'utf8'))
     assert.not.ok(result.messages.some((message) => message.fix), 'no fixable problem remains')
-    assert.is(fixText(output, {filePath: `examples/${name}`}).output, output, 'idempotent')
+    assert.is(fixText(output, {filePath: `examples/${name}`, config: {rules: settingsOf(name)}}).output, output, 'idempotent')
     assert.equal(noteTexts(output, name), noteTexts(text, name), 'the multiset of note texts is unchanged')
   })
 }

@@ -3,10 +3,12 @@
  * entry per file, `{filePath, messages, errorCount, warningCount}`, each
  * message `{ruleId, messageId, severity, message, line, column, endLine,
  * endColumn}` with severity 1 (warning) or 2 (error), 1-based lines and
- * columns counted in UTF-16 code units, end exclusive.
+ * columns counted in UTF-16 code units, end exclusive. With `includeNotes`,
+ * each file also gets `notes`: the note model, one entry per note.
  */
 import path from 'node:path'
 import type {LintResult} from '../engine.js'
+import type {NoteKind} from '../note-model.js'
 
 /** One message in ESLint's JSON shape. */
 export interface JsonMessage {
@@ -20,16 +22,39 @@ export interface JsonMessage {
   readonly endColumn: number
 }
 
+/** One note of the note model, as `--include-notes` prints it; `null` where a field is absent. */
+export interface JsonNote {
+  /** The label as written (`2`, `^note`'s `note`, `*`). */
+  readonly label: string
+  /** Position of the note's marker. */
+  readonly line: number
+  readonly column: number
+  readonly kind: NoteKind
+  readonly source: string | null
+  readonly place: string | null
+  /** The note's date: as written, ISO 8601 as precise as written (`null` when it does not exist or is numeric), and whether it exists. */
+  readonly date: {readonly text: string; readonly iso: string | null; readonly valid: boolean} | null
+  readonly url: string | null
+}
+
 /** One file in ESLint's JSON shape; `filePath` is absolute. */
 export interface JsonResult {
   readonly filePath: string
   readonly messages: readonly JsonMessage[]
   readonly errorCount: number
   readonly warningCount: number
+  /** Only with `includeNotes`. */
+  readonly notes?: readonly JsonNote[]
 }
 
-/** Convert one lint result to ESLint's JSON shape. */
-export function toJsonResult(result: LintResult): JsonResult {
+/** Options of `toJsonResult` and `formatJson`. */
+export interface JsonOptions {
+  /** Add the note model of each file as `notes` (the CLI's `--include-notes`). */
+  readonly includeNotes?: boolean
+}
+
+/** Convert one lint result to ESLint's JSON shape, with the note model when `includeNotes` is set. */
+export function toJsonResult(result: LintResult, options: JsonOptions = {}): JsonResult {
   const messages = result.messages.map((message): JsonMessage => {
     const place = message.place
     const start = place && 'start' in place ? place.start : place
@@ -45,15 +70,34 @@ export function toJsonResult(result: LintResult): JsonResult {
       endColumn: end?.column ?? start?.column ?? 1
     }
   })
-  return {
+  const json: JsonResult = {
     filePath: path.resolve(result.file.cwd, result.file.path || '<stdin>'),
     messages,
     errorCount: messages.filter((m) => m.severity === 2).length,
     warningCount: messages.filter((m) => m.severity === 1).length
   }
+  return options.includeNotes ? {...json, notes: toJsonNotes(result)} : json
+}
+
+/** The note model of one result, one entry per note of its citation index. */
+export function toJsonNotes(result: LintResult): JsonNote[] {
+  return result.index.notes.map((note, i): JsonNote => {
+    const fields = result.noteFields[i]
+    const date = fields?.date
+    return {
+      label: note.label,
+      line: note.markerSpan.start.line,
+      column: note.markerSpan.start.column,
+      kind: fields?.kind ?? 'empty',
+      source: fields?.source ?? null,
+      place: fields?.place ?? null,
+      date: date ? {text: date.text, iso: date.iso ?? null, valid: date.problem === undefined && date.iso !== undefined} : null,
+      url: fields?.url ?? null
+    }
+  })
 }
 
 /** Format results as JSON text (one line, as ESLint prints it). */
-export function formatJson(results: readonly LintResult[]): string {
-  return JSON.stringify(results.map(toJsonResult))
+export function formatJson(results: readonly LintResult[], options: JsonOptions = {}): string {
+  return JSON.stringify(results.map((result) => toJsonResult(result, options)))
 }

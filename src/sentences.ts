@@ -1,0 +1,201 @@
+/**
+ * The text definitions shared by the prose model and the note model: what a
+ * word, a sentence and a direct quotation are. Defined once, here, so that
+ * rules and the coverage summary agree.
+ *
+ * Functions read a string in which characters that are not prose (inline
+ * code, HTML, link URLs, emphasis marks, references) may be replaced by
+ * `\0`, which is transparent: it is neither a letter nor whitespace, and it
+ * keeps every offset equal to the source's.
+ */
+import {enUS} from 'date-fns/locale'
+
+/** A range of a string: UTF-16 offsets, end exclusive. */
+export interface Range {
+  readonly start: number
+  readonly end: number
+}
+
+/** A direct quotation: from its opening mark to just after its closing mark. */
+export interface QuotationRange extends Range {
+  /** Words between the marks. */
+  readonly words: number
+}
+
+/** Fewest words between quotation marks for a direct quotation. */
+export const quotationWords = 5
+
+const terminator = /[.!?]/
+const closer = /["”’')\0]/
+const horizontalSpace = /[ \t\u00a0]/
+const whitespace = /\s/
+const lowercase = /\p{Ll}/u
+const letter = /\p{L}/u
+const wordChar = /[\p{L}\p{N}]/u
+
+/**
+ * Abbreviations whose period ends no sentence (titles, `No.`, `p.`, `vs.`,
+ * `al.`), and the month abbreviations of date-fns's English locale (`Oct. 7`).
+ */
+const abbreviations = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'gov',
+  'sen', 'rep', 'rev', 'hon', 'amb', 'pres', 'no', 'nos', 'vol', 'vols', 'pp', 'ed', 'eds', 'trans', 'vs', 'cf', 'al',
+  'fig', 'figs', 'approx', 'dept', 'sept', 'ch', 'art', 'para', 'sec',
+  ...Array.from({length: 12}, (_, i) => String(enUS.localize.month(i as 0, {width: 'abbreviated'})).toLowerCase())
+])
+
+/**
+ * Whether the period at `index` belongs to an abbreviation rather than
+ * ending a sentence: an initial or a one-letter abbreviation (`A.`, the last
+ * `S.` of `U.S.`, `p.`) or a word of the list above.
+ */
+export function isAbbreviationPeriod(text: string, index: number): boolean {
+  let start = index
+  while (start > 0 && letter.test(text.charAt(start - 1))) start--
+  const before = text.slice(start, index)
+  if (before.length === 0) return false
+  if (before.length === 1) return true
+  return abbreviations.has(before.toLowerCase())
+}
+
+/**
+ * Number of words (runs of letters and digits, with inner apostrophes and
+ * hyphens: `don't`, `Al-Akhbar`) in `text` from `start` to `end`. Counted
+ * without allocating, as it runs over every paragraph.
+ */
+export function countWords(text: string, start = 0, end = text.length): number {
+  let count = 0
+  let inWord = false
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (isWordCode(code, text, i)) {
+      if (!inWord) count++
+      inWord = true
+    } else if (inWord && (code === 39 || code === 0x2019 || code === 45) && i + 1 < end && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+      // An apostrophe or hyphen between two word characters joins them.
+    } else inWord = false
+  }
+  return count
+}
+
+function isWordCode(code: number, text: string, index: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return wordChar.test(text.charAt(index))
+}
+
+/**
+ * Split `text` from `start` to `end` into sentences. A sentence ends at `.`,
+ * `!` or `?` (a period of an abbreviation does not count), together with any
+ * closing quotation marks and references that follow, then whitespace and a
+ * word that does not start in lowercase (or the end). A reference after the
+ * terminator and a space (`Syria. [1]`) still belongs to the sentence it
+ * follows. `references` are the ranges of the references in `text`.
+ *
+ * So in `others."[v] Rafsanjani posted` the `[v]` belongs to the sentence that
+ * ends at `others.`. Sentences are trimmed; empty ones are dropped.
+ */
+export function splitSentences(text: string, references: readonly Range[], start = 0, end = text.length): Range[] {
+  const referenceEnd = new Map(references.map((r) => [r.start, r.end]))
+  const sentences: Range[] = []
+  let from = skipSpace(text, start, end)
+  let i = from
+  while (i < end) {
+    const code = text.charCodeAt(i)
+    // `.`, `!`, `?`; a period of an abbreviation does not count.
+    if ((code !== 46 && code !== 33 && code !== 63) || (code === 46 && isAbbreviationPeriod(text, i))) {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < end && terminator.test(text.charAt(j))) j++
+    for (;;) {
+      while (j < end && closer.test(text.charAt(j))) j++
+      const after = referenceEnd.get(j)
+      if (after !== undefined) {
+        j = after
+        continue
+      }
+      let k = j
+      while (k < end && horizontalSpace.test(text.charAt(k))) k++
+      const spaced = k > j ? referenceEnd.get(k) : undefined
+      if (spaced !== undefined) {
+        j = spaced
+        continue
+      }
+      break
+    }
+    if (j < end && !whitespace.test(text.charAt(j))) {
+      i = j
+      continue
+    }
+    const next = skipSpace(text, j, end)
+    if (next < end && lowercase.test(text.charAt(next))) {
+      i = next
+      continue
+    }
+    if (j > from) sentences.push({start: from, end: j})
+    from = next
+    i = next
+  }
+  const last = trimEnd(text, from, end)
+  if (last > from) sentences.push({start: from, end: last})
+  return sentences
+}
+
+/**
+ * Text between matching double quotation marks (`"..."`, `“...”`; never
+ * apostrophes) from `start` to `end`, with at least `quotationWords` words.
+ * A straight mark opens when whitespace, an opening bracket or a dash (or
+ * nothing) is before it and a non-space after it; otherwise it closes. A
+ * mark that opens while another of its kind is open replaces it, and a mark
+ * left open at the end closes nothing, so unbalanced marks never turn the
+ * rest of a paragraph into a quotation.
+ */
+export function findQuotations(text: string, start = 0, end = text.length): QuotationRange[] {
+  const found: QuotationRange[] = []
+  let open: {kind: 'straight' | 'curly'; at: number} | undefined
+  const close = (at: number): void => {
+    if (!open) return
+    const words = countWords(text, open.at + 1, at)
+    if (words >= quotationWords) found.push({start: open.at, end: at + 1, words})
+    open = undefined
+  }
+  for (let i = start; i < end; i++) {
+    const char = text.charAt(i)
+    if (char === '“') open = {kind: 'curly', at: i}
+    else if (char === '”') {
+      if (open?.kind === 'curly') close(i)
+    } else if (char === '"') {
+      const before = previous(text, i, start)
+      const after = next(text, i, end)
+      const opens = (before === '' || /[\s([{—–\-/:]/.test(before)) && after !== '' && !whitespace.test(after)
+      if (opens) open = {kind: 'straight', at: i}
+      else if (open?.kind === 'straight' && before !== '' && !whitespace.test(before)) close(i)
+    }
+  }
+  return found
+}
+
+function previous(text: string, index: number, start: number): string {
+  let i = index - 1
+  while (i >= start && text.charAt(i) === '\0') i--
+  return i >= start ? text.charAt(i) : ''
+}
+
+function next(text: string, index: number, end: number): string {
+  let i = index + 1
+  while (i < end && text.charAt(i) === '\0') i++
+  return i < end ? text.charAt(i) : ''
+}
+
+function skipSpace(text: string, start: number, end: number): number {
+  let i = start
+  while (i < end && (whitespace.test(text.charAt(i)) || text.charAt(i) === '\0')) i++
+  return i
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let i = end
+  while (i > start && (whitespace.test(text.charAt(i - 1)) || text.charAt(i - 1) === '\0')) i--
+  return i
+}

@@ -1,0 +1,202 @@
+/**
+ * Table-driven tests of the shared text definitions (`src/sentences.ts`),
+ * the date reader (`src/dates.ts`) and the prose model (`src/prose.ts`):
+ * sentences, quotations, prose paragraphs, marker groups, the report date.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {VFile} from 'vfile'
+import {buildCitationIndex} from '../src/citation-index.js'
+import {dateAtStart, findDates, isoAfter, withOrder} from '../src/dates.js'
+import {parse} from '../src/parse/index.js'
+import type {ProseModel} from '../src/prose.js'
+import {buildProseModel} from '../src/prose.js'
+import {findQuotations, splitSentences} from '../src/sentences.js'
+import type {Format} from '../src/types.js'
+import {available, shared} from './helpers.js'
+
+function model(text: string, format: Format = 'text'): {prose: ProseModel; text: string} {
+  const file = new VFile({value: text})
+  const tree = parse(text, format)
+  return {prose: buildProseModel(tree, file, buildCitationIndex(tree, file, format)), text}
+}
+
+const slice = (text: string, span: {start: {offset: number}; end: {offset: number}}): string =>
+  text.slice(span.start.offset, span.end.offset)
+
+// Sentences: text, reference ranges (`[...]` found by hand here), expected sentences.
+const sentenceCases: Array<[string, string, string[]]> = [
+  ['two sentences', 'One two. Three four.', ['One two.', 'Three four.']],
+  ['question and exclamation', 'Why? Because! Yes.', ['Why?', 'Because!', 'Yes.']],
+  [
+    'closing quote and reference belong to the sentence they follow',
+    'he can hurt himself and others."[v] Rafsanjani posted a picture.',
+    ['he can hurt himself and others."[v]', 'Rafsanjani posted a picture.']
+  ],
+  ['a reference after a space still belongs to it', 'In Syria. [1] Al-Amin said so.', ['In Syria. [1]', 'Al-Amin said so.']],
+  ['initials do not end a sentence', 'Y. Carmon and A. Savyon wrote it. Then.', ['Y. Carmon and A. Savyon wrote it.', 'Then.']],
+  ['U.S. does not end a sentence, U.S.. does', 'the U.S. and Iran. with the U.S.. Rohani said', ['the U.S. and Iran. with the U.S..', 'Rohani said']],
+  ['abbreviated months do not end a sentence', 'On Oct. 7, 2015 he spoke. Then.', ['On Oct. 7, 2015 he spoke.', 'Then.']],
+  ['a lowercase word after the period continues it', 'Approx. five men came. Then.', ['Approx. five men came.', 'Then.']],
+  ['decimals do not end a sentence', 'It fell 3.5 percent. Then.', ['It fell 3.5 percent.', 'Then.']],
+  ['no terminator at the end', 'One. Two three', ['One.', 'Two three']]
+]
+
+for (const [name, text, expected] of sentenceCases) {
+  test(`sentences: ${name}`, () => {
+    const refs = [...text.matchAll(/\[[^\]]+\]/g)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+    assert.equal(
+      splitSentences(text, refs).map((s) => text.slice(s.start, s.end)),
+      expected
+    )
+  })
+}
+
+const quotationCases: Array<[string, string, string[]]> = [
+  ['straight quotes of five words', 'He said "we will not go back" today.', ['"we will not go back"']],
+  ['curly quotes', 'He said “we will not go back” today.', ['“we will not go back”']],
+  ['four words are not a direct quotation', 'He said "we will not go" today.', []],
+  ['apostrophes never quote', "He said 'we will not go back now' today.", []],
+  ['curly and straight marks do not match', 'He said “we will not go back now" today.', []],
+  [
+    'an unbalanced mark does not swallow the rest',
+    'The "statement was brief and he left the room at once. Later "we will not go back" was said.',
+    ['"we will not go back"']
+  ],
+  ['a closing mark with nothing open is ignored', 'He left." Then "we will not go back" was said.', ['"we will not go back"']],
+  ['an opening mark left open at the end closes nothing', 'He said "we will not go back and left the room', []],
+  ['a quotation after a colon', 'headed:"When the people\'s will is accompanied" #tag', ['"When the people\'s will is accompanied"']]
+]
+
+for (const [name, text, expected] of quotationCases) {
+  test(`quotations: ${name}`, () => {
+    assert.equal(
+      findQuotations(text).map((q) => text.slice(q.start, q.end)),
+      expected
+    )
+  })
+}
+
+const twenty = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'
+
+test('prose paragraphs: at least 20 words, not headings, not notes', () => {
+  const text = `# A heading with "five words in a quotation" and ${twenty}\n\nShort "five words in a quotation" here.\n\nLong "five words in a quotation" here and ${twenty}.[1]\n\n[1] Note "five words in a quotation" here, ${twenty}.\n`
+  const {prose} = model(text, 'markdown')
+  assert.equal(
+    prose.paragraphs.map((p) => [p.kind, p.prose]),
+    [
+      ['heading', false],
+      ['paragraph', false],
+      ['paragraph', true]
+    ]
+  )
+  assert.is(prose.quotations.length, 1)
+  assert.is(prose.quotations[0]!.paragraph, 2)
+})
+
+test('prose paragraphs: inline code, HTML and link URLs are not prose', () => {
+  const text = `Text \`"not a quotation of five words"\` and <span title="also not five words here">x</span> and [a link](https://x.org "title of five words here") and ${twenty}.\n`
+  const {prose} = model(text, 'markdown')
+  assert.is(prose.paragraphs[0]!.prose, true)
+  assert.equal(prose.quotations, [])
+})
+
+test('quotations know their sentences and the references in them', () => {
+  const text = `Rohani said on October 7, 2015: "In social affairs we must all learn this. In diplomacy it places society at risk, he said to all of them."[v] Rafsanjani posted a picture, headed: "When the people's will is accompanied by fate" #tag."[1]\n\n[1] ISNA (Iran), October 7, 2015\n`
+  const {prose} = model(text)
+  const [first, second] = prose.quotations
+  assert.is(slice(text, first!.span).slice(0, 16), '"In social affai')
+  assert.is(first!.sentences.length, 2)
+  assert.equal(
+    first!.references.map((i) => i),
+    [0]
+  )
+  assert.equal(second!.references, [1])
+})
+
+test('quotations count the Markdown links in their sentences', () => {
+  const text = `The bill's sponsor argued in [a post](https://x.org/a) that "global elites want to control our behavior" and ${twenty}. Critics said "this will never pass in the senate" and ${twenty}.\n`
+  const {prose} = model(text, 'markdown')
+  assert.equal(
+    prose.quotations.map((q) => q.links),
+    [1, 0]
+  )
+})
+
+test('marker groups: what stands before and after', () => {
+  const text = `Syria[1]. Syria. [2] Syria [3] and,[4][5], then [6], [7] "quoted."[8] the U.S.[9] end\n\n${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
+  const {prose} = model(text)
+  assert.equal(
+    prose.markerGroups.map((g) => [g.text, g.follows, g.gap ? slice(text, g.gap) : '', g.before?.text ?? '', g.before?.abbreviation ?? false, g.after?.text ?? '']),
+    [
+      ['[1]', 'text', '', '', false, '.'],
+      ['[2]', 'punctuation', ' ', '.', false, ''],
+      ['[3]', 'text', ' ', '', false, ''],
+      ['[4][5]', 'punctuation', '', ',', false, ','],
+      ['[6]', 'text', ' ', '', false, ','],
+      ['[7]', 'reference', ' ', '', false, ''],
+      ['[8]', 'punctuation', '', '."', false, ''],
+      ['[9]', 'punctuation', '', '.', true, '']
+    ]
+  )
+})
+
+test('report date: plain-text dateline, front matter, none', () => {
+  assert.is(model('October 13, 2015 Inquiry & Analysis Series No. 1191\n\nText.\n').prose.reportDate?.date.iso, '2015-10-13')
+  const md = model('---\ntitle: x\ndate: 2026-11-02\n---\n\nText.\n', 'markdown')
+  const found = md.prose.reportDate!
+  assert.equal([found.date.iso, found.from, slice(md.text, found.span), found.span.start.line], ['2026-11-02', 'front-matter', '2026-11-02', 3])
+  assert.is(model('---\ndate: "October 7, 2015"\n---\n', 'markdown').prose.reportDate?.date.iso, '2015-10-07')
+  assert.is(model('---\ntitle: x\n---\n\nOctober 13, 2015 dateline after front matter.\n', 'markdown').prose.reportDate, undefined)
+  assert.is(model('Iran At The Crossroads\n\nOctober 13, 2015\n').prose.reportDate, undefined)
+  assert.is(model('2015 was a year.\n').prose.reportDate, undefined)
+})
+
+test('dates: shapes that are not dates', () => {
+  for (const text of ['Issue 2015', 'Reuters 7, 2015', 'Mayor 7, 2015', 'No. 1191', 'Series 7, 2015']) {
+    assert.equal(
+      findDates(text).filter((d) => d.form !== 'year').map((d) => d.text),
+      [],
+      text
+    )
+  }
+})
+
+test('dates: numeric dates with an order', () => {
+  const [date] = findDates('Tasnim, 7/10/2015.')
+  assert.is(date!.iso, undefined)
+  assert.is(withOrder(date!, 'day-month').iso, '2015-10-07')
+  assert.is(withOrder(date!, 'month-day').iso, '2015-07-10')
+  const [late] = findDates('31/2/2015')
+  assert.equal(withOrder(late!, 'day-month').problem, {kind: 'day', day: 31, month: 'February', year: 2015, days: 28})
+  assert.equal(withOrder(late!, 'month-day').problem, {kind: 'month-number', month: 31})
+})
+
+test('dates: comparison at the precision both have', () => {
+  assert.ok(isoAfter('2015-11', '2015-10-13'))
+  assert.not.ok(isoAfter('2015-10', '2015-10-13'))
+  assert.ok(isoAfter('2015-10-14', '2015-10-13'))
+  assert.not.ok(isoAfter('2015', '2015-10-13'))
+  assert.is(dateAtStart('  Oct. 7, 2015 Dispatch')?.iso, '2015-10-07')
+  assert.is(dateAtStart('Dispatch Oct. 7, 2015'), undefined)
+})
+
+test('seed: report date 2015-10-13, Rohani\'s quotation ends in the broken [v], every marker follows its punctuation', () => {
+  const seed = path.join(shared, 'seeds/000_d04142befcb724c4.txt')
+  if (!available(seed, 'seed report')) return
+  const text = readFileSync(seed, 'utf8')
+  const {prose} = model(text)
+  assert.is(prose.reportDate?.date.iso, '2015-10-13')
+  const rohani = prose.quotations.find((q) => q.text.startsWith('"In social'))!
+  const file = new VFile({value: text})
+  const index = buildCitationIndex(parse(text, 'text'), file, 'text')
+  assert.equal(
+    rohani.references.map((i) => index.references[i]!.marker),
+    ['[v]']
+  )
+  assert.ok(prose.markerGroups.filter((g) => g.text !== '*').every((g) => g.follows === 'punctuation' && !g.gap && !g.after))
+})
+
+test.run()
