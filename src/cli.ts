@@ -45,6 +45,7 @@ function parser(argv: readonly string[]) {
     .option('ignore-path', {type: 'string', requiresArg: true, describe: 'Ignore file to use instead of .citelintignore'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
     .option('max-warnings', {type: 'number', requiresArg: true, default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .option('include-notes', {type: 'boolean', default: false, describe: 'With --format json: add each file’s notes as the note model reads them'})
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Report citelint-disable comments that suppress nothing'})
@@ -158,7 +159,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
     let output =
       args.format === 'json'
-        ? formatJson(shown)
+        ? formatJson(shown, {includeNotes: args.includeNotes})
         : args.format === 'sarif'
           ? (await import('./reporters/sarif.js')).formatSarif(shown, {cwd: io.cwd})
           : args.format === 'github'

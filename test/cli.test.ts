@@ -69,6 +69,16 @@ test('--format github and --format sarif through the CLI', async () => {
   assert.equal(result!.locations[0]!.physicalLocation.region, {startLine: 5, startColumn: 8, endLine: 5, endColumn: 11})
 })
 
+test('--include-notes adds the note model to the JSON output', async () => {
+  const {out} = await cli(['examples/empty-source.txt', '--format', 'json', '--include-notes'])
+  const [file] = JSON.parse(out) as Array<{notes: unknown[]}>
+  assert.equal(file!.notes, [
+    {label: '1', line: 6, column: 1, kind: 'citation', source: 'Valley Courier', place: null, date: {text: 'June 12, 2026', iso: '2026-06-12', valid: true}, url: null},
+    {label: '2', line: 8, column: 1, kind: 'empty', source: null, place: null, date: {text: 'June 14, 2026', iso: '2026-06-14', valid: true}, url: null},
+    {label: '3', line: 10, column: 1, kind: 'empty', source: null, place: null, date: null, url: null}
+  ])
+})
+
 test('a directory is walked for .md, .markdown and .txt, sorted', async () => {
   const {out} = await cli(['examples', '--format', 'json'])
   const files = (JSON.parse(out) as Array<{filePath: string}>).map((f) => path.relative(root, f.filePath))
