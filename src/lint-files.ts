@@ -11,7 +11,7 @@ import {ConfigFinder} from './config-file.js'
 import type {LoadedConfig} from './config-file.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import {lintText} from './engine.js'
-import type {FileFailure} from './files.js'
+import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
 import {fixText} from './fix.js'
 import {loadIgnore} from './ignore-file.js'
@@ -40,6 +40,8 @@ export interface LintFilesOptions {
   readonly ignorePath?: string
   /** Report suppression comments that suppress nothing. */
   readonly reportUnusedDisableDirectives?: boolean
+  /** The file system calls to walk and read with (tests pass failing ones). */
+  readonly fileOps?: FileOps
 }
 
 /** One linted file; with `fix`, also the fixed text. */
@@ -141,7 +143,7 @@ export async function lintFiles(
   const cwd = options.cwd ?? process.cwd()
   const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
-  const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored)
+  const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored, options.fileOps)
   const results: FileResult[] = []
 
   for (const filePath of ignoredExplicitly) {
