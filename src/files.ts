@@ -5,7 +5,7 @@
  * (fdir drops such errors silently).
  */
 import type {Dir, Dirent} from 'node:fs'
-import {opendir, readFile, realpath, stat} from 'node:fs/promises'
+import {open, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
@@ -19,10 +19,11 @@ const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
  */
 export interface FileOps {
   readonly opendir: typeof opendir
+  readonly open: typeof open
 }
 
 /** The real file system. */
-export const nodeFileOps: FileOps = {opendir}
+export const nodeFileOps: FileOps = {opendir, open}
 
 /** A path that could not be linted, with a one-line reason. */
 export interface FileFailure {
@@ -169,17 +170,103 @@ async function walk(directory: string, cwd: string, ops: FileOps): Promise<{file
   return {files: found.sort().map((file) => path.join(directory, file)), failures}
 }
 
+/** Default of `--max-file-size`: larger files are not read. */
+export const defaultMaxFileSize = 50 * 1024 * 1024
+
+const sizeUnits: Record<string, number> = {'': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3}
+const sizePattern = /^(\d{1,15}(?:\.\d{1,6})?)[ \t]*(?:([kmg])i?)?(b?)$/i
+
+/**
+ * Parse a size such as `50MB`, `200KB`, `1.5GiB`, `200k` or `4096` (bytes).
+ * KB, MB and GB are multiples of 1024 (as KiB, MiB and GiB).
+ *
+ * @returns the number of bytes, or `undefined` when `value` is not a size.
+ */
+export function parseSize(value: string): number | undefined {
+  const match = sizePattern.exec(value.trim())
+  if (!match) return undefined
+  const bytes = Math.floor(Number(match[1]) * sizeUnits[(match[2] ?? '').toLowerCase()]!)
+  return Number.isSafeInteger(bytes) ? bytes : undefined
+}
+
+/** A size in bytes as people read it: `63.2 MB`, `200 KB`, `512 bytes` (units of 1024). */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`
+  }
+  return `${bytes} bytes`
+}
+
+/** Options of `readText`. */
+export interface ReadOptions {
+  /** Files larger than this many bytes are not read (default `defaultMaxFileSize`). */
+  readonly maxFileSize?: number
+  readonly ops?: FileOps
+}
+
+/** Thrown by `readBytes` for a file over the size limit. */
+class FileTooLarge extends Error {
+  /** `size` is undefined for a file whose size is known only as over `limit` (a device, a pipe, a growing file). */
+  constructor(readonly size: number | undefined, readonly limit: number) {
+    // Exact byte counts when rounding would show the two sizes equal.
+    const [a, b] = size !== undefined && formatSize(size) === formatSize(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatSize(size ?? 0), formatSize(limit)]
+    super(`file too large (${size === undefined ? 'over the limit of ' : `${a}, limit `}${b})`)
+  }
+}
+
+/**
+ * Read at most `limit` bytes of a file. The size is checked before reading,
+ * and the read stops past the limit, so neither a huge file, a file that
+ * grows while read, nor a device such as /dev/zero exhausts memory.
+ */
+async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buffer> {
+  const handle = await ops.open(file, 'r')
+  try {
+    const info = await handle.stat()
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
+    if (info.isFile() && info.size > limit) throw new FileTooLarge(info.size, limit)
+    const chunks: Buffer[] = []
+    let total = 0
+    // One read for a regular file (its size plus one byte, to see it end).
+    let want = info.isFile() ? info.size + 1 : 64 * 1024
+    while (total <= limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total))
+      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
+      total += bytesRead
+      want = 64 * 1024
+    }
+    if (total > limit) throw new FileTooLarge(undefined, limit)
+    return Buffer.concat(chunks, total)
+  } finally {
+    await handle.close()
+  }
+}
+
 /**
  * Read a file as UTF-8 text.
  *
- * @returns the text, or a failure for a missing or unreadable file or a
- *   binary one (NUL bytes). Invalid UTF-8 sequences become U+FFFD.
+ * @returns the text, or a failure for a missing or unreadable file, a file
+ *   over `maxFileSize`, or a binary one (NUL bytes). Invalid UTF-8 sequences
+ *   become U+FFFD. Never throws.
  */
-export async function readText(filePath: string, cwd: string): Promise<string | FileFailure> {
-  const buffer = await readFile(path.resolve(cwd, filePath)).catch((error: NodeJS.ErrnoException) => error)
-  if (buffer instanceof Error) return {filePath, reason: describeError(buffer)}
+export async function readText(filePath: string, cwd: string, options: ReadOptions = {}): Promise<string | FileFailure> {
+  const limit = options.maxFileSize ?? defaultMaxFileSize
+  let buffer: Buffer
+  try {
+    buffer = await readBytes(path.resolve(cwd, filePath), limit, options.ops ?? nodeFileOps)
+  } catch (error) {
+    if (error instanceof FileTooLarge) return {filePath, reason: `${error.message}, skipped; raise it with --max-file-size`}
+    return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
+  }
   if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
-  return new TextDecoder('utf-8', {fatal: false, ignoreBOM: true}).decode(buffer)
+  try {
+    return new TextDecoder('utf-8', {fatal: false, ignoreBOM: true}).decode(buffer)
+  } catch (error) {
+    // Past the longest string V8 can hold (about 512 MB of UTF-16).
+    return {filePath, reason: `cannot decode: ${error instanceof Error ? error.message : String(error)}`, error}
+  }
 }
 
 /** A one-line reason for a file system error. */
@@ -194,7 +281,10 @@ export function describeError(error: NodeJS.ErrnoException): string {
       return 'is a directory'
     case 'ELOOP':
       return 'too many symbolic links (loop)'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files'
     default:
-      return error.message.split('\n')[0] ?? String(error.code)
+      return (error instanceof Error ? error.message : String(error)).split('\n')[0] || String(error.code)
   }
 }

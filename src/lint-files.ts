@@ -40,6 +40,8 @@ export interface LintFilesOptions {
   readonly ignorePath?: string
   /** Report suppression comments that suppress nothing. */
   readonly reportUnusedDisableDirectives?: boolean
+  /** Files larger than this many bytes are not read (default 50 MB, `defaultMaxFileSize`). */
+  readonly maxFileSize?: number
   /** The file system calls to walk and read with (tests pass failing ones). */
   readonly fileOps?: FileOps
 }
@@ -158,7 +160,7 @@ export async function lintFiles(
   }
 
   for (const filePath of files) {
-    const text = await readText(filePath, cwd)
+    const text = await readText(filePath, cwd, {maxFileSize: options.maxFileSize, ops: options.fileOps})
     if (typeof text !== 'string') {
       failures.push(text)
       continue

@@ -10,14 +10,14 @@
  * EACCES, as the kernel would.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
-import type {opendir} from 'node:fs/promises'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs'
+import type {open, opendir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {FileOps} from '../src/files.js'
-import {nodeFileOps} from '../src/files.js'
+import {defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/files.js'
 import {lintFiles} from '../src/lint-files.js'
 import type {CliRun} from './helpers.js'
 import {root, runCli} from './helpers.js'
@@ -65,18 +65,20 @@ function runUnprivileged(args: string[], cwd: string, what: string): Promise<Cli
   return {code: child.status ?? -1, out: child.stdout, err: child.stderr}
 }
 
-/** File system calls that fail with `code` for paths ending in `suffix`. */
-function failing(call: 'opendir', suffix: string, code: string): FileOps {
+/** File system calls where `call` fails with `code` for paths ending in `suffix`. */
+function failing(call: 'opendir' | 'open', suffix: string, code: string): FileOps {
   const error = (target: string): NodeJS.ErrnoException =>
     Object.assign(new Error(`${code}: simulated, ${call} '${target}'`), {code, syscall: call, path: target})
-  const ops: FileOps = {
-    ...nodeFileOps,
+  return {
     opendir: (async (target: string, options?: unknown) => {
-      if (String(target).endsWith(suffix)) throw error(String(target))
+      if (call === 'opendir' && String(target).endsWith(suffix)) throw error(String(target))
       return nodeFileOps.opendir(target, options as Parameters<typeof opendir>[1])
-    }) as typeof opendir
+    }) as typeof opendir,
+    open: (async (target: string, flags?: string) => {
+      if (call === 'open' && String(target).endsWith(suffix)) throw error(String(target))
+      return nodeFileOps.open(target, flags)
+    }) as typeof open
   }
-  return ops
 }
 
 const noStack = (err: string): void => assert.not.ok(/\n\s+at /.test(err), `no stack trace in ${JSON.stringify(err)}`)
@@ -148,6 +150,80 @@ test('a symbolic link loop named on the command line', async () => {
   const {code, err} = await runCli(['loop1.md', 'a.txt'], folder)
   assert.is(code, 2)
   assert.is(err, 'citelint: loop1.md: too many symbolic links (loop)\n')
+})
+
+test('a file without read permission', async () => {
+  const folder = scaffold({'secret.txt': good, 'a.txt': undefinedRef})
+  chmodSync(path.join(folder, 'secret.txt'), 0o000)
+  const run = await runUnprivileged(['secret.txt', 'a.txt', '--format', 'json'], folder, 'an unreadable file')
+  if (!run) return
+  assert.equal([run.code, run.err], [2, 'citelint: secret.txt: permission denied\n'])
+  assert.is((JSON.parse(run.out) as unknown[]).length, 1)
+})
+
+test('a file without read permission (EACCES injected), walked or named', async () => {
+  const folder = scaffold({'tree/secret.md': good, 'tree/a.txt': good, 'b.txt': good})
+  const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('open', 'secret.md', 'EACCES')})
+  assert.equal(failures, [{filePath: path.join('tree', 'secret.md'), reason: 'permission denied'}])
+  assert.equal(results.map((r) => r.file.path), [path.join('tree', 'a.txt'), 'b.txt'])
+})
+
+test('a file that vanishes between walking and reading', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'tree/gone.txt': good, 'tree/z.txt': good})
+  const vanishing: FileOps = {
+    ...nodeFileOps,
+    open: (async (target: string, flags?: string) => {
+      if (target.endsWith('gone.txt') && existsSync(target)) unlinkSync(target)
+      return nodeFileOps.open(target, flags)
+    }) as typeof open
+  }
+  const {results, failures} = await lintFiles(['tree'], {cwd: folder, fileOps: vanishing})
+  assert.equal(failures, [{filePath: path.join('tree', 'gone.txt'), reason: 'no such file or directory'}])
+  assert.is(results.length, 2)
+})
+
+test('a binary file is skipped with its message, the others linted', async () => {
+  const folder = scaffold({'tree/image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'tree/a.txt': undefinedRef})
+  const {code, out, err} = await runCli(['tree', '--format', 'json'], folder)
+  assert.equal([code, err], [2, 'citelint: tree/image.md: binary file (contains NUL bytes), skipped\n'])
+  assert.is((JSON.parse(out) as unknown[]).length, 1)
+})
+
+test('an empty file: no error, nothing to report', async () => {
+  const folder = scaffold({'empty.md': '', 'empty.txt': '', 'bom.txt': '\ufeff', 'blank.md': '\n\r\n  \n'})
+  const {code, out, err} = await runCli(['empty.md', 'empty.txt', 'bom.txt', 'blank.md'], folder)
+  assert.equal([code, out, err], [0, '', ''])
+})
+
+test('--max-file-size: sizes as 50MB, 200KB or bytes; a larger file is skipped with its size', async () => {
+  assert.equal(
+    ['4096', '200KB', '200kb', '200K', '200 KiB', '50MB', '1.5GB', '7B', '', 'lots', '-1', '5TB', '1e3'].map(parseSize),
+    [4096, 204800, 204800, 204800, 204800, 52428800, 1610612736, 7, undefined, undefined, undefined, undefined, undefined]
+  )
+  assert.equal([formatSize(512), formatSize(204800), formatSize(66270658)], ['512 bytes', '200 KB', '63.2 MB'])
+  assert.is(defaultMaxFileSize, 50 * 1024 * 1024)
+  const folder = scaffold({'big.txt': `${good}${'x'.repeat(3000)}\n`, 'a.txt': undefinedRef})
+  const over = await runCli(['big.txt', 'a.txt', '--max-file-size', '2KB', '--format', 'json'], folder)
+  assert.equal([over.code, over.err], [2, 'citelint: big.txt: file too large (3 KB, limit 2 KB), skipped; raise it with --max-file-size\n'])
+  assert.is((JSON.parse(over.out) as unknown[]).length, 1)
+  const bytes = await runCli(['big.txt', '--max-file-size', '4096'], folder)
+  assert.equal([bytes.code, bytes.err], [0, ''])
+  const invalid = await runCli(['big.txt', '--max-file-size', '2 lots'], folder)
+  assert.is(invalid.code, 2)
+  assert.ok(invalid.err.startsWith('citelint: --max-file-size: invalid value `2 lots`, expected a size such as 200KB'), invalid.err)
+})
+
+test('--max-file-size defaults to 50 MB, checked before reading (a sparse file)', async () => {
+  const folder = scaffold({'huge.txt': '', 'a.txt': good})
+  truncateSync(path.join(folder, 'huge.txt'), defaultMaxFileSize + 1)
+  const {code, err} = await runCli(['huge.txt', 'a.txt'], folder)
+  assert.equal([code, err], [2, 'citelint: huge.txt: file too large (52428801 bytes, limit 52428800 bytes), skipped; raise it with --max-file-size\n'])
+})
+
+test('an endless device stops at the limit', async () => {
+  if (!existsSync('/dev/zero')) return void console.log('SKIP endless device: no /dev/zero')
+  const {code, err} = await runCli(['/dev/zero', '--max-file-size', '64KB'])
+  assert.equal([code, err], [2, 'citelint: /dev/zero: file too large (over the limit of 64 KB), skipped; raise it with --max-file-size\n'])
 })
 
 test.run()
