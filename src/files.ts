@@ -244,14 +244,26 @@ async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buf
   }
 }
 
+/** A file read as text. */
+export interface TextFile {
+  readonly text: string
+  /**
+   * When the file is not valid UTF-8: the offset (UTF-16, in `text`) of the
+   * first U+FFFD that stands for invalid bytes. Each invalid sequence is
+   * decoded as U+FFFD (WHATWG Encoding), so the text can still be linted.
+   */
+  readonly invalidUtf8?: number
+}
+
 /**
  * Read a file as UTF-8 text.
  *
- * @returns the text, or a failure for a missing or unreadable file, a file
- *   over `maxFileSize`, or a binary one (NUL bytes). Invalid UTF-8 sequences
- *   become U+FFFD. Never throws.
+ * @returns the text (a leading byte order mark kept), or a failure for a
+ *   missing or unreadable file, a file over `maxFileSize`, or a binary one
+ *   (NUL bytes). Invalid UTF-8 is decoded with U+FFFD and flagged in
+ *   `invalidUtf8`. Never throws.
  */
-export async function readText(filePath: string, cwd: string, options: ReadOptions = {}): Promise<string | FileFailure> {
+export async function readText(filePath: string, cwd: string, options: ReadOptions = {}): Promise<TextFile | FileFailure> {
   const limit = options.maxFileSize ?? defaultMaxFileSize
   let buffer: Buffer
   try {
@@ -261,12 +273,36 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
   }
   if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
+  const decode = (fatal: boolean): string => new TextDecoder('utf-8', {fatal, ignoreBOM: true}).decode(buffer)
   try {
-    return new TextDecoder('utf-8', {fatal: false, ignoreBOM: true}).decode(buffer)
+    try {
+      return {text: decode(true)}
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error
+      const text = decode(false)
+      return {text, invalidUtf8: firstInvalid(buffer, text)}
+    }
   } catch (error) {
     // Past the longest string V8 can hold (about 512 MB of UTF-16).
-    return {filePath, reason: `cannot decode: ${error instanceof Error ? error.message : String(error)}`, error}
+    return {filePath, reason: `cannot decode: ${error instanceof Error ? error.message : String(error)}`}
   }
+}
+
+/**
+ * The offset in `text` (decoded from `buffer` with replacement) of the first
+ * U+FFFD that replaced invalid bytes, skipping U+FFFD written as such
+ * (EF BF BD). Linear: bytes are counted from one U+FFFD to the next.
+ */
+function firstInvalid(buffer: Buffer, text: string): number {
+  let bytes = 0
+  let from = 0
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    bytes += Buffer.byteLength(text.slice(from, at))
+    if (buffer[bytes] !== 0xef || buffer[bytes + 1] !== 0xbf || buffer[bytes + 2] !== 0xbd) return at
+    bytes += 3
+    from = at + 1
+  }
+  return 0
 }
 
 /** A one-line reason for a file system error. */

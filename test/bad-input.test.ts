@@ -10,7 +10,7 @@
  * EACCES, as the kernel would.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, readFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs'
 import type {open, opendir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -224,6 +224,36 @@ test('an endless device stops at the limit', async () => {
   if (!existsSync('/dev/zero')) return void console.log('SKIP endless device: no /dev/zero')
   const {code, err} = await runCli(['/dev/zero', '--max-file-size', '64KB'])
   assert.equal([code, err], [2, 'citelint: /dev/zero: file too large (over the limit of 64 KB), skipped; raise it with --max-file-size\n'])
+})
+
+test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte, never fixed', async () => {
+  // BOM, a literal U+FFFD (valid UTF-8), then Latin-1 é (0xE9) on line 2; notes out of order (fixable).
+  const latin1 = Buffer.concat([
+    Buffer.from('\ufeffA literal \ufffd is fine.\nCaf'),
+    Buffer.from([0xe9]),
+    Buffer.from(' claim.[2] Another.[1]\n\n[2] Al-Akhbar (Lebanon), 2015.\n[1] As-Safir, 2016.\n')
+  ])
+  const valid = Buffer.from(latin1.toString('latin1').replace('\u00ef\u00bb\u00bf', '\ufeff').replace('\u00ef\u00bf\u00bd', '\ufffd'), 'utf8')
+  const folder = scaffold({'latin1.txt': latin1, 'utf8.txt': valid})
+  const {code, out, err} = await runCli(['latin1.txt', '--format', 'json'], folder)
+  assert.equal([code, err], [0, ''])
+  const [result] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
+  // JSON leaves out the undefined ruleId.
+  assert.equal(result!.messages[0], {
+    messageId: 'invalidUtf8',
+    severity: 1,
+    message: 'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
+    line: 2,
+    column: 4,
+    endLine: 2,
+    endColumn: 5
+  })
+  assert.ok(result!.messages.some((m) => m['ruleId'] === 'note-order'), 'the rest of the file is linted')
+  // --fix leaves the file's bytes alone; the valid twin is fixed.
+  const fixed = await runCli(['latin1.txt', 'utf8.txt', '--fix'], folder)
+  assert.is(fixed.err, '')
+  assert.ok(readFileSync(path.join(folder, 'latin1.txt')).equals(latin1), 'not rewritten')
+  assert.not.ok(readFileSync(path.join(folder, 'utf8.txt')).equals(valid), 'the UTF-8 twin is fixed')
 })
 
 test.run()
