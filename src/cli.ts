@@ -13,6 +13,7 @@ import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import type {LintResult} from './engine.js'
 import type {FileFailure} from './files.js'
+import {parseSize} from './files.js'
 import type {FileResult, LintFilesOptions} from './lint-files.js'
 import {Linter, lintFiles, writeFixes} from './lint-files.js'
 import {formatJson} from './reporters/json.js'
@@ -55,6 +56,17 @@ function parser(argv: readonly string[]) {
     .option('stdin-filename', {type: 'string', requiresArg: true, describe: 'Path standard input stands for (format, config and report name)'})
     .option('lsp', {type: 'boolean', default: false, describe: 'Run the language server (over stdio)'})
     .option('stdio', {type: 'boolean', default: false, describe: 'With --lsp: talk over stdin and stdout (the transport editors ask for)'})
+    .option('max-file-size', {
+      type: 'string',
+      requiresArg: true,
+      default: '50MB',
+      describe: 'Skip larger files, e.g. 200KB, 50MB, 1GB or a number of bytes (KB = 1024 bytes)'
+    })
+    .coerce('max-file-size', (value: unknown) => {
+      const bytes = parseSize(String(Array.isArray(value) ? value.at(-1) : value))
+      if (bytes === undefined) throw new Error(`--max-file-size: invalid value \`${String(value)}\`, expected a size such as 200KB, 50MB or 1048576`)
+      return bytes
+    })
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
@@ -120,7 +132,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ruleSettings: parseRuleFlags(([] as string[]).concat(args.rule ?? [])),
       ignore: args.ignore,
       ignorePath: args.ignorePath,
-      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives
+      reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
+      maxFileSize: args.maxFileSize
     }
     const fix = args.fix || args.fixDryRun
     let results: FileResult[]

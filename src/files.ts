@@ -1,14 +1,28 @@
 /**
- * Which files to lint, and reading them. Directory walking and globs use
- * tinyglobby (a small, maintained wrapper over fdir and picomatch), loaded
- * only when a directory or glob is given.
+ * Which files to lint, and reading them. Globs use tinyglobby (a small,
+ * maintained wrapper over fdir and picomatch); directories are walked here,
+ * so that an unreadable folder or a link loop met on the way is reported
+ * (fdir drops such errors silently).
  */
-import {opendir, readFile, realpath, stat} from 'node:fs/promises'
+import type {Dir, Dirent} from 'node:fs'
+import {open, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 /** Extensions linted when walking a directory. */
 export const lintedExtensions = ['md', 'markdown', 'txt'] as const
 const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
+
+/**
+ * The file system calls used to walk folders and read files. Tests pass
+ * failing ones (permission errors cannot be staged when running as root).
+ */
+export interface FileOps {
+  readonly opendir: typeof opendir
+  readonly open: typeof open
+}
+
+/** The real file system. */
+export const nodeFileOps: FileOps = {opendir, open}
 
 /** A path that could not be linted, with a one-line reason. */
 export interface FileFailure {
@@ -30,7 +44,8 @@ export interface FileFailure {
 export async function expandPaths(
   inputs: readonly string[],
   cwd: string,
-  ignored: (filePath: string) => boolean = () => false
+  ignored: (filePath: string) => boolean = () => false,
+  ops: FileOps = nodeFileOps
 ): Promise<{files: string[]; failures: FileFailure[]; ignoredExplicitly: string[]}> {
   const files: string[] = []
   const failures: FileFailure[] = []
@@ -53,10 +68,15 @@ export async function expandPaths(
     const info = await stat(path.resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => error)
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await walk(input, cwd).catch((error: NodeJS.ErrnoException) => error)
+        const found = await walk(input, cwd, ops).catch((error: NodeJS.ErrnoException) => error)
         if (found instanceof Error) failures.push({filePath: input, reason: describeError(found)})
-        else if (found.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files in this directory'})
-        else for (const file of found) await add(file)
+        else {
+          failures.push(...found.failures)
+          if (found.files.length === 0 && found.failures.length === 0) {
+            failures.push({filePath: input, reason: 'no .md, .markdown or .txt files in this directory'})
+          }
+          for (const file of found.files) await add(file)
+        }
       } else await add(input, true)
       continue
     }
@@ -75,36 +95,214 @@ export async function expandPaths(
 }
 
 /**
- * Files under `directory` with a linted extension (any case), following
- * symbolic links (fdir resolves them and skips loops).
+ * Files under `directory` with a linted extension (any case), sorted,
+ * skipping `node_modules` and hidden files and folders. Symbolic links are
+ * followed; a folder reached twice (two links to it) is walked once.
+ *
+ * A folder that cannot be read, a link that loops (`ELOOP`, or a link to a
+ * folder that contains it, even above `directory`) and a dangling link named like a linted file
+ * become failures; the rest of the tree is still walked.
  *
  * @throws the file system error when `directory` itself cannot be read.
  */
-async function walk(directory: string, cwd: string): Promise<string[]> {
-  const {glob} = await import('tinyglobby')
+async function walk(directory: string, cwd: string, ops: FileOps): Promise<{files: string[]; failures: FileFailure[]}> {
   const base = path.resolve(cwd, directory)
-  await (await opendir(base)).close()
-  const found = await glob(`**/*.{${lintedExtensions.join(',')}}`, {
-    cwd: base,
-    dot: false,
-    ignore: ['**/node_modules/**'],
-    caseSensitiveMatch: false,
-    followSymbolicLinks: true
-  })
-  return found.sort().map((file) => path.join(directory, file))
+  const found: string[] = []
+  const failures: FileFailure[] = []
+  const shown = (relative: string): string => (relative ? path.join(directory, relative) : directory)
+  interface Folder {
+    readonly relative: string
+    readonly real: string
+  }
+  const first = await ops.opendir(base)
+  const seen = new Set<string>()
+  const top: Folder = {relative: '', real: await realpath(base)}
+  seen.add(top.real)
+  const stack: Folder[] = [top]
+  let handle: Dir | undefined = first
+  while (stack.length > 0) {
+    const folder = stack.pop()!
+    const entries: Dirent[] = []
+    try {
+      const dir = handle ?? (await ops.opendir(path.join(base, folder.relative)))
+      handle = undefined
+      for await (const entry of dir) entries.push(entry)
+    } catch (error) {
+      failures.push({filePath: shown(folder.relative), reason: describeError(error as NodeJS.ErrnoException)})
+      continue
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const relative = folder.relative ? `${folder.relative}/${entry.name}` : entry.name
+      let isDirectory = entry.isDirectory()
+      let isFile = entry.isFile()
+      let real: string | undefined
+      if (entry.isSymbolicLink()) {
+        const target = path.join(base, relative)
+        try {
+          const info = await stat(target)
+          isDirectory = info.isDirectory()
+          isFile = info.isFile()
+          if (isDirectory) real = await realpath(target)
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          if (code === 'ELOOP' || linted.test(entry.name)) {
+            const reason = code === 'ENOENT' ? 'broken symbolic link' : describeError(error as NodeJS.ErrnoException)
+            failures.push({filePath: shown(relative), reason})
+          }
+          continue
+        }
+      }
+      if (isFile && linted.test(entry.name)) found.push(relative)
+      if (!isDirectory) continue
+      real ??= path.join(folder.real, entry.name)
+      // A link to a folder that contains it (as find -L and ripgrep report).
+      if (folder.real === real || folder.real.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
+        const target = path.relative(cwd, real) || '.'
+        failures.push({filePath: shown(relative), reason: `symbolic link loop (points to ${target}, a folder that contains it), not followed`})
+        continue
+      }
+      if (seen.has(real)) continue
+      seen.add(real)
+      stack.push({relative, real})
+    }
+  }
+  return {files: found.sort().map((file) => path.join(directory, file)), failures}
+}
+
+/** Default of `--max-file-size`: larger files are not read. */
+export const defaultMaxFileSize = 50 * 1024 * 1024
+
+const sizeUnits: Record<string, number> = {'': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3}
+const sizePattern = /^(\d{1,15}(?:\.\d{1,6})?)[ \t]*(?:([kmg])i?)?(b?)$/i
+
+/**
+ * Parse a size such as `50MB`, `200KB`, `1.5GiB`, `200k` or `4096` (bytes).
+ * KB, MB and GB are multiples of 1024 (as KiB, MiB and GiB).
+ *
+ * @returns the number of bytes, or `undefined` when `value` is not a size.
+ */
+export function parseSize(value: string): number | undefined {
+  const match = sizePattern.exec(value.trim())
+  if (!match) return undefined
+  const bytes = Math.floor(Number(match[1]) * sizeUnits[(match[2] ?? '').toLowerCase()]!)
+  return Number.isSafeInteger(bytes) ? bytes : undefined
+}
+
+/** A size in bytes as people read it: `63.2 MB`, `200 KB`, `512 bytes` (units of 1024). */
+export function formatSize(bytes: number): string {
+  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`
+  }
+  return `${bytes} bytes`
+}
+
+/** Options of `readText`. */
+export interface ReadOptions {
+  /** Files larger than this many bytes are not read (default `defaultMaxFileSize`). */
+  readonly maxFileSize?: number
+  readonly ops?: FileOps
+}
+
+/** Thrown by `readBytes` for a file over the size limit. */
+class FileTooLarge extends Error {
+  /** `size` is undefined for a file whose size is known only as over `limit` (a device, a pipe, a growing file). */
+  constructor(readonly size: number | undefined, readonly limit: number) {
+    // Exact byte counts when rounding would show the two sizes equal.
+    const [a, b] = size !== undefined && formatSize(size) === formatSize(limit) ? [`${size} bytes`, `${limit} bytes`] : [formatSize(size ?? 0), formatSize(limit)]
+    super(`file too large (${size === undefined ? 'over the limit of ' : `${a}, limit `}${b})`)
+  }
+}
+
+/**
+ * Read at most `limit` bytes of a file. The size is checked before reading,
+ * and the read stops past the limit, so neither a huge file, a file that
+ * grows while read, nor a device such as /dev/zero exhausts memory.
+ */
+async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buffer> {
+  const handle = await ops.open(file, 'r')
+  try {
+    const info = await handle.stat()
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
+    if (info.isFile() && info.size > limit) throw new FileTooLarge(info.size, limit)
+    const chunks: Buffer[] = []
+    let total = 0
+    // One read for a regular file (its size plus one byte, to see it end).
+    let want = info.isFile() ? info.size + 1 : 64 * 1024
+    while (total <= limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total))
+      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
+      total += bytesRead
+      want = 64 * 1024
+    }
+    if (total > limit) throw new FileTooLarge(undefined, limit)
+    return Buffer.concat(chunks, total)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A file read as text. */
+export interface TextFile {
+  readonly text: string
+  /**
+   * When the file is not valid UTF-8: the offset (UTF-16, in `text`) of the
+   * first U+FFFD that stands for invalid bytes. Each invalid sequence is
+   * decoded as U+FFFD (WHATWG Encoding), so the text can still be linted.
+   */
+  readonly invalidUtf8?: number
 }
 
 /**
  * Read a file as UTF-8 text.
  *
- * @returns the text, or a failure for a missing or unreadable file or a
- *   binary one (NUL bytes). Invalid UTF-8 sequences become U+FFFD.
+ * @returns the text (a leading byte order mark kept), or a failure for a
+ *   missing or unreadable file, a file over `maxFileSize`, or a binary one
+ *   (NUL bytes). Invalid UTF-8 is decoded with U+FFFD and flagged in
+ *   `invalidUtf8`. Never throws.
  */
-export async function readText(filePath: string, cwd: string): Promise<string | FileFailure> {
-  const buffer = await readFile(path.resolve(cwd, filePath)).catch((error: NodeJS.ErrnoException) => error)
-  if (buffer instanceof Error) return {filePath, reason: describeError(buffer)}
+export async function readText(filePath: string, cwd: string, options: ReadOptions = {}): Promise<TextFile | FileFailure> {
+  const limit = options.maxFileSize ?? defaultMaxFileSize
+  let buffer: Buffer
+  try {
+    buffer = await readBytes(path.resolve(cwd, filePath), limit, options.ops ?? nodeFileOps)
+  } catch (error) {
+    if (error instanceof FileTooLarge) return {filePath, reason: `${error.message}, skipped; raise it with --max-file-size`}
+    return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
+  }
   if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
-  return new TextDecoder('utf-8', {fatal: false, ignoreBOM: true}).decode(buffer)
+  const decode = (fatal: boolean): string => new TextDecoder('utf-8', {fatal, ignoreBOM: true}).decode(buffer)
+  try {
+    try {
+      return {text: decode(true)}
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error
+      const text = decode(false)
+      return {text, invalidUtf8: firstInvalid(buffer, text)}
+    }
+  } catch (error) {
+    // Past the longest string V8 can hold (about 512 MB of UTF-16).
+    return {filePath, reason: `cannot decode: ${error instanceof Error ? error.message : String(error)}`}
+  }
+}
+
+/**
+ * The offset in `text` (decoded from `buffer` with replacement) of the first
+ * U+FFFD that replaced invalid bytes, skipping U+FFFD written as such
+ * (EF BF BD). Linear: bytes are counted from one U+FFFD to the next.
+ */
+function firstInvalid(buffer: Buffer, text: string): number {
+  let bytes = 0
+  let from = 0
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    bytes += Buffer.byteLength(text.slice(from, at))
+    if (buffer[bytes] !== 0xef || buffer[bytes + 1] !== 0xbf || buffer[bytes + 2] !== 0xbd) return at
+    bytes += 3
+    from = at + 1
+  }
+  return 0
 }
 
 /** A one-line reason for a file system error. */
@@ -119,7 +317,10 @@ export function describeError(error: NodeJS.ErrnoException): string {
       return 'is a directory'
     case 'ELOOP':
       return 'too many symbolic links (loop)'
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files'
     default:
-      return error.message.split('\n')[0] ?? String(error.code)
+      return (error instanceof Error ? error.message : String(error)).split('\n')[0] || String(error.code)
   }
 }

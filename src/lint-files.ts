@@ -11,9 +11,11 @@ import {ConfigFinder} from './config-file.js'
 import type {LoadedConfig} from './config-file.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import {lintText} from './engine.js'
-import type {FileFailure} from './files.js'
+import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
 import {fixText} from './fix.js'
+import {location} from 'vfile-location'
+import {compareMessage} from 'vfile-sort'
 import {loadIgnore} from './ignore-file.js'
 
 /** Options of `lintFiles`. */
@@ -40,6 +42,10 @@ export interface LintFilesOptions {
   readonly ignorePath?: string
   /** Report suppression comments that suppress nothing. */
   readonly reportUnusedDisableDirectives?: boolean
+  /** Files larger than this many bytes are not read (default 50 MB, `defaultMaxFileSize`). */
+  readonly maxFileSize?: number
+  /** The file system calls to walk and read with (tests pass failing ones). */
+  readonly fileOps?: FileOps
 }
 
 /** One linted file; with `fix`, also the fixed text. */
@@ -141,7 +147,7 @@ export async function lintFiles(
   const cwd = options.cwd ?? process.cwd()
   const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
-  const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored)
+  const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored, options.fileOps)
   const results: FileResult[] = []
 
   for (const filePath of ignoredExplicitly) {
@@ -156,13 +162,16 @@ export async function lintFiles(
   }
 
   for (const filePath of files) {
-    const text = await readText(filePath, cwd)
-    if (typeof text !== 'string') {
-      failures.push(text)
+    const read = await readText(filePath, cwd, {maxFileSize: options.maxFileSize, ops: options.fileOps})
+    if ('reason' in read) {
+      failures.push(read)
       continue
     }
     try {
-      results.push(await linter.lint(filePath, text, options.fix ?? false))
+      // A file that is not UTF-8 is linted but never fixed: writing it back
+      // would replace its invalid bytes with U+FFFD for good.
+      const result = await linter.lint(filePath, read.text, (options.fix ?? false) && read.invalidUtf8 === undefined)
+      results.push(read.invalidUtf8 === undefined ? result : withInvalidUtf8(result, read.invalidUtf8))
     } catch (error) {
       if (error instanceof ConfigError) throw error
       // Any other failure on one file (a rule bug, a stack overflow) is that
@@ -172,6 +181,27 @@ export async function lintFiles(
     }
   }
   return {results, failures}
+}
+
+/**
+ * `result` with a warning at the first U+FFFD that stands for invalid UTF-8
+ * (`offset` counts in the text as read, a byte order mark included).
+ */
+function withInvalidUtf8(result: FileResult, offset: number): FileResult {
+  const value = String(result.file.value)
+  const at = Math.max(0, Math.min(value.length, offset - (result.bom ? 1 : 0)))
+  const place = location(value)
+  const start = place.toPoint(at)
+  const end = place.toPoint(Math.min(value.length, at + 1))
+  const message = result.file.message(
+    'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
+    {place: start && end ? {start, end} : undefined}
+  ) as CitelintMessage
+  message.fatal = false
+  message.messageId = 'invalidUtf8'
+  const messages = [...result.messages, message].sort(compareMessage)
+  result.file.messages = [...messages]
+  return {...result, messages}
 }
 
 /**

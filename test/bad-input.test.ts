@@ -1,0 +1,259 @@
+/**
+ * Bad input: every path that cannot be linted gets one line on stderr naming
+ * it and the reason, the other files are still linted, and the exit code is
+ * 2 at the end. No stack trace without `--debug`.
+ *
+ * Permissions: tests usually run as root (CI too), and root reads files and
+ * folders whatever their mode. Then the CLI is run as the `nobody` user with
+ * setpriv, when setpriv works here; otherwise that case prints SKIP. The code
+ * path is exercised either way by injecting file system calls that fail with
+ * EACCES, as the kernel would.
+ */
+import {spawnSync} from 'node:child_process'
+import {chmodSync, existsSync, readFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs'
+import type {open, opendir} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import type {FileOps} from '../src/files.js'
+import {defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/files.js'
+import {lintFiles} from '../src/lint-files.js'
+import type {CliRun} from './helpers.js'
+import {root, runCli} from './helpers.js'
+
+const good = 'A claim.[1]\n\n[1] Al-Akhbar (Lebanon), October 12, 2015.\n'
+const undefinedRef = 'A claim.[2]\n\n[1] Al-Akhbar (Lebanon), October 12, 2015.\n'
+
+/** A fresh folder (readable by every user, for the runs as `nobody`) holding `files`. */
+function scaffold(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-bad-'))
+  chmodSync(folder, 0o755)
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(folder, name)
+    mkdirSync(path.dirname(file), {recursive: true})
+    writeFileSync(file, content)
+  }
+  return folder
+}
+
+const isRoot = process.getuid?.() === 0
+const nobody = 65534
+/** Whether this process can run a command as `nobody` (root with a working setpriv). */
+const canDropPrivileges =
+  isRoot &&
+  spawnSync('setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath, '-e', ''], {stdio: 'ignore'})
+    .status === 0
+
+/**
+ * Run the CLI where a mode of 000 denies reading: in-process when not root,
+ * else as `nobody` through setpriv. `undefined` (after printing SKIP) when
+ * neither is possible.
+ */
+function runUnprivileged(args: string[], cwd: string, what: string): Promise<CliRun> | CliRun | undefined {
+  if (!isRoot) return runCli(args, cwd)
+  if (!canDropPrivileges) {
+    console.log(`SKIP ${what} as another user: running as root without a working setpriv (the injected EACCES test covers the code path)`)
+    return undefined
+  }
+  const bin = path.join(root, 'bin/citelint.js')
+  const child = spawnSync('setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath, bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin'}
+  })
+  return {code: child.status ?? -1, out: child.stdout, err: child.stderr}
+}
+
+/** File system calls where `call` fails with `code` for paths ending in `suffix`. */
+function failing(call: 'opendir' | 'open', suffix: string, code: string): FileOps {
+  const error = (target: string): NodeJS.ErrnoException =>
+    Object.assign(new Error(`${code}: simulated, ${call} '${target}'`), {code, syscall: call, path: target})
+  return {
+    opendir: (async (target: string, options?: unknown) => {
+      if (call === 'opendir' && String(target).endsWith(suffix)) throw error(String(target))
+      return nodeFileOps.opendir(target, options as Parameters<typeof opendir>[1])
+    }) as typeof opendir,
+    open: (async (target: string, flags?: string) => {
+      if (call === 'open' && String(target).endsWith(suffix)) throw error(String(target))
+      return nodeFileOps.open(target, flags)
+    }) as typeof open
+  }
+}
+
+const noStack = (err: string): void => assert.not.ok(/\n\s+at /.test(err), `no stack trace in ${JSON.stringify(err)}`)
+
+test('a path that does not exist: one line, exit 2, the other files linted', async () => {
+  const folder = scaffold({'a.txt': undefinedRef})
+  const {code, out, err} = await runCli(['missing.md', 'a.txt', '--format', 'json'], folder)
+  assert.is(code, 2)
+  assert.is(err, 'citelint: missing.md: no such file or directory\n')
+  assert.is((JSON.parse(out) as Array<{errorCount: number}>)[0]!.errorCount, 1)
+})
+
+test('a folder without read permission, named or met while walking', async () => {
+  const folder = scaffold({'a.txt': undefinedRef, 'tree/ok.md': good.replace('[1]', '[^1]').replace('\n[1]', '\n[^1]:'), 'tree/locked/x.txt': good, 'closed/y.txt': good})
+  chmodSync(path.join(folder, 'tree/locked'), 0o000)
+  chmodSync(path.join(folder, 'closed'), 0o000)
+  const run = await runUnprivileged(['closed', 'tree', 'a.txt', '--format', 'json'], folder, 'unreadable folders')
+  if (!run) return
+  assert.is(run.code, 2)
+  assert.is(run.err, 'citelint: closed: permission denied\ncitelint: tree/locked: permission denied\n')
+  const linted = (JSON.parse(run.out) as Array<{filePath: string}>).map((r) => path.relative(folder, r.filePath))
+  assert.equal(linted, ['tree/ok.md', 'a.txt'])
+})
+
+test('an unreadable folder met while walking (EACCES injected): reported, the rest walked', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'tree/locked/x.txt': good, 'tree/z/b.md': '# B\n'})
+  const {results, failures} = await lintFiles(['tree'], {cwd: folder, fileOps: failing('opendir', `${path.sep}locked`, 'EACCES')})
+  assert.equal(failures, [{filePath: path.join('tree', 'locked'), reason: 'permission denied'}])
+  assert.equal(results.map((r) => r.file.path), [path.join('tree', 'a.txt'), path.join('tree', 'z', 'b.md')])
+})
+
+test('a named folder that cannot be opened (EACCES injected)', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'b.txt': good})
+  const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('opendir', `${path.sep}tree`, 'EACCES')})
+  assert.equal(failures, [{filePath: 'tree', reason: 'permission denied'}])
+  assert.equal(results.map((r) => r.file.path), ['b.txt'])
+})
+
+test('symbolic link loops while walking: reported, not followed, the walk ends', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'tree/sub/b.txt': good, 'elsewhere/c.txt': good})
+  const tree = path.join(folder, 'tree')
+  symlinkSync('..', path.join(tree, 'sub/up'))  // to its parent folder
+  symlinkSync('.', path.join(tree, 'sub/self')) // to its own folder
+  symlinkSync('../..', path.join(tree, 'sub/above')) // above the walked folder, which it contains
+  symlinkSync('y.txt', path.join(tree, 'x.txt')) // x.txt -> y.txt -> x.txt
+  symlinkSync('x.txt', path.join(tree, 'y.txt'))
+  symlinkSync('nowhere.md', path.join(tree, 'dangling.md'))
+  symlinkSync('../elsewhere', path.join(tree, 'one')) // the same folder twice: walked once
+  symlinkSync('../elsewhere', path.join(tree, 'two'))
+  const {code, out, err} = await runCli(['tree', '--format', 'json'], folder)
+  assert.is(code, 2)
+  assert.equal(err.split('\n').filter(Boolean).sort(), [
+    'citelint: tree/dangling.md: broken symbolic link',
+    'citelint: tree/sub/above: symbolic link loop (points to ., a folder that contains it), not followed',
+    'citelint: tree/sub/self: symbolic link loop (points to tree/sub, a folder that contains it), not followed',
+    'citelint: tree/sub/up: symbolic link loop (points to tree, a folder that contains it), not followed',
+    'citelint: tree/x.txt: too many symbolic links (loop)',
+    'citelint: tree/y.txt: too many symbolic links (loop)'
+  ])
+  const linted = (JSON.parse(out) as Array<{filePath: string}>).map((r) => path.relative(folder, r.filePath))
+  assert.equal(linted, ['tree/a.txt', 'tree/one/c.txt', 'tree/sub/b.txt'])
+  noStack(err)
+})
+
+test('a symbolic link loop named on the command line', async () => {
+  const folder = scaffold({'a.txt': good})
+  symlinkSync('loop2.md', path.join(folder, 'loop1.md'))
+  symlinkSync('loop1.md', path.join(folder, 'loop2.md'))
+  const {code, err} = await runCli(['loop1.md', 'a.txt'], folder)
+  assert.is(code, 2)
+  assert.is(err, 'citelint: loop1.md: too many symbolic links (loop)\n')
+})
+
+test('a file without read permission', async () => {
+  const folder = scaffold({'secret.txt': good, 'a.txt': undefinedRef})
+  chmodSync(path.join(folder, 'secret.txt'), 0o000)
+  const run = await runUnprivileged(['secret.txt', 'a.txt', '--format', 'json'], folder, 'an unreadable file')
+  if (!run) return
+  assert.equal([run.code, run.err], [2, 'citelint: secret.txt: permission denied\n'])
+  assert.is((JSON.parse(run.out) as unknown[]).length, 1)
+})
+
+test('a file without read permission (EACCES injected), walked or named', async () => {
+  const folder = scaffold({'tree/secret.md': good, 'tree/a.txt': good, 'b.txt': good})
+  const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('open', 'secret.md', 'EACCES')})
+  assert.equal(failures, [{filePath: path.join('tree', 'secret.md'), reason: 'permission denied'}])
+  assert.equal(results.map((r) => r.file.path), [path.join('tree', 'a.txt'), 'b.txt'])
+})
+
+test('a file that vanishes between walking and reading', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'tree/gone.txt': good, 'tree/z.txt': good})
+  const vanishing: FileOps = {
+    ...nodeFileOps,
+    open: (async (target: string, flags?: string) => {
+      if (target.endsWith('gone.txt') && existsSync(target)) unlinkSync(target)
+      return nodeFileOps.open(target, flags)
+    }) as typeof open
+  }
+  const {results, failures} = await lintFiles(['tree'], {cwd: folder, fileOps: vanishing})
+  assert.equal(failures, [{filePath: path.join('tree', 'gone.txt'), reason: 'no such file or directory'}])
+  assert.is(results.length, 2)
+})
+
+test('a binary file is skipped with its message, the others linted', async () => {
+  const folder = scaffold({'tree/image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'tree/a.txt': undefinedRef})
+  const {code, out, err} = await runCli(['tree', '--format', 'json'], folder)
+  assert.equal([code, err], [2, 'citelint: tree/image.md: binary file (contains NUL bytes), skipped\n'])
+  assert.is((JSON.parse(out) as unknown[]).length, 1)
+})
+
+test('an empty file: no error, nothing to report', async () => {
+  const folder = scaffold({'empty.md': '', 'empty.txt': '', 'bom.txt': '\ufeff', 'blank.md': '\n\r\n  \n'})
+  const {code, out, err} = await runCli(['empty.md', 'empty.txt', 'bom.txt', 'blank.md'], folder)
+  assert.equal([code, out, err], [0, '', ''])
+})
+
+test('--max-file-size: sizes as 50MB, 200KB or bytes; a larger file is skipped with its size', async () => {
+  assert.equal(
+    ['4096', '200KB', '200kb', '200K', '200 KiB', '50MB', '1.5GB', '7B', '', 'lots', '-1', '5TB', '1e3'].map(parseSize),
+    [4096, 204800, 204800, 204800, 204800, 52428800, 1610612736, 7, undefined, undefined, undefined, undefined, undefined]
+  )
+  assert.equal([formatSize(512), formatSize(204800), formatSize(66270658)], ['512 bytes', '200 KB', '63.2 MB'])
+  assert.is(defaultMaxFileSize, 50 * 1024 * 1024)
+  const folder = scaffold({'big.txt': `${good}${'x'.repeat(3000)}\n`, 'a.txt': undefinedRef})
+  const over = await runCli(['big.txt', 'a.txt', '--max-file-size', '2KB', '--format', 'json'], folder)
+  assert.equal([over.code, over.err], [2, 'citelint: big.txt: file too large (3 KB, limit 2 KB), skipped; raise it with --max-file-size\n'])
+  assert.is((JSON.parse(over.out) as unknown[]).length, 1)
+  const bytes = await runCli(['big.txt', '--max-file-size', '4096'], folder)
+  assert.equal([bytes.code, bytes.err], [0, ''])
+  const invalid = await runCli(['big.txt', '--max-file-size', '2 lots'], folder)
+  assert.is(invalid.code, 2)
+  assert.ok(invalid.err.startsWith('citelint: --max-file-size: invalid value `2 lots`, expected a size such as 200KB'), invalid.err)
+})
+
+test('--max-file-size defaults to 50 MB, checked before reading (a sparse file)', async () => {
+  const folder = scaffold({'huge.txt': '', 'a.txt': good})
+  truncateSync(path.join(folder, 'huge.txt'), defaultMaxFileSize + 1)
+  const {code, err} = await runCli(['huge.txt', 'a.txt'], folder)
+  assert.equal([code, err], [2, 'citelint: huge.txt: file too large (52428801 bytes, limit 52428800 bytes), skipped; raise it with --max-file-size\n'])
+})
+
+test('an endless device stops at the limit', async () => {
+  if (!existsSync('/dev/zero')) return void console.log('SKIP endless device: no /dev/zero')
+  const {code, err} = await runCli(['/dev/zero', '--max-file-size', '64KB'])
+  assert.equal([code, err], [2, 'citelint: /dev/zero: file too large (over the limit of 64 KB), skipped; raise it with --max-file-size\n'])
+})
+
+test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte, never fixed', async () => {
+  // BOM, a literal U+FFFD (valid UTF-8), then Latin-1 é (0xE9) on line 2; notes out of order (fixable).
+  const latin1 = Buffer.concat([
+    Buffer.from('\ufeffA literal \ufffd is fine.\nCaf'),
+    Buffer.from([0xe9]),
+    Buffer.from(' claim.[2] Another.[1]\n\n[2] Al-Akhbar (Lebanon), 2015.\n[1] As-Safir, 2016.\n')
+  ])
+  const valid = Buffer.from(latin1.toString('latin1').replace('\u00ef\u00bb\u00bf', '\ufeff').replace('\u00ef\u00bf\u00bd', '\ufffd'), 'utf8')
+  const folder = scaffold({'latin1.txt': latin1, 'utf8.txt': valid})
+  const {code, out, err} = await runCli(['latin1.txt', '--format', 'json'], folder)
+  assert.equal([code, err], [0, ''])
+  const [result] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
+  // JSON leaves out the undefined ruleId.
+  assert.equal(result!.messages[0], {
+    messageId: 'invalidUtf8',
+    severity: 1,
+    message: 'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
+    line: 2,
+    column: 4,
+    endLine: 2,
+    endColumn: 5
+  })
+  assert.ok(result!.messages.some((m) => m['ruleId'] === 'note-order'), 'the rest of the file is linted')
+  // --fix leaves the file's bytes alone; the valid twin is fixed.
+  const fixed = await runCli(['latin1.txt', 'utf8.txt', '--fix'], folder)
+  assert.is(fixed.err, '')
+  assert.ok(readFileSync(path.join(folder, 'latin1.txt')).equals(latin1), 'not rewritten')
+  assert.not.ok(readFileSync(path.join(folder, 'utf8.txt')).equals(valid), 'the UTF-8 twin is fixed')
+})
+
+test.run()
