@@ -46,6 +46,7 @@ function parser(argv: readonly string[]) {
     .option('ignore-path', {type: 'string', requiresArg: true, describe: 'Ignore file to use instead of .citelintignore'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
     .option('max-warnings', {type: 'number', requiresArg: true, default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .option('shard', {type: 'string', requiresArg: true, describe: 'Lint only part i of n of the files (e.g. 2/4), to split a run across CI machines'})
     .option('include-notes', {type: 'boolean', default: false, describe: 'With --format json: add each file’s notes as the note model reads them'})
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
@@ -133,7 +134,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ignore: args.ignore,
       ignorePath: args.ignorePath,
       reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
-      maxFileSize: args.maxFileSize
+      maxFileSize: args.maxFileSize,
+      ...(args.shard === undefined ? {} : {shard: parseShard(args.shard)})
     }
     const fix = args.fix || args.fixDryRun
     let results: FileResult[]
@@ -218,6 +220,17 @@ function errorsOnly(result: LintResult): LintResult {
   const messages = result.messages.filter((message) => message.fatal)
   result.file.messages = [...messages]
   return {...result, messages}
+}
+
+/** `--shard i/n` into a shard, 1 <= i <= n. */
+function parseShard(value: string): {index: number; count: number} {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || index < 1 || count < 1 || index > count) {
+    throw new ConfigError(`--shard: invalid value \`${value}\`, expected i/n with 1 <= i <= n, such as 1/4`)
+  }
+  return {index, count}
 }
 
 /** `--rule id:severity` flags into rule settings. */

@@ -42,6 +42,12 @@ export interface LintFilesOptions {
   readonly ignorePath?: string
   /** Report suppression comments that suppress nothing. */
   readonly reportUnusedDisableDirectives?: boolean
+  /**
+   * Lint only shard `index` of `count` (1-based): the files whose position in
+   * the expanded, sorted list, counted from 0, is `index - 1` modulo `count`.
+   * The same inputs always give the same split, so CI machines can share a run.
+   */
+  readonly shard?: {readonly index: number; readonly count: number}
   /** Files larger than this many bytes are not read (default 50 MB, `defaultMaxFileSize`). */
   readonly maxFileSize?: number
   /** The file system calls to walk and read with (tests pass failing ones). */
@@ -147,7 +153,12 @@ export async function lintFiles(
   const cwd = options.cwd ?? process.cwd()
   const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
-  const {files, failures, ignoredExplicitly} = await expandPaths(paths, cwd, ignored, options.fileOps)
+  const expanded = await expandPaths(paths, cwd, ignored, options.fileOps)
+  const {failures, ignoredExplicitly} = expanded
+  const shard = options.shard
+  const files = shard
+    ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
+    : expanded.files
   const results: FileResult[] = []
 
   for (const filePath of ignoredExplicitly) {

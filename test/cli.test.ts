@@ -79,6 +79,18 @@ test('--include-notes adds the note model to the JSON output', async () => {
   ])
 })
 
+test('--shard splits the files deterministically, each file in exactly one shard', async () => {
+  const all = JSON.parse((await cli(['examples', '--format', 'json'])).out) as Array<{filePath: string}>
+  const shards = []
+  for (const part of ['1/3', '2/3', '3/3']) {
+    shards.push((JSON.parse((await cli(['examples', '--format', 'json', '--shard', part])).out) as Array<{filePath: string}>).map((f) => f.filePath))
+  }
+  assert.equal(shards.flat().sort(), all.map((f) => f.filePath).sort())
+  assert.ok(shards.every((files) => files.length >= Math.floor(all.length / 3)))
+  assert.equal(shards[0], (JSON.parse((await cli(['examples', '--format', 'json', '--shard', '1/3'])).out) as Array<{filePath: string}>).map((f) => f.filePath))
+  for (const bad of ['0/3', '4/3', 'x', '1/0']) assert.is((await cli(['examples', '--shard', bad])).code, 2, bad)
+})
+
 test('a directory is walked for .md, .markdown and .txt, sorted', async () => {
   const {out} = await cli(['examples', '--format', 'json'])
   const files = (JSON.parse(out) as Array<{filePath: string}>).map((f) => path.relative(root, f.filePath))
