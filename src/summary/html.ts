@@ -253,12 +253,12 @@ const style = `
 :root { color-scheme: light; }
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #212529; background: #fff; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
-h2 { font-size: 1.25rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 1px solid #dee2e6; word-break: break-all; }
+h2 { font-size: 1.25rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 1px solid #dee2e6; overflow-wrap: anywhere; }
 table.files { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.files th, table.files td { border-bottom: 1px solid #dee2e6; padding: .35rem .5rem; text-align: left; vertical-align: middle; }
 table.files thead th { background: #f1f3f5; font-weight: 600; }
 table.files tfoot th, table.files tfoot td { font-weight: 600; border-top: 2px solid #adb5bd; }
-table.files th[scope="row"] { font-weight: normal; word-break: break-all; }
+table.files th[scope="row"] { font-weight: normal; overflow-wrap: anywhere; }
 table.files tfoot th[scope="row"] { font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.coverage { white-space: nowrap; }
@@ -289,7 +289,7 @@ mark.problem { background: transparent; color: inherit; border-bottom: 2px solid
 mark.problem.error { border-color: #e03131; }
 mark.problem.warning { border-color: #f59f00; }
 mark.problem:target { background: #ffe3e3; }
-.problem-label { font: 600 11px/1.4 system-ui, "DejaVu Sans", sans-serif; color: #fff; border-radius: 3px; padding: 0 .35em; margin: 0 .2em; white-space: normal; vertical-align: 1px; }
+.problem-label { font: 600 12px/1.4 system-ui, "DejaVu Sans", sans-serif; color: #fff; border-radius: 3px; padding: 0 .35em; margin: 0 .2em; white-space: normal; vertical-align: 1px; }
 .problem-label.error { background: #c92a2a; }
 .problem-label.warning { background: #e67700; }
 `.trim()
