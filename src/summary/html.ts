@@ -53,10 +53,12 @@ export function formatSummaryHtml(files: readonly FileCoverage[], totals: Covera
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     '<table class="files">',
-    '<thead><tr><th scope="col">File</th><th scope="col">Prose paragraphs cited</th><th scope="col">Coverage</th><th scope="col">Quotations cited</th><th scope="col">References resolved</th><th scope="col">Notes cited</th><th scope="col">Problems</th><th scope="col">Dates</th></tr></thead>',
+    '<thead><tr><th scope="col">File</th><th scope="col" class="num">Prose paragraphs cited</th><th scope="col">Coverage</th><th scope="col" class="num">Quotations cited</th><th scope="col" class="num">References resolved</th><th scope="col" class="num">Notes cited</th><th scope="col" class="num">Problems</th><th scope="col">Dates</th></tr></thead>',
     '<tbody>'
   ]
-  files.forEach((file, i) => out.push(tableRow(`<a href="#file-${i}">${escapeHtml(shownPath(file.filePath, options.cwd))}</a>`, file)))
+  // A break opportunity after each `/`, so that long paths wrap between folders.
+  const breakable = (name: string): string => escapeHtml(name).replace(/\//g, '/<wbr>')
+  files.forEach((file, i) => out.push(tableRow(`<a href="#file-${i}">${breakable(shownPath(file.filePath, options.cwd))}</a>`, file)))
   out.push('</tbody>', `<tfoot>${tableRow(`Total (${files.length} ${files.length === 1 ? 'file' : 'files'})`, totals)}</tfoot>`, '</table>')
   out.push(
     '<p class="legend">',
@@ -90,7 +92,7 @@ function tableRow(name: string, c: CoverageCounts): string {
     `<td class="num">${c.references.resolved} / ${c.references.total}</td>`,
     `<td class="num">${c.notes.cited} / ${c.notes.total}</td>`,
     `<td class="num">${problems}</td>`,
-    `<td>${escapeHtml(dateRangeText(c))}</td>`,
+    `<td class="dates">${escapeHtml(dateRangeText(c)).replace(/\d{4}-\d{2}-\d{2}/g, '<span>$&</span>')}</td>`,
     '</tr>'
   ].join('')
 }
@@ -258,10 +260,12 @@ table.files { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.files th, table.files td { border-bottom: 1px solid #dee2e6; padding: .35rem .5rem; text-align: left; vertical-align: middle; }
 table.files thead th { background: #f1f3f5; font-weight: 600; }
 table.files tfoot th, table.files tfoot td { font-weight: 600; border-top: 2px solid #adb5bd; }
-table.files th[scope="row"] { font-weight: normal; overflow-wrap: anywhere; }
+table.files th[scope="row"] { font-weight: normal; overflow-wrap: anywhere; min-width: 16rem; }
 table.files tfoot th[scope="row"] { font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.files th.num { text-align: right; }
+table.files td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.coverage { white-space: nowrap; }
+td.dates > span { white-space: nowrap; }
 .bar { display: inline-block; width: 8rem; height: .8rem; background: #e9ecef; border-radius: 3px; overflow: hidden; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: #868e96; }
 .bar.high > span { background: #2f9e44; }
