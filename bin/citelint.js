@@ -6,6 +6,7 @@ const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   writeOut: (text) => process.stdout.write(text),
   writeErr: (text) => process.stderr.write(text),
   readStdin: async () => {

@@ -24,6 +24,8 @@ export interface CliIo {
   readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly stdoutIsTTY: boolean
+  /** Whether standard error is a terminal (`citelint summary` shows progress there); default false. */
+  readonly stderrIsTTY?: boolean
   writeOut(text: string): void
   writeErr(text: string): void
   /** All of standard input, as UTF-8 text (for `--stdin`). */
@@ -73,6 +75,7 @@ function parser(argv: readonly string[]) {
     .example('$0 report.txt --format json', 'Machine-readable output')
     .example('$0 --stdin --stdin-filename report.md < report.md', 'Lint standard input as a Markdown file')
     .example('$0 reports/ --fix', 'Renumber notes and apply other safe fixes in place')
+    .example('$0 summary reports/', 'Citation coverage per file (see `citelint summary --help`)')
     .strict()
     .help()
     .version()
@@ -88,6 +91,8 @@ function parser(argv: readonly string[]) {
  *   `--debug`) and gives 2.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // `citelint summary ...`: the coverage summary has its own options (src/summary/cli.ts).
+  if (argv[0] === 'summary') return (await import('./summary/cli.js')).runSummary(argv.slice(1), io)
   let usage: string | undefined
   let printed = ''
   let args
@@ -234,7 +239,7 @@ function parseShard(value: string): {index: number; count: number} {
 }
 
 /** `--rule id:severity` flags into rule settings. */
-function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
+export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {}
   for (const flag of flags) {
     const [id, severity] = flag.split(':')

@@ -11,7 +11,7 @@ import type {Config, ResolvedRule} from './config.js'
 import {resolveRules} from './config.js'
 import type {NoteFields} from './note-model.js'
 import {describeNotes} from './note-model.js'
-import type {ProseModel} from './prose.js'
+import type {ProseModel, ProseOptions} from './prose.js'
 import {buildProseModel} from './prose.js'
 import {formatOf, parse} from './parse/index.js'
 import {applySuppressions} from './suppress.js'
@@ -36,6 +36,8 @@ export interface LintTextOptions {
   readonly freezeTree?: boolean
   /** Report suppression comments that suppress nothing (Markdown). */
   readonly reportUnusedDisableDirectives?: boolean
+  /** Thresholds of the prose model (words in a prose paragraph, in a quotation); defaults 20 and 5. */
+  readonly prose?: ProseOptions
 }
 
 /**
@@ -85,7 +87,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   if (options.freezeTree) deepFreeze(tree)
   const index = buildCitationIndex(tree, file, format)
   const noteFields = describeNotes(index, file)
-  const prose = buildProseModel(tree, file, index)
+  const prose = buildProseModel(tree, file, index, options.prose)
   const messages: CitelintMessage[] = []
 
   for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {

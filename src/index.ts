@@ -4,6 +4,7 @@
  * - `lintText(text, {filePath, config})`: lint one text, get its messages.
  * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs.
  * - `buildCitationIndex`, `parse`, `describeNotes`, `buildProseModel`: the pipeline's stages.
+ * - `summarizeFiles(paths, options)`: citation coverage (`citelint summary`).
  */
 export {lintText, InternalError, ruleDocsUrl} from './engine.js'
 export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
@@ -16,7 +17,14 @@ export {parse, formatOf} from './parse/index.js'
 export {describeNote, describeNotes, parseNoteText} from './note-model.js'
 export type {NoteDate, NoteFields, NoteKind, NoteText} from './note-model.js'
 export {buildProseModel} from './prose.js'
-export type {MarkerGroup, ProseModel, ProseParagraph, Quotation, ReportDate, Sentence} from './prose.js'
+export type {MarkerGroup, ProseModel, ProseOptions, ProseParagraph, Quotation, ReportDate, Sentence} from './prose.js'
+export {summarizeFiles} from './summary/collect.js'
+export type {Summary, SummaryOptions} from './summary/collect.js'
+export {coveragePercent, fileCoverage, sourcedNotes, totalCoverage} from './summary/coverage.js'
+export type {CoverageCounts, CoverageDetail, FileCoverage} from './summary/coverage.js'
+export {formatSummaryJson, formatSummaryMarkdown, formatSummaryTable, toJsonSummary} from './summary/format.js'
+export type {JsonCounts, JsonFileSummary, JsonSummary} from './summary/format.js'
+export {formatSummaryHtml} from './summary/html.js'
 export {findDates} from './dates.js'
 export type {DateFound, DateForm, DateOrder, DateProblem} from './dates.js'
 export {rules} from './registry.js'

@@ -27,8 +27,8 @@
  *    sentence about a person (`* A. Savyon is director ...`) is `author`
  *    and names no source. Otherwise the note is `citation` (or
  *    `discursive` when it holds several sentences and the first is prose),
- *    and its source is its text as written, without the trailing URLs,
- *    dates, places and access words.
+ *    and its source is its text as written, without leading URLs and
+ *    without the trailing URLs, dates, places and access words.
  *
  * Dates are read by `src/dates.ts`.
  */
@@ -157,8 +157,24 @@ export function parseNoteText(text: string, symbol = false): NoteText {
     kind = clauses.length > 1 && first && isProse(text.slice(first.start, first.end)) ? 'discursive' : 'citation'
   } else kind = url ? 'url-only' : 'empty'
   const named = kind === 'citation' || kind === 'discursive'
-  const source = named ? clean(text.slice(0, citationEnd(text, [...urls, ...dates]))) : undefined
+  const source = named ? clean(text.slice(citationStart(text, urls), citationEnd(text, [...urls, ...dates]))) : undefined
   return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined})
+}
+
+/**
+ * Where the text of a note starts once leading URLs are cut off, with the
+ * punctuation after them (`https://www.tasnimnews.com/..., Tasnim (Iran),
+ * March 3, 2026.` starts at `Tasnim`).
+ */
+function citationStart(text: string, urls: readonly Range[]): number {
+  const starts = new Map(urls.map((r) => [r.start, r.end]))
+  let start = 0
+  for (;;) {
+    while (start < text.length && edge.test(text.charAt(start))) start++
+    const end = starts.get(start)
+    if (end === undefined) return start
+    start = end
+  }
 }
 
 /**

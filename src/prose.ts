@@ -28,11 +28,19 @@ import {location} from 'vfile-location'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
 import type {Range} from './sentences.js'
-import {countWords, findQuotations, isAbbreviationPeriod, splitSentences} from './sentences.js'
+import {countWords, findQuotations, isAbbreviationPeriod, quotationWords, splitSentences} from './sentences.js'
 import type {CitationIndex, Reference, Span} from './types.js'
 
 /** Fewest words in a prose paragraph. */
 export const proseWords = 20
+
+/** The thresholds of the definitions, for callers that change them (`citelint summary --prose-words`). */
+export interface ProseOptions {
+  /** Fewest words in a prose paragraph (default `proseWords`, 20). */
+  readonly proseWords?: number
+  /** Fewest words between the marks of a direct quotation (default `quotationWords` of `src/sentences.ts`, 5). */
+  readonly quotationWords?: number
+}
 
 /** A body paragraph or heading that holds no note. */
 export interface ProseParagraph {
@@ -137,8 +145,14 @@ const horizontalSpace = /[ \t\u00a0]/
 const lineBreak = /[\r\n]/
 const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
 
-/** Build the prose model of `tree`, parsed from `file`, with its citation index. Frozen; never throws on a parsed tree. */
-export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): ProseModel {
+/**
+ * Build the prose model of `tree`, parsed from `file`, with its citation
+ * index. `options` change the thresholds of the definitions. Frozen; never
+ * throws on a parsed tree.
+ */
+export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, options: ProseOptions = {}): ProseModel {
+  const minProseWords = options.proseWords ?? proseWords
+  const minQuotationWords = options.quotationWords ?? quotationWords
   const source = String(file.value)
   const place = location(source)
   const span = (start: number, end: number): Span => {
@@ -173,7 +187,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
     const {kept, links} = index.format === 'text' ? {kept: [{start, end}], links: []} : textRanges(node)
     const text = masked(source, start, end, kept, refs.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
     const words = countWords(text)
-    const prose = kind === 'paragraph' && words >= proseWords
+    const prose = kind === 'paragraph' && words >= minProseWords
     const paragraphIndex = paragraphs.length
     const sentenceIndexes: number[] = []
 
@@ -202,7 +216,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex): 
         )
       }
       let first = 0
-      for (const quote of findQuotations(text)) {
+      for (const quote of findQuotations(text, 0, text.length, minQuotationWords)) {
         // Quotations are in order too: the first sentence to look at only moves forward.
         while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
         const spanned: number[] = []

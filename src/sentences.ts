@@ -144,20 +144,21 @@ export function splitSentences(text: string, references: readonly Range[], start
 
 /**
  * Text between matching double quotation marks (`"..."`, `“...”`; never
- * apostrophes) from `start` to `end`, with at least `quotationWords` words.
+ * apostrophes) from `start` to `end`, with at least `minWords` words
+ * (default `quotationWords`).
  * A straight mark opens when whitespace, an opening bracket or a dash (or
  * nothing) is before it and a non-space after it; otherwise it closes. A
  * mark that opens while another of its kind is open replaces it, and a mark
  * left open at the end closes nothing, so unbalanced marks never turn the
  * rest of a paragraph into a quotation.
  */
-export function findQuotations(text: string, start = 0, end = text.length): QuotationRange[] {
+export function findQuotations(text: string, start = 0, end = text.length, minWords = quotationWords): QuotationRange[] {
   const found: QuotationRange[] = []
   let open: {kind: 'straight' | 'curly'; at: number} | undefined
   const close = (at: number): void => {
     if (!open) return
     const words = countWords(text, open.at + 1, at)
-    if (words >= quotationWords) found.push({start: open.at, end: at + 1, words})
+    if (words >= minWords) found.push({start: open.at, end: at + 1, words})
     open = undefined
   }
   for (let i = start; i < end; i++) {

@@ -64,6 +64,11 @@ const shapes: Array<[string, string, string, boolean?]> = [
     'ISNA (Iran), October 7, 2015, https://www.isna.ir/news/1',
     'citation | ISNA | Iran | October 7, 2015 | 2015-10-07 | https://www.isna.ir/news/1'
   ],
+  [
+    'a URL, then outlet and date: the source leaves the URL out',
+    'https://www.tasnimnews.com/en/news/1, Tasnim (Iran),\nMarch 3, 2026.',
+    'citation | Tasnim | Iran | March 3, 2026 | 2026-03-03 | https://www.tasnimnews.com/en/news/1'
+  ],
   // Empty.
   ['nothing', '', 'empty | - | - | - | - | -'],
   ['only a place and a date', '(Iran), October 7, 2015.', 'empty | - | Iran | October 7, 2015 | 2015-10-07 | -'],
