@@ -14,6 +14,7 @@ import {lintText} from './engine.js'
 import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
 import {fixText} from './fix.js'
+import type {ProseOptions} from './prose.js'
 import {location} from 'vfile-location'
 import {compareMessage} from 'vfile-sort'
 import {loadIgnore} from './ignore-file.js'
@@ -42,6 +43,10 @@ export interface LintFilesOptions {
   readonly ignorePath?: string
   /** Report suppression comments that suppress nothing. */
   readonly reportUnusedDisableDirectives?: boolean
+  /** Thresholds of the prose model (words in a prose paragraph, in a quotation). */
+  readonly prose?: ProseOptions
+  /** Called before each file is read (`done` files of `total` are finished), for progress displays. */
+  readonly onProgress?: (done: number, total: number, filePath: string) => void
   /**
    * Lint only shard `index` of `count` (1-based): the files whose position in
    * the expanded, sorted list, counted from 0, is `index - 1` modulo `count`.
@@ -66,6 +71,8 @@ export type FileResult = LintResult & {
 export interface LintFilesResult {
   readonly results: FileResult[]
   readonly failures: FileFailure[]
+  /** Files named explicitly but ignored (each also has a result with one warning). */
+  readonly ignored: string[]
 }
 
 /**
@@ -123,7 +130,12 @@ export class Linter {
    */
   async lint(filePath: string, text: string, fix = false): Promise<FileResult> {
     const rules = await this.rulesFor(filePath)
-    const options = {filePath, rules, reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false}
+    const options = {
+      filePath,
+      rules,
+      reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false,
+      ...(this.#options.prose ? {prose: this.#options.prose} : {})
+    }
     if (!fix) {
       const result = lintText(text, options)
       result.file.cwd = this.#cwd
@@ -172,7 +184,8 @@ export async function lintFiles(
     results.push({...result, messages: [message]})
   }
 
-  for (const filePath of files) {
+  for (const [done, filePath] of files.entries()) {
+    options.onProgress?.(done, files.length, filePath)
     const read = await readText(filePath, cwd, {maxFileSize: options.maxFileSize, ops: options.fileOps})
     if ('reason' in read) {
       failures.push(read)
@@ -191,7 +204,8 @@ export async function lintFiles(
       failures.push({filePath, reason: `internal error: ${reason}`, error})
     }
   }
-  return {results, failures}
+  options.onProgress?.(files.length, files.length, '')
+  return {results, failures, ignored: ignoredExplicitly}
 }
 
 /**
