@@ -51,7 +51,7 @@ const settings = {
   growthRatio: quick ? [0.2, 2] : [2, 20],
   /** micromark 4.0.3 is superlinear: only the smaller growth files. */
   micromark403MaxMB: quick ? 0.5 : 4,
-  definitions: quick ? [1000, 4000] : [4000, 8000, 16000, 32000]
+  definitions: quick ? [1000, 2000] : [4000, 8000, 16000, 32000]
 }
 for (const key of ['rounds', 'count', 'seed', 'coldRuns']) {
   if (!Number.isInteger(settings[key]) || settings[key] < 1) throw new Error(`--${key} must be a positive integer`)
