@@ -92,6 +92,8 @@ const ibidPattern = /^[\s*_]{0,3}(?:[Ii][Bb][Ii][Dd](?:em)?\b|I[Dd][*_]{0,3}\.)/
 const placePattern = /^[\s,]*\((\p{Lu}[^()]{0,59})\)/u
 const anyPlace = /\((\p{Lu}[^()\d]{0,59})\)/gu
 const anyPlaceWhole = /^\p{Lu}[^()\d]{0,59}$/u
+/** `anyPlace` for one match (compiled once: a RegExp per note cost measurable time). */
+const firstPlace = new RegExp(anyPlace.source, 'u')
 /** Any short parenthesised text: removed before asking whether a note names a source (`[50]  (website)` does not). */
 const parenthesised = /\([^()]{0,60}\)/g
 const accessPhrase = /\b(?:accessed|access-?date|retrieved|archived|archive-?date|viewed|visited|consulted)\b(?:\s+(?:from|on|at|via|the|original))*/gi
@@ -143,7 +145,7 @@ export function parseNoteText(text: string, symbol = false): NoteText {
     }
   }
 
-  const place = new RegExp(anyPlace.source, 'u').exec(text)?.[1]?.trim()
+  const place = firstPlace.exec(text)?.[1]?.trim()
   let rest = text
   for (const range of [...urls, ...dates].sort((a, b) => b.start - a.start)) {
     rest = `${rest.slice(0, range.start)} ${rest.slice(range.end)}`
@@ -333,9 +335,10 @@ function clean(text: string): string | undefined {
   return letter.test(result) ? result : undefined
 }
 
+/** Every match of a global `pattern` (`matchAll` works on a copy, so `lastIndex` is untouched). */
 function matches(text: string, pattern: RegExp): Range[] {
   const found: Range[] = []
-  for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+  for (const match of text.matchAll(pattern)) {
     const start = match.index
     let end = start + match[0].length
     // A URL does not end in sentence punctuation.
