@@ -54,6 +54,7 @@ const rule: Rule = {
         .map((note) => note.number!)
     )
     let previous: number | undefined
+    let letters: string[] | undefined
     for (const reference of index.references) {
       if (reference.note !== undefined) {
         if (reference.inNote === undefined && reference.number !== undefined) previous = reference.number
@@ -71,7 +72,8 @@ const rule: Rule = {
         continue
       }
       if (index.numberingStyle === 'letter' || index.numberingStyle === 'caret') {
-        const letters = index.notes.filter((n) => n.style === 'letter').map((n) => n.label).sort()
+        // Sorted once per file, not per broken marker.
+        letters ??= index.notes.filter((n) => n.style === 'letter').map((n) => n.label).sort()
         const from = letters[0] ?? ''
         const to = letters.at(-1) ?? ''
         context.report({messageId: 'letter', data: {marker, from, to}, span: reference.span})

@@ -176,7 +176,11 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
     if (reference.syntax !== syntax || !note || !members.has(note)) continue
     const edit = labelEdit(reference.span.start.offset, reference.marker, reference.label, note)
     const holder = reference.inNote === undefined ? undefined : index.notes[reference.inNote]
-    if (holder && members.has(holder)) insideNote.set(holder.index, [...(insideNote.get(holder.index) ?? []), edit])
+    if (holder && members.has(holder)) {
+      const list = insideNote.get(holder.index)
+      if (list) list.push(edit)
+      else insideNote.set(holder.index, [edit])
+    }
     else edits.push(edit)
   }
 

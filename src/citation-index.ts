@@ -67,8 +67,12 @@ const openingChar = /[([{“‘«]/
 const straightQuote = /["']/
 const space = /\s/
 const lineBreak = /[\r\n]/
-/** A heading line over a notes list, then the line break before the first note. */
-const notesHeading = /^(?:notes?|endnotes?|footnotes?|references?|sources?)[ \t]*:?[ \t]*(?:\r\n|\r|\n)[ \t>]*$/i
+/**
+ * A heading line over a notes list, then the line break before the first note.
+ * One run of blanks per side of the colon: `[ \t]*:?[ \t]*` backtracked in
+ * quadratic time over a long run of blanks.
+ */
+const notesHeading = /^(?:notes?|endnotes?|footnotes?|references?|sources?)[ \t]*(?::[ \t]*)?(?:\r\n|\r|\n)[ \t>]*$/i
 
 /** A marker found by the scanner or the parser, before the document-wide decisions. */
 interface Found {

@@ -36,18 +36,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[], base = 0): 
 /**
  * Apply the fixes in `fixes` that do not overlap an earlier one (in order of
  * their first edit), as ESLint does; skipped fixes are retried on the next
- * pass.
+ * pass. A fix offered by several messages (one renumbering for every
+ * out-of-order marker) counts once.
+ *
+ * Cost: O(F log F + E log E) for F distinct fixes of E edits in all, plus
+ * O(A) to record each accepted fix among A accepted edits.
  *
  * @returns the new text and how many fixes were applied.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): {text: string; applied: number} {
-  const accepted: TextEdit[] = []
+  const distinct = [...new Set(fixes)].map((fix) => ({fix, first: first(fix)}))
+  distinct.sort((a, b) => a.first - b.first)
+  /** Accepted edits, sorted by start then end, not overlapping one another. */
+  let accepted: TextEdit[] = []
   let applied = 0
-  const ordered = [...fixes].sort((a, b) => first(a) - first(b))
-  for (const fix of ordered) {
-    const clash = fix.edits.some((edit) => accepted.some((other) => edit.start < other.end && other.start < edit.end))
-    if (clash) continue
-    accepted.push(...fix.edits)
+  for (const {fix} of distinct) {
+    const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end)
+    if (edits.some((edit) => overlapsAny(edit, accepted))) continue
+    accepted = merge(accepted, edits)
     applied++
   }
   return {text: applied > 0 ? applyEdits(text, accepted) : text, applied}
@@ -55,6 +61,35 @@ export function applyFixes(text: string, fixes: readonly Fix[]): {text: string; 
 
 function first(fix: Fix): number {
   return fix.edits.reduce((min, edit) => Math.min(min, edit.start), Number.POSITIVE_INFINITY)
+}
+
+/** Whether `edit` overlaps one of `sorted` (non-overlapping, by start): a binary search. */
+function overlapsAny(edit: TextEdit, sorted: readonly TextEdit[]): boolean {
+  // The first accepted edit that ends after `edit` starts is the only candidate.
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sorted[mid]!.end <= edit.start) low = mid + 1
+    else high = mid
+  }
+  for (let i = low; i < sorted.length && sorted[i]!.start < edit.end; i++) {
+    const other = sorted[i]!
+    if (edit.start < other.end && other.start < edit.end) return true
+  }
+  return false
+}
+
+/** Two lists sorted by start then end, merged (so ends never decrease: see `overlapsAny`). */
+function merge(a: readonly TextEdit[], b: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i]!.start - b[j]!.start || a[i]!.end - b[j]!.end) <= 0)) out.push(a[i++]!)
+    else out.push(b[j++]!)
+  }
+  return out
 }
 
 /** The outcome of `fixText`. */
@@ -106,12 +141,19 @@ export function fixText(text: string, options: LintTextOptions = {}): FixResult 
  */
 function noteTexts(result: LintResult, text: string): string {
   const {notes, references} = result.index
+  // References grouped by the note holding them (in document order), once.
+  const inside = new Map<number, typeof references[number][]>()
+  for (const reference of references) {
+    if (reference.inNote === undefined) continue
+    const list = inside.get(reference.inNote)
+    if (list) list.push(reference)
+    else inside.set(reference.inNote, [reference])
+  }
   const contents = notes.map((note) => {
     const start = note.markerSpan.end.offset
-    const inside = references.filter((r) => r.inNote === note.index)
     let out = ''
     let at = start
-    for (const reference of inside) {
+    for (const reference of inside.get(note.index) ?? []) {
       out += `${text.slice(at, reference.span.start.offset)}[#]`
       at = reference.span.end.offset
     }

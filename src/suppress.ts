@@ -50,7 +50,8 @@ export function applySuppressions(
 ): CitelintMessage[] {
   const directives = collect(tree)
   if (directives.length === 0) return [...messages]
-  const kept = messages.filter((message) => !suppressed(message, directives))
+  const lookup = prepare(directives)
+  const kept = messages.filter((message) => !suppressed(message, lookup))
   const extra: CitelintMessage[] = []
   const report = (directive: Directive, reason: string, messageId: string): void => {
     const message = file.message(reason, {place: directive.node.position}) as CitelintMessage
@@ -92,8 +93,46 @@ function collect(tree: Root): Directive[] {
   return directives.sort((a, b) => a.start - b.start)
 }
 
+/** Directives arranged for lookups in O(log n) per message. */
+interface Lookup {
+  /** `disable-next-line` directives by the line they apply to, in document order. */
+  readonly nextLine: Map<number, Directive[]>
+  /** `disable` and `enable` directives naming no rule (all rules), by start. */
+  readonly allRules: Directive[]
+  /** `disable` and `enable` directives naming a rule, by rule id, by start. */
+  readonly byRule: Map<string, Directive[]>
+}
+
+function prepare(directives: readonly Directive[]): Lookup {
+  const lookup: Lookup = {nextLine: new Map(), allRules: [], byRule: new Map()}
+  const add = <K>(map: Map<K, Directive[]>, key: K, directive: Directive): void => {
+    const list = map.get(key)
+    if (list) list.push(directive)
+    else map.set(key, [directive])
+  }
+  for (const directive of directives) {
+    if (directive.verb === 'disable-next-line') add(lookup.nextLine, directive.endLine + 1, directive)
+    else if (directive.rules.length === 0) lookup.allRules.push(directive)
+    else for (const id of new Set(directive.rules)) add(lookup.byRule, id, directive)
+  }
+  return lookup
+}
+
+/** The last of `sorted` (by start) that starts at or before `offset`. */
+function lastAtOrBefore(sorted: readonly Directive[] | undefined, offset: number): Directive | undefined {
+  if (!sorted) return undefined
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sorted[mid]!.start <= offset) low = mid + 1
+    else high = mid
+  }
+  return sorted[low - 1]
+}
+
 /** Whether a message is turned off; records which directive turned it off. */
-function suppressed(message: CitelintMessage, directives: readonly Directive[]): boolean {
+function suppressed(message: CitelintMessage, lookup: Lookup): boolean {
   const place = message.place
   const start = place && 'start' in place ? place.start : place
   const offset = start?.offset
@@ -102,18 +141,15 @@ function suppressed(message: CitelintMessage, directives: readonly Directive[]):
   if (offset === undefined || line === undefined) return false
   const applies = (directive: Directive): boolean => directive.rules.length === 0 || directive.rules.includes(ruleId)
 
-  for (const directive of directives) {
-    if (directive.verb === 'disable-next-line' && directive.endLine + 1 === line && applies(directive)) {
-      directive.used.add(directive.rules.length === 0 ? '*' : ruleId)
-      return true
-    }
+  const nextLine = lookup.nextLine.get(line)?.find(applies)
+  if (nextLine) {
+    nextLine.used.add(nextLine.rules.length === 0 ? '*' : ruleId)
+    return true
   }
   // The last disable or enable before the message that names its rule (or all rules) decides.
-  let decisive: Directive | undefined
-  for (const directive of directives) {
-    if (directive.start > offset) break
-    if (directive.verb !== 'disable-next-line' && applies(directive)) decisive = directive
-  }
+  const forAll = lastAtOrBefore(lookup.allRules, offset)
+  const forRule = lastAtOrBefore(lookup.byRule.get(ruleId), offset)
+  const decisive = !forAll || (forRule && forRule.start > forAll.start) ? forRule : forAll
   if (decisive?.verb !== 'disable') return false
   decisive.used.add(decisive.rules.length === 0 ? '*' : ruleId)
   return true

@@ -256,4 +256,28 @@ test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte,
   assert.not.ok(readFileSync(path.join(folder, 'utf8.txt')).equals(valid), 'the UTF-8 twin is fixed')
 })
 
+test('an unexpected failure: one line without a stack trace, the stack only with --debug', async () => {
+  const {run} = await import('../src/cli.js')
+  const attempt = async (args: string[]): Promise<{code: number; err: string}> => {
+    let err = ''
+    const code = await run(args, {
+      cwd: root,
+      env: {},
+      stdoutIsTTY: false,
+      // Standard output closed under us (as when piped into a process that exited).
+      writeOut: () => {
+        throw new Error('write EPIPE')
+      },
+      writeErr: (text) => (err += text),
+      readStdin: async () => ''
+    })
+    return {code, err}
+  }
+  const plain = await attempt(['examples/undefined-reference.txt'])
+  assert.equal(plain, {code: 2, err: 'citelint: internal error: write EPIPE (run with --debug for details)\n'})
+  const debug = await attempt(['examples/undefined-reference.txt', '--debug'])
+  assert.is(debug.code, 2)
+  assert.match(debug.err, /^citelint: internal error: Error: write EPIPE\n\s+at /)
+})
+
 test.run()

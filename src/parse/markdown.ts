@@ -6,6 +6,7 @@
  * finds no reference or note and costs parse time.
  */
 import type {Root} from 'mdast'
+import type {Node} from 'unist'
 import type {Processor} from 'unified'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
@@ -24,7 +25,7 @@ let processor: Processor<Root> | undefined
 
 /**
  * Parse Markdown into mdast with positions (1-based lines and columns, UTF-16
- * offsets). Never throws on any string input.
+ * offsets into `text`). Never throws on any string input.
  */
 export function parseMarkdown(text: string): Root {
   processor ??= unified()
@@ -32,5 +33,24 @@ export function parseMarkdown(text: string): Root {
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkFootnotes)
     .freeze() as unknown as Processor<Root>
-  return processor.parse(text)
+  const tree = processor.parse(text)
+  // micromark skips a leading U+FEFF without counting it, so its offsets
+  // (and its columns on line 1) would be one short. lintText removes one byte
+  // order mark; this is for a second one (`\ufeff\ufeff`, a file that got a
+  // BOM twice).
+  if (text.charCodeAt(0) === 0xfeff) shiftPastBom(tree)
+  return tree
+}
+
+/** Count a skipped leading U+FEFF in every position of `tree`. */
+function shiftPastBom(tree: Root): void {
+  const stack: Node[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset++
+      if (point.line === 1) point.column++
+    }
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push(child)
+  }
 }
