@@ -98,8 +98,10 @@ const firstPlace = new RegExp(anyPlace.source, 'u')
 const parenthesised = /\([^()]{0,60}\)/g
 const accessPhrase = /\b(?:accessed|access-?date|retrieved|archived|archive-?date|viewed|visited|consulted)\b(?:\s+(?:from|on|at|via|the|original))*/gi
 const letter = /\p{L}/u
+const trailing = /[\s,.;:]/
 const lowercaseWord = /(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu
-const quoted = /"[^"]*"|“[^”]*”/g
+/** A quotation; a curly one stops at the next opening mark, so unbalanced `“` cannot make matching quadratic. */
+const quoted = /"[^"]*"|“[^“”]*”/g
 const anyWord = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 /** A name (capitalised words or initials) followed by a lowercase word: `A. Savyon is`, `R. Halden directs`. */
 const aboutPerson = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,5}\p{Ll}/u
@@ -304,7 +306,9 @@ function findCitation(
 
 /** A place in parentheses right after the outlet, and where its parenthesis starts. */
 function placeAfterOutlet(segment: string): {place: string; index: number} | undefined {
-  const trimmed = segment.replace(/[\s,.;:]+$/, '')
+  let end = segment.length
+  while (end > 0 && trailing.test(segment.charAt(end - 1))) end--
+  const trimmed = segment.slice(0, end)
   const open = trimmed.lastIndexOf('(')
   if (open < 0 || !trimmed.endsWith(')')) return undefined
   const found = placePattern.exec(trimmed.slice(open))
