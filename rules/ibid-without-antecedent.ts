@@ -25,6 +25,7 @@
  *
  * Options: none. Fixable: no (only the author knows which source is meant).
  */
+import {readingOrder} from '../src/reading-order.js'
 import type {Rule} from '../src/rule.js'
 import type {Note} from '../src/types.js'
 
@@ -43,15 +44,7 @@ const rule: Rule = {
   },
   check(context) {
     const {index, noteFields} = context
-    const gfm = index.notes
-      .filter((note) => note.syntax === 'gfm' && note.references.length > 0)
-      .sort((a, b) => a.references[0]! - b.references[0]!)
-    const sequences: Note[][] = [
-      gfm,
-      index.notes.filter((note) => note.syntax === 'bracket'),
-      index.notes.filter((note) => note.syntax === 'symbol')
-    ]
-    for (const notes of sequences) {
+    for (const notes of readingOrder(index)) {
       let previous: Note | undefined
       let sourced = false
       for (const note of notes) {

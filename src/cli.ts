@@ -9,6 +9,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
+import {parseCommandLine} from './cli-args.js'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import type {LintResult} from './engine.js'
@@ -93,20 +94,7 @@ function parser(argv: readonly string[]) {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // `citelint summary ...`: the coverage summary has its own options (src/summary/cli.ts).
   if (argv[0] === 'summary') return (await import('./summary/cli.js')).runSummary(argv.slice(1), io)
-  let usage: string | undefined
-  let printed = ''
-  let args
-  try {
-    args = await parser(argv)
-      .fail((message, error) => {
-        usage = message || error?.message || 'invalid arguments'
-      })
-      .parseAsync([...argv], {}, (_error, _argv, output) => {
-        printed = output
-      })
-  } catch (error) {
-    usage ??= error instanceof Error ? error.message : String(error)
-  }
+  const {args, usage, printed} = await parseCommandLine(parser(argv), argv)
   if (usage !== undefined || !args) {
     io.writeErr(`citelint: ${usage ?? 'invalid arguments'}\nRun \`citelint --help\` for usage.\n`)
     return 2

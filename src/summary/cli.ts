@@ -9,6 +9,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
+import {parseCommandLine} from '../cli-args.js'
 import type {CliIo} from '../cli.js'
 import {parseRuleFlags} from '../cli.js'
 import {ConfigError} from '../config.js'
@@ -47,20 +48,7 @@ function parser(argv: readonly string[]) {
 
 /** Run `citelint summary` with `argv` (the arguments after `summary`); returns the exit code. */
 export async function runSummary(argv: readonly string[], io: CliIo): Promise<number> {
-  let usage: string | undefined
-  let printed = ''
-  let args
-  try {
-    args = await parser(argv)
-      .fail((message, error) => {
-        usage = message || error?.message || 'invalid arguments'
-      })
-      .parseAsync([...argv], {}, (_error, _argv, output) => {
-        printed = output
-      })
-  } catch (error) {
-    usage ??= error instanceof Error ? error.message : String(error)
-  }
+  const {args, usage, printed} = await parseCommandLine(parser(argv), argv)
   const fail = (message: string): number => {
     io.writeErr(`citelint summary: ${message}\nRun \`citelint summary --help\` for usage.\n`)
     return 2

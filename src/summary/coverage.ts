@@ -28,7 +28,8 @@
  */
 import type {LintResult} from '../engine.js'
 import type {NoteFields} from '../note-model.js'
-import type {CitationIndex, Note} from '../types.js'
+import {readingOrder} from '../reading-order.js'
+import type {CitationIndex} from '../types.js'
 
 /** The counts of one file, or of all files added up. */
 export interface CoverageCounts {
@@ -158,15 +159,7 @@ export function sourceName(fields: NoteFields): string | undefined {
  */
 export function sourcedNotes(index: CitationIndex, noteFields: readonly NoteFields[]): boolean[] {
   const sourced = index.notes.map((note) => naming.has(noteFields[note.index]?.kind ?? 'empty'))
-  const gfm = index.notes
-    .filter((note) => note.syntax === 'gfm' && note.references.length > 0)
-    .sort((a, b) => a.references[0]! - b.references[0]!)
-  const sequences: Note[][] = [
-    gfm,
-    index.notes.filter((note) => note.syntax === 'bracket'),
-    index.notes.filter((note) => note.syntax === 'symbol')
-  ]
-  for (const notes of sequences) {
+  for (const notes of readingOrder(index)) {
     let antecedent = false
     for (const note of notes) {
       if (noteFields[note.index]?.kind === 'ibid') sourced[note.index] = antecedent

@@ -1,0 +1,32 @@
+/**
+ * Running a yargs parser without letting it print or exit: usage errors and
+ * `--help`/`--version` output come back as values, for `run` and
+ * `runSummary` to write and turn into exit codes.
+ */
+import type {ArgumentsCamelCase, Argv} from 'yargs'
+
+/** What parsing gave: the arguments, or a usage error, or text yargs printed (help, version). */
+export interface Parsed<T> {
+  readonly args: ArgumentsCamelCase<T> | undefined
+  readonly usage: string | undefined
+  readonly printed: string
+}
+
+/** Parse `argv` with `parser` (built with `exitProcess(false)`). Never throws. */
+export async function parseCommandLine<T>(parser: Argv<T>, argv: readonly string[]): Promise<Parsed<T>> {
+  let usage: string | undefined
+  let printed = ''
+  let args: ArgumentsCamelCase<T> | undefined
+  try {
+    args = (await parser
+      .fail((message, error) => {
+        usage = message || error?.message || 'invalid arguments'
+      })
+      .parseAsync([...argv], {}, (_error, _argv, output) => {
+        printed = output
+      })) as ArgumentsCamelCase<T>
+  } catch (error) {
+    usage ??= error instanceof Error ? error.message : String(error)
+  }
+  return {args: usage === undefined ? args : undefined, usage, printed}
+}
