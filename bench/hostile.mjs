@@ -1,0 +1,299 @@
+#!/usr/bin/env node
+/**
+ * Hostile inputs: lint pathological texts at 1x, 10x and 100x, in Markdown
+ * and plain text, and check that time grows linearly.
+ *
+ *   npm run bench:hostile            # every case (builds first)
+ *   node bench/hostile.mjs brackets  # cases whose name contains "brackets"
+ *
+ * The sizes named below are the 100x sizes (100,000 `[`, a 20 MB line,
+ * 50,000 notes, ...); 10x and 1x are a tenth and a hundredth of them.
+ *
+ * Cases marked `--fix` time `fixText` (lint, fix, re-lint); the others
+ * `lintText`. note-order's fix is on for GFM too.
+ *
+ * Each measurement runs in its own process, so one case cannot warm up or
+ * fill the heap for the next. Time is that of `lintText` alone (parse,
+ * index, rules), measured inside the process after citelint is loaded, the
+ * input built and the code warmed up on the 1x input: process start-up and
+ * input generation are not counted. Each size lints the same volume of text
+ * (the 1x input 100 times, 10x 10 times, 100x once; fewer when that passes
+ * 5 s) and reports the mean, so that garbage collection, whose cost grows
+ * with the heap, is counted alike at every size. Peak memory is the process's peak resident set size
+ * minus that of a twin process that loads citelint and builds the same
+ * input without linting it.
+ *
+ * Verdict: the time of 10x input must be at most 12 times that of 1x (and
+ * 100x at most 12 times 10x). Exit code 1 when a case fails. A size is not
+ * run when the one before failed or took over 30 s; a run is stopped after
+ * 300 s.
+ */
+import {spawnSync} from 'node:child_process'
+import {fileURLToPath} from 'node:url'
+
+const self = fileURLToPath(import.meta.url)
+const scales = [1, 10, 100]
+const maxRatio = 12
+
+/** `n` integers spread over the 100x count `full`. */
+const at = (full, scale) => Math.max(1, Math.round((full * scale) / 100))
+
+/**
+ * The cases: name, formats, and the input at a scale (1, 10, 100) for a
+ * format (`md` or `txt`).
+ */
+const cases = [
+  {
+    name: 'brackets: 100,000 `[`',
+    formats: ['md', 'txt'],
+    input: (scale) => '['.repeat(at(100_000, scale))
+  },
+  {
+    name: 'nested calls: 100,000 `[^`',
+    formats: ['md', 'txt'],
+    input: (scale) => '[^'.repeat(at(100_000, scale))
+  },
+  {
+    name: 'unclosed labels: 100,000 `[1` then `]`',
+    formats: ['md', 'txt'],
+    input: (scale) => `${'[1'.repeat(at(100_000, scale))}]`
+  },
+  {
+    name: 'backslashes: 100,000 `\\` before `[1]`',
+    formats: ['md', 'txt'],
+    input: (scale) => `${'\\'.repeat(at(100_000, scale))}[1]\n\n[1] Source, 2015.\n`
+  },
+  {
+    name: 'one line of 20 MB with references',
+    formats: ['md', 'txt'],
+    input: (scale, format) => {
+      const call = format === 'md' ? '[^1]' : '[1]'
+      const unit = `A claim about the war.${call} `
+      const note = format === 'md' ? '[^1]: Al-Akhbar (Lebanon), October 12, 2015.' : '[1] Al-Akhbar (Lebanon), October 12, 2015.'
+      return `${unit.repeat(Math.ceil(at(20_000_000, scale) / unit.length))}\n\n${note}\n`
+    }
+  },
+  {
+    name: 'one line of 20 MB of `[x]` editorial brackets',
+    formats: ['md', 'txt'],
+    input: (scale) => `${'word [x] '.repeat(Math.ceil(at(20_000_000, scale) / 9))}\n`
+  },
+  {
+    name: '50,000 notes, each cited',
+    formats: ['md', 'txt'],
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(format === 'md' ? `Claim ${i}.[^${i}]` : `Claim ${i}.[${i}]`)
+        notes.push(format === 'md' ? `[^${i}]: Source ${i}, Beirut, October 12, 2015.` : `[${i}] Source ${i}, Beirut, October 12, 2015.`)
+      }
+      return `${body.join(' ')}\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: '50,000 notes cited in reverse order',
+    formats: ['txt'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = n; i >= 1; i--) body.push(`Claim ${i}.[${i}]`)
+      for (let i = 1; i <= n; i++) notes.push(`[${i}] Source ${i}, Beirut, October 12, 2015.`)
+      return `${body.join(' ')}\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: '50,000 references to one note',
+    formats: ['md', 'txt'],
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const call = format === 'md' ? '[^1]' : '[1]'
+      const note = format === 'md' ? '[^1]: Al-Akhbar (Lebanon), October 12, 2015.' : '[1] Al-Akhbar (Lebanon), October 12, 2015.'
+      return `${`Claim.${call} `.repeat(n)}\n\n${note}\n`
+    }
+  },
+  {
+    name: '50,000 undefined references',
+    formats: ['md', 'txt'],
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const out = []
+      for (let i = 2; i < n + 2; i++) out.push(format === 'md' ? `Claim.[^${i}]` : `Claim.[${i}]`)
+      return `${out.join(' ')}\n\n${format === 'md' ? '[^1]: Source, 2015.' : '[1] Source, 2015.'}\n`
+    }
+  },
+  {
+    name: '--fix: 50,000 notes cited in reverse order',
+    formats: ['md', 'txt'],
+    fix: true,
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = n; i >= 1; i--) body.push(format === 'md' ? `Claim ${i}.[^${i}]` : `Claim ${i}.[${i}]`)
+      for (let i = 1; i <= n; i++) notes.push(format === 'md' ? `[^${i}]: Source ${i}, 2015.` : `[${i}] Source ${i}, 2015.`)
+      return `${body.join(' ')}\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: '--fix: one note holding 50,000 references',
+    formats: ['md', 'txt'],
+    fix: true,
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const [one, two] = format === 'md' ? ['[^1]', '[^2]'] : ['[1]', '[2]']
+      const def = format === 'md' ? (call) => `${call}:` : (call) => call
+      return `A claim.${two} Another.${one}\n\n${def(one)} Source, see${`.${two}`.repeat(n)}\n\n${def(two)} Source, 2015.\n`
+    }
+  },
+  {
+    name: '50,000 broken markers in a lettered document',
+    formats: ['txt'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const notes = Array.from({length: n}, (_, i) => `[${'abcdefghijklmnopqrstuvwxy'[i % 25]}] Source, 2015.`)
+      return `Claim.[a] ${'Claim.[1a] '.repeat(n)}\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: '50,000 references, each under a disable-next-line comment',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const out = []
+      for (let i = 0; i < n; i++) out.push(`<!-- citelint-disable-next-line undefined-reference -->\nClaim.[^u${i}]\n`)
+      return `${out.join('\n')}\n[^1]: Source, 2015.\n`
+    }
+  },
+  {
+    name: 'blockquote 100,000 deep on one line, with a call',
+    formats: ['md', 'txt'],
+    input: (scale, format) =>
+      `${'>'.repeat(at(100_000, scale))} A claim.${format === 'md' ? '[^1]' : '[1]'}\n\n${format === 'md' ? '[^1]:' : '[1]'} Source, 2015.\n`
+  },
+  {
+    name: 'blockquote staircase, 1 MB (each line one level deeper), calls',
+    formats: ['md', 'txt'],
+    input: (scale, format) => staircase(at(1_000_000, scale), (k) => `${'>'.repeat(k)} claim.${format === 'md' ? '[^1]' : '[1]'}`, format)
+  },
+  {
+    name: 'list staircase, 1 MB (each item nested in the last), calls',
+    formats: ['md'],
+    input: (scale, format) => staircase(at(1_000_000, scale), (k) => `${'  '.repeat(k)}- claim.[^1]`, format)
+  },
+  {
+    name: 'footnote definitions nested in lists in quotes, 1 MB',
+    formats: ['md'],
+    input: (scale) => {
+      const n = Math.ceil(at(1_000_000, scale) / 60)
+      const out = []
+      for (let i = 1; i <= n; i++) out.push(`> - claim ${i}.[^${i}]\n>   [^${i}]: > - Source ${i}, 2015.`)
+      return `${out.join('\n')}\n`
+    }
+  }
+]
+
+/** Lines from `line(1)` on, each one level deeper, until `size` characters; then the note. */
+function staircase(size, line, format) {
+  const out = []
+  let total = 0
+  for (let k = 1; total < size; k++) {
+    const text = line(k)
+    out.push(text)
+    total += text.length + 1
+  }
+  return `${out.join('\n')}\n\n${format === 'md' ? '[^1]:' : '[1]'} Source, 2015.\n`
+}
+
+async function child(caseIndex, format, scale, mode) {
+  const {lintText} = await import('../dist/src/index.js')
+  const {fixText} = await import('../dist/src/fix.js')
+  const item = cases[caseIndex]
+  const filePath = `hostile.${format}`
+  // Through a buffer, as if read from a file: a flat string, not the rope
+  // `repeat` and `+` build (flattening it would be timed on the first run).
+  const text = Buffer.from(item.input(scale, format), 'utf8').toString('utf8')
+  const result = {chars: text.length}
+  if (mode === 'lint') {
+    const config = {rules: {'note-order': ['warn', {gfm: true}]}}
+    const lint = item.fix ? (input) => fixText(input, {filePath, config}).result : (input) => lintText(input, {filePath, config})
+    lint(item.input(1, format)) // warm up
+    // The same volume of input at every size (1x: 100 runs, 10x: 10, 100x:
+    // 1), so that garbage collection is amortised alike; at most 5 s.
+    const times = []
+    let messages = 0
+    do {
+      const t0 = performance.now()
+      messages = lint(text).messages.length
+      times.push(performance.now() - t0)
+    } while (times.length < 100 / scale && times.reduce((a, b) => a + b, 0) < 5000)
+    result.ms = times.reduce((a, b) => a + b, 0) / times.length
+    result.runs = times.length
+    result.messages = messages
+  }
+  result.rssMb = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(JSON.stringify(result))
+}
+
+function measure(caseIndex, format, scale) {
+  const run = (mode) => {
+    const out = spawnSync(process.execPath, [self, '--child', String(caseIndex), format, String(scale), mode], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 1 << 20
+    })
+    if (out.status !== 0) {
+      const why =
+        out.error?.code === 'ETIMEDOUT'
+          ? 'timeout (300 s)'
+          : /heap out of memory|OOMErrorHandler/.test(out.stderr)
+            ? 'out of memory'
+            : (out.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${out.status}`)
+      return {error: why}
+    }
+    return JSON.parse(out.stdout)
+  }
+  const lint = run('lint')
+  if (lint.error) return lint
+  const base = run('baseline')
+  return {...lint, memMb: base.error ? undefined : Math.max(0, lint.rssMb - base.rssMb)}
+}
+
+const fmt = (ms) => (ms === undefined ? '-' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0))
+const ratio = (a, b) => (a?.ms === undefined || b?.ms === undefined ? undefined : b.ms / Math.max(a.ms, 0.05))
+
+if (process.argv[2] === '--child') {
+  const [, , , caseIndex, format, scale, mode] = process.argv
+  await child(Number(caseIndex), format, Number(scale), mode)
+} else {
+  const filter = process.argv[2]
+  let failed = false
+  console.log('| case | format | chars at 1x/10x/100x | ms 1x | ms 10x | ms 100x | ratio 10x/1x | ratio 100x/10x | MB 1x/10x/100x | verdict |')
+  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |')
+  cases.forEach((item, caseIndex) => {
+    if (filter && !item.name.includes(filter)) return
+    for (const format of item.formats) {
+      // A scale that failed or took over 30 s is not followed by the next one
+      // (ten times larger): the verdict is already known.
+      const rows = []
+      for (const scale of scales) {
+        const previous = rows.at(-1)
+        if (previous && (previous.error || previous.ms > 30_000)) rows.push({error: `not run (${previous.error ? 'smaller size failed' : `${(previous.ms / 1000).toFixed(0)} s at ${scale / 10}x`})`})
+        else rows.push(measure(caseIndex, format, scale))
+      }
+      const errors = rows.filter((r) => r.error).map((r) => r.error)
+      const r1 = ratio(rows[0], rows[1])
+      const r2 = ratio(rows[1], rows[2])
+      const ok = errors.length === 0 && (r1 ?? 0) <= maxRatio && (r2 ?? 0) <= maxRatio
+      if (!ok) failed = true
+      console.log(
+        `| ${item.name} | .${format} | ${rows.map((r) => r.chars ?? '-').join(' / ')} | ${rows.map((r) => fmt(r.ms)).join(' | ')} | ` +
+          `${r1?.toFixed(1) ?? '-'} | ${r2?.toFixed(1) ?? '-'} | ${rows.map((r) => (r.memMb === undefined ? '-' : r.memMb.toFixed(0))).join(' / ')} | ` +
+          `${ok ? 'ok' : `FAIL${errors.length ? `: ${errors[0]}` : ''}`} |`
+      )
+    }
+  })
+  process.exitCode = failed ? 1 : 0
+}
