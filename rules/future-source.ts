@@ -28,17 +28,14 @@
  *
  * Fixable: no (the intended date is a guess).
  */
-import type {DateOrder} from '../src/dates.js'
-import {isoAfter, withOrder} from '../src/dates.js'
+import type {DateOrderOption} from '../src/dates.js'
+import {isoAfter, validateDateOrder, withOrder} from '../src/dates.js'
 import type {Rule} from '../src/rule.js'
 
 /** Options of `future-source`. */
 export interface FutureSourceOptions {
-  /** How to read numeric dates such as `7/10/2015`; `none` leaves them unread. */
-  readonly dateOrder: DateOrder | 'none'
+  readonly dateOrder: DateOrderOption
 }
-
-const orders = ['none', 'day-month', 'month-day']
 
 const rule: Rule<FutureSourceOptions> = {
   meta: {
@@ -51,8 +48,7 @@ const rule: Rule<FutureSourceOptions> = {
       reportDate: 'Report date `{date}` is here'
     },
     defaults: {dateOrder: 'none'},
-    validate: (options) =>
-      orders.includes(options.dateOrder) ? undefined : '`dateOrder` must be "none", "day-month" or "month-day"'
+    validate: (options) => validateDateOrder(options.dateOrder)
   },
   check(context) {
     const report = context.prose.reportDate

@@ -25,17 +25,14 @@
  *
  * Fixable: no (the intended date is a guess).
  */
-import type {DateOrder} from '../src/dates.js'
-import {withOrder} from '../src/dates.js'
+import type {DateOrderOption} from '../src/dates.js'
+import {validateDateOrder, withOrder} from '../src/dates.js'
 import type {Rule} from '../src/rule.js'
 
 /** Options of `invalid-date`. */
 export interface InvalidDateOptions {
-  /** How to read numeric dates such as `7/10/2015`; `none` leaves them unread. */
-  readonly dateOrder: DateOrder | 'none'
+  readonly dateOrder: DateOrderOption
 }
-
-const orders = ['none', 'day-month', 'month-day']
 
 const rule: Rule<InvalidDateOptions> = {
   meta: {
@@ -49,8 +46,7 @@ const rule: Rule<InvalidDateOptions> = {
       monthNumber: 'Invalid date `{date}` in note `{marker}`: there is no month {month}, expected a month from 1 to 12'
     },
     defaults: {dateOrder: 'none'},
-    validate: (options) =>
-      orders.includes(options.dateOrder) ? undefined : '`dateOrder` must be "none", "day-month" or "month-day"'
+    validate: (options) => validateDateOrder(options.dateOrder)
   },
   check(context) {
     for (const note of context.index.notes) {

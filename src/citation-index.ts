@@ -24,7 +24,7 @@
  */
 import type {Heading, Nodes, Paragraph, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {spanMaker} from './span.js'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 import {labelNumber, labelStyle} from './marker.js'
 import type {
@@ -105,18 +105,10 @@ interface Found {
  */
 export function buildCitationIndex(tree: Root, file: VFile, format: Format): CitationIndex {
   const source = String(file.value)
-  const place = location(source)
   const refs: Found[] = []
   const notes: Found[] = []
 
-  const span = (start: number, end: number): Span => {
-    const a = place.toPoint(start)
-    const b = place.toPoint(end)
-    return {
-      start: {line: a?.line ?? 1, column: a?.column ?? 1, offset: start},
-      end: {line: b?.line ?? 1, column: b?.column ?? 1, offset: end}
-    }
-  }
+  const span = spanMaker(source)
 
   /**
    * Whether only indentation or block quote markers (`>`) stand between the
@@ -424,7 +416,7 @@ function freezeIndex(
       style: ref.style,
       syntax: ref.syntax,
       key,
-      span: deepFreezeSpan(span(ref.start, ref.end)),
+      span: (span(ref.start, ref.end)),
       note,
       inNote,
       number: labelNumber(ref.label, ref.style)
@@ -438,7 +430,7 @@ function freezeIndex(
   const sectionStart = notesFound.find((n) => n.start >= bodyRefEnd)
   const lastNote = notesFound.at(-1)
   const notesSection =
-    sectionStart && lastNote ? deepFreezeSpan(span(sectionStart.start, lastNote.noteEnd ?? lastNote.end)) : undefined
+    sectionStart && lastNote ? (span(sectionStart.start, lastNote.noteEnd ?? lastNote.end)) : undefined
 
   const notes: Note[] = notesFound.map((note, index) => {
     const key = keyOf(note)
@@ -451,10 +443,10 @@ function freezeIndex(
       style: note.style,
       syntax: note.syntax,
       key,
-      span: deepFreezeSpan(span(note.start, note.noteEnd ?? note.end)),
-      markerSpan: deepFreezeSpan(span(note.start, note.end)),
+      span: (span(note.start, note.noteEnd ?? note.end)),
+      markerSpan: (span(note.start, note.end)),
       content: note.content ?? '',
-      contentSpan: deepFreezeSpan(
+      contentSpan: (
         span(note.contentStart ?? note.end, (note.contentStart ?? note.end) + (note.content ?? '').length)
       ),
       inNotesSection: notesSection !== undefined && note.start >= notesSection.start.offset,
@@ -514,8 +506,3 @@ function keyOf(item: Found): string {
   return `${item.syntax}:${identifierOf(item)}`
 }
 
-function deepFreezeSpan(value: Span): Span {
-  Object.freeze(value.start)
-  Object.freeze(value.end)
-  return Object.freeze(value)
-}

@@ -253,3 +253,13 @@ function editDistance(a: string, b: string): number {
   }
   return rows[a.length]![b.length]!
 }
+
+/** The `dateOrder` option of the date rules: how to read `7/10/2015`; `none` leaves such dates unread. */
+export type DateOrderOption = DateOrder | 'none'
+
+/** Validate a `dateOrder` option value; an error sentence, or `undefined` when valid. */
+export function validateDateOrder(value: unknown): string | undefined {
+  return value === 'none' || value === 'day-month' || value === 'month-day'
+    ? undefined
+    : '`dateOrder` must be "none", "day-month" or "month-day"'
+}

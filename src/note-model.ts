@@ -33,7 +33,7 @@
  * Dates are read by `src/dates.ts`.
  */
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {spanMaker} from './span.js'
 import type {DateFound} from './dates.js'
 import {findDates} from './dates.js'
 import type {Range} from './sentences.js'
@@ -219,15 +219,7 @@ function citationEnd(text: string, ranges: readonly Range[]): number {
 
 /** The note model of a file: `parseNoteText` for each note of `index`, with spans into `file`. */
 export function describeNotes(index: CitationIndex, file: VFile): readonly NoteFields[] {
-  const place = location(file)
-  const span = (start: number, end: number): Span => {
-    const a = place.toPoint(start)
-    const b = place.toPoint(end)
-    return Object.freeze({
-      start: Object.freeze({line: a?.line ?? 1, column: a?.column ?? 1, offset: start}),
-      end: Object.freeze({line: b?.line ?? 1, column: b?.column ?? 1, offset: end})
-    })
-  }
+  const span = spanMaker(String(file.value))
   return Object.freeze(index.notes.map((note) => describeNote(note, span)))
 }
 

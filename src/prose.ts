@@ -24,7 +24,7 @@
  */
 import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {spanMaker} from './span.js'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
 import type {Range} from './sentences.js'
@@ -154,15 +154,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
   const minProseWords = options.proseWords ?? proseWords
   const minQuotationWords = options.quotationWords ?? quotationWords
   const source = String(file.value)
-  const place = location(source)
-  const span = (start: number, end: number): Span => {
-    const a = place.toPoint(start)
-    const b = place.toPoint(end)
-    return Object.freeze({
-      start: Object.freeze({line: a?.line ?? 1, column: a?.column ?? 1, offset: start}),
-      end: Object.freeze({line: b?.line ?? 1, column: b?.column ?? 1, offset: end})
-    })
-  }
+  const span = spanMaker(source)
 
   const bodyRefs = index.references.filter((r) => r.inNote === undefined)
   const refStarts = bodyRefs.map((r) => r.span.start.offset)
