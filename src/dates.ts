@@ -16,8 +16,11 @@
  * one (`Ocotber 7, 2015`) is a date whose month is misspelled: it is found,
  * and has a `problem`, so that no date parses from it silently.
  */
-import {format, getDaysInMonth, isValid, parse} from 'date-fns'
-import {enUS} from 'date-fns/locale'
+import {format} from 'date-fns/format'
+import {getDaysInMonth} from 'date-fns/getDaysInMonth'
+import {isValid} from 'date-fns/isValid'
+import {parse} from 'date-fns/parse'
+import {enUS} from 'date-fns/locale/en-US'
 
 /** How a date is written. */
 export type DateForm = 'month-day-year' | 'day-month-year' | 'month-year' | 'iso' | 'numeric' | 'year'

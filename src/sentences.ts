@@ -8,7 +8,7 @@
  * `\0`, which is transparent: it is neither a letter nor whitespace, and it
  * keeps every offset equal to the source's.
  */
-import {enUS} from 'date-fns/locale'
+import {enUS} from 'date-fns/locale/en-US'
 
 /** A range of a string: UTF-16 offsets, end exclusive. */
 export interface Range {
