@@ -212,7 +212,7 @@ export async function lintFiles(
  * `result` with a warning at the first U+FFFD that stands for invalid UTF-8
  * (`offset` counts in the text as read, a byte order mark included).
  */
-function withInvalidUtf8(result: FileResult, offset: number): FileResult {
+export function withInvalidUtf8(result: FileResult, offset: number): FileResult {
   const value = String(result.file.value)
   const at = Math.max(0, Math.min(value.length, offset - (result.bom ? 1 : 0)))
   const place = location(value)
