@@ -111,7 +111,8 @@ export class Linter {
             : undefined
     )
     const loaded = (await this.#fixed) ?? (await this.#finder.forFile(filePath))
-    const settings = {...settingsFor(loaded.config, filePath, loaded.base), ...options.ruleSettings}
+    // Override globs are relative to the config file's folder; `filePath` is relative to the working directory.
+    const settings = {...settingsFor(loaded.config, path.resolve(this.#cwd, filePath), loaded.base), ...options.ruleSettings}
     const key = `${loaded.filePath ?? ''}\0${JSON.stringify(settings)}`
     let rules = this.#resolved.get(key)
     if (!rules) {
