@@ -76,7 +76,20 @@ const datePattern = new RegExp(
     ')(?!\\p{N})',
   'gu'
 )
-const accessWords = /\b(?:accessed|access-?date|retrieved|archived|archive-?date|viewed|visited|consulted)\b[^.;]{0,40}$/i
+const accessWord = /\b(?:accessed|access-?date|retrieved|archived|archive-?date|viewed|visited|consulted)\b/gi
+
+/**
+ * Whether the date starting at `start` in `text` is an access date: an
+ * access word (`accessed`, `retrieved`, ...) ends at most 40 characters
+ * before it, with no `.` or `;` in between (`Retrieved on 3 May 2020`).
+ */
+function isAccessDate(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start)
+  const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';')) + 1)
+  let end = -1
+  for (const match of clause.matchAll(accessWord)) end = match.index + match[0].length
+  return end >= 0 && clause.length - end <= 40
+}
 
 /** English month names from date-fns's locale: `January` ... `December`. */
 const monthNames: readonly string[] = Array.from({length: 12}, (_, i) => String(enUS.localize.month(i as 0, {width: 'wide'})))
@@ -180,7 +193,7 @@ function read(match: RegExpExecArray, text: string): DateFound | undefined {
   const g = match.groups ?? {}
   const start = match.index
   const end = start + match[0].length
-  const access = accessWords.test(text.slice(Math.max(0, start - 60), start))
+  const access = isAccessDate(text, start)
   const base = {start, end, text: match[0], access}
 
   if (g['mdy'] !== undefined || g['dmy'] !== undefined || g['my'] !== undefined) {

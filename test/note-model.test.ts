@@ -159,6 +159,15 @@ test('access dates are found but are not the citation date', () => {
   assert.is(note.date?.text, '8 July 2002')
 })
 
+test('an access word counts within 40 characters of the date and in the same clause', () => {
+  const access = (text: string): boolean[] => parseNoteText(text).dates.map((d) => d.access)
+  assert.equal(access('Al-Akhbar, 3 May 2015, archived from the original on 4 May 2015.'), [false, true])
+  assert.equal(access('Retrieved by the staff of the library in the archive of the city, 4 May 2015.'), [false])
+  assert.equal(access('Archived; 4 May 2015.'), [false])
+  assert.equal(access('Visited. 4 May 2015.'), [false])
+  assert.equal(access('Accessed 4 May 2015, retrieved 5 May 2015.'), [true, true])
+})
+
 test('detail: what follows the citation date, without URLs and access dates', () => {
   assert.is(parseNoteText('Al-Sharq Al-Awsat (London), October 3, 2015, p. 2.').detail, 'p. 2')
   assert.is(parseNoteText('Ozoglu, Kurdish Notables. February 2004. . Pg 95.').detail, 'Pg 95')
