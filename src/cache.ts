@@ -213,7 +213,8 @@ export class LintCache {
       text = await fs.readFile(file, 'utf8')
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') return empty(true)
+      // No file yet (ENOTDIR: a parent is a file; saving will say so).
+      if (code === 'ENOENT' || code === 'ENOTDIR') return empty(true)
       return empty(true, `cannot read the cache ${file} (${code ?? String(error)}), linting every file`)
     }
     if (text.trim() === '') return empty(true)
@@ -314,8 +315,13 @@ export class LintCache {
     })
     if (!this.#changed) return undefined
     const data: CacheData = {citelintCache: cacheFormat, version: this.#version, files: Object.fromEntries(this.#files)}
+    const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
     try {
       await fs.mkdir(path.dirname(this.file), {recursive: true})
+    } catch (error) {
+      return `cannot write the cache ${this.file}: cannot create its folder (${reason(error)})`
+    }
+    try {
       // writeFileAtomic replaces an existing file; create an empty one first
       // (an empty cache file reads as an empty cache).
       await fs.writeFile(this.file, '', {flag: 'a'})
@@ -323,8 +329,7 @@ export class LintCache {
       this.#changed = false
       return undefined
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      return `cannot write the cache ${this.file} (${code ?? (error instanceof Error ? error.message : String(error))})`
+      return `cannot write the cache ${this.file} (${reason(error)})`
     }
   }
 
