@@ -12,7 +12,7 @@
  *   run options that change messages (`--report-unused-disable-directives`,
  *   prose thresholds). It does not depend on the config file's format;
  * - the messages, as needed to rebuild them exactly (reason, rule id,
- *   message id, severity, place, url, fix, cause), so a cached file prints
+ *   message id, severity, place, fix, cause; the rule's url is rebuilt), so a cached file prints
  *   byte for byte what a fresh lint prints, in every format.
  * The citelint version (package.json) and the cache format are stored once
  * for the whole file: another version or format starts an empty cache.
@@ -42,7 +42,9 @@ import {VFileMessage} from 'vfile-message'
 import {writeFileAtomic} from './atomic-write.js'
 import type {ResolvedRule} from './config.js'
 import type {CitelintMessage} from './engine.js'
+import type {Point, Position} from 'unist'
 import type {FileResult} from './lint-files.js'
+import {ruleDocsUrl} from './rule-docs.js'
 import type {Fix} from './rule.js'
 import type {Format} from './types.js'
 
@@ -50,7 +52,7 @@ import type {Format} from './types.js'
 export const defaultCacheFile = '.citelintcache'
 
 /** Bumped when the stored shape changes; a cache of another format is discarded. */
-const cacheFormat = 1
+const cacheFormat = 2
 
 /**
  * Every cache file starts with this text, so a damaged citelint cache (cut
@@ -58,27 +60,32 @@ const cacheFormat = 1
  */
 const signature = '{"citelintCache":'
 
-/** A position as stored: 1-based line and column (UTF-16), UTF-16 offset. */
-interface StoredPoint {
-  readonly line: number
-  readonly column: number
-  readonly offset?: number
-}
+/**
+ * A place as stored, flat to keep the cache small and quick to parse: a
+ * point `[line, column, offset]` or a span `[startLine, startColumn,
+ * startOffset, endLine, endColumn, endOffset]`; lines and columns 1-based
+ * (columns in UTF-16 code units), offsets UTF-16, `null` for an offset the
+ * place did not have.
+ */
+type StoredPlace = readonly (number | null)[]
 
-/** A place as stored: a point or a span. */
-type StoredPlace = StoredPoint | {readonly start: StoredPoint; readonly end: StoredPoint}
-
-/** One message as stored. */
+/** One message as stored (short keys: the cache of 1,000 reports holds some 16,000 messages). */
 interface StoredMessage {
-  readonly reason: string
-  readonly ruleId?: string
-  readonly messageId: string
-  readonly fatal: boolean
-  readonly place?: StoredPlace
-  readonly url?: string
+  /** `reason` */
+  readonly r: string
+  /** `ruleId` */
+  readonly id?: string
+  /** `messageId` */
+  readonly m: string
+  /** `fatal`: 1 for an error, 0 for a warning. */
+  readonly f: 0 | 1
+  readonly p?: StoredPlace
+  /** `url`, only when it is not the rule's documentation (`ruleDocsUrl`), which is rebuilt. */
+  readonly u?: string
   /** Index into the entry's `fixes` (messages sharing a fix share the index). */
-  readonly fix?: number
-  readonly cause?: {readonly reason: string; readonly messageId: string; readonly place?: StoredPlace}
+  readonly x?: number
+  /** `cause` (the second place of the message), with its reason, message id and place. */
+  readonly c?: {readonly r: string; readonly m: string; readonly p?: StoredPlace}
 }
 
 /** One file's entry. */
@@ -248,7 +255,7 @@ export class LintCache {
     // A file that is not UTF-8 is never fixed (lintFiles), so its entry serves a fixing run too.
     const fixing = (context.fix ?? false) && input.invalidUtf8 === undefined
     const entry = this.#files.get(key)
-    if (entry && entry.content === content && entry.config === config && !(fixing && entry.messages.some((m) => m.fix !== undefined))) {
+    if (entry && entry.content === content && entry.config === config && !(fixing && entry.messages.some((m) => m.x !== undefined))) {
       this.stats.hits++
       return rebuild(filePath, input.text, entry, context.cwd, fixing)
     }
@@ -280,15 +287,17 @@ export class LintCache {
         }
       }
       const cause = causeOf(message)
+      const place = message.place ? storePlace(message.place) : undefined
+      const ownUrl = message.url !== undefined && !(message.ruleId !== undefined && message.url === docsUrl(message.ruleId))
       return {
-        reason: message.reason,
-        ...(message.ruleId === undefined ? {} : {ruleId: message.ruleId}),
-        messageId: message.messageId,
-        fatal: message.fatal === true,
-        ...(message.place ? {place: message.place} : {}),
-        ...(message.url === undefined ? {} : {url: message.url}),
-        ...(fix === undefined ? {} : {fix}),
-        ...(cause ? {cause} : {})
+        r: message.reason,
+        ...(message.ruleId === undefined ? {} : {id: message.ruleId}),
+        m: message.messageId,
+        f: message.fatal === true ? 1 : 0,
+        ...(place ? {p: place} : {}),
+        ...(ownUrl ? {u: message.url} : {}),
+        ...(fix === undefined ? {} : {x: fix}),
+        ...(cause ? {c: cause} : {})
       }
     })
     this.#files.set(key, {format: result.index.format, content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
@@ -364,36 +373,82 @@ function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixi
   const file = new VFile({value: bom ? text.slice(1) : text, path: filePath})
   file.cwd = cwd
   const fixes = entry.fixes ?? []
-  const messages = entry.messages.map((stored) => {
-    let cause: CitelintMessage | undefined
-    if (stored.cause) {
-      cause = new VFileMessage(stored.cause.reason, {place: stored.cause.place}) as CitelintMessage
-      cause.file = file.path
-      cause.messageId = stored.cause.messageId
-    }
-    const message = file.message(stored.reason, {
-      place: stored.place,
-      ...(stored.ruleId === undefined ? {} : {ruleId: stored.ruleId}),
-      ...(cause ? {cause} : {})
-    }) as CitelintMessage
-    message.fatal = stored.fatal
-    if (stored.url !== undefined) message.url = stored.url
-    message.messageId = stored.messageId
-    const fix = stored.fix === undefined ? undefined : fixes[stored.fix]
-    if (fix) message.fix = fix
-    return message
-  })
-  const index = {format: entry.format, references: [], notes: [], notesSection: undefined, numberingStyle: 'none', numberRange: undefined} as const
+  // A VFileMessage is an Error: skip capturing a stack trace that vfile-message
+  // replaces anyway (it sets `stack` to '' or to its cause's stack).
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    const messages = entry.messages.map((stored) => {
+      let cause: CitelintMessage | undefined
+      if (stored.c) {
+        cause = new VFileMessage(stored.c.r, {place: readPlace(stored.c.p)}) as CitelintMessage
+        cause.file = file.path
+        cause.messageId = stored.c.m
+      }
+      const message = file.message(stored.r, {
+        place: readPlace(stored.p),
+        ...(stored.id === undefined ? {} : {ruleId: stored.id}),
+        ...(cause ? {cause} : {})
+      }) as CitelintMessage
+      message.fatal = stored.f === 1
+      const url = stored.u ?? (stored.id === undefined ? undefined : docsUrl(stored.id))
+      if (url !== undefined) message.url = url
+      message.messageId = stored.m
+      const fix = stored.x === undefined ? undefined : fixes[stored.x]
+      if (fix) message.fix = fix
+      return message
+    })
+    return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
+}
+
+/** Empty models, as documented on `CachedResult`. */
+function models(format: Format) {
+  const index = {format, references: [], notes: [], notesSection: undefined, numberingStyle: 'none', numberRange: undefined} as const
   const prose = {paragraphs: [], sentences: [], quotations: [], markerGroups: [], reportDate: undefined}
-  return {file, messages, index, noteFields: [], prose, bom, fromCache: true, ...(fixing ? {source: text} : {})}
+  return {index, noteFields: [], prose}
+}
+
+const docsUrls = new Map<string, string>()
+
+/** `ruleDocsUrl`, memoised (a cached run rebuilds thousands of messages). */
+function docsUrl(ruleId: string): string {
+  let url = docsUrls.get(ruleId)
+  if (url === undefined) {
+    url = ruleDocsUrl(ruleId)
+    docsUrls.set(ruleId, url)
+  }
+  return url
+}
+
+type Place = Point | Position
+
+/** A vfile place in the stored form (see `StoredPlace`). */
+function storePlace(place: Place): StoredPlace {
+  if ('start' in place) {
+    return [place.start.line, place.start.column, place.start.offset ?? null, place.end.line, place.end.column, place.end.offset ?? null]
+  }
+  return [place.line, place.column, place.offset ?? null]
+}
+
+/** A stored place back as a vfile place (a point or a position, with offsets where stored). */
+function readPlace(stored: StoredPlace | undefined): Place | undefined {
+  if (!stored) return undefined
+  const point = (at: number): Point => {
+    const offset = stored[at + 2]
+    return {line: stored[at] ?? 1, column: stored[at + 1] ?? 1, ...(typeof offset === 'number' ? {offset} : {})}
+  }
+  return stored.length === 6 ? {start: point(0), end: point(3)} : point(0)
 }
 
 /** A message's cause as stored, when it is a message (the engine's `related` place). */
-function causeOf(message: CitelintMessage): StoredMessage['cause'] {
+function causeOf(message: CitelintMessage): StoredMessage['c'] {
   const cause = message.cause
   if (!(cause instanceof VFileMessage)) return undefined
   const messageId = (cause as CitelintMessage).messageId
-  return {reason: cause.reason, messageId, ...(cause.place ? {place: cause.place} : {})}
+  return {r: cause.reason, m: messageId, ...(cause.place ? {p: storePlace(cause.place)} : {})}
 }
 
 function isCacheData(value: unknown): value is CacheData {

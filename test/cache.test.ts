@@ -73,8 +73,8 @@ test('the messages of a hit are read from the cache file, not linted again', asy
   const dir = project()
   await cachedRun(dir)
   const file = path.join(dir, defaultCacheFile)
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {files: Record<string, {messages: Array<{reason: string}>}>}
-  data.files[path.join(dir, 'b.md')]!.messages[0]!.reason = 'Planted reason'
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {files: Record<string, {messages: Array<{r: string}>}>}
+  data.files[path.join(dir, 'b.md')]!.messages[0]!.r = 'Planted reason'
   writeFileSync(file, JSON.stringify(data))
   const {code, out} = await runCli(['b.md', '--cache'], dir)
   assert.is(code, 1)
