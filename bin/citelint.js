@@ -12,7 +12,7 @@ const code = await run(process.argv.slice(2), {
   readStdin: async () => {
     const chunks = []
     for await (const chunk of process.stdin) chunks.push(chunk)
-    return Buffer.concat(chunks).toString('utf8')
+    return Buffer.concat(chunks)
   }
 })
 process.exitCode = code

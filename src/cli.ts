@@ -14,9 +14,9 @@ import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import type {LintResult} from './engine.js'
 import type {FileFailure} from './files.js'
-import {parseSize} from './files.js'
+import {decodeText, parseSize} from './files.js'
 import type {FileResult, LintFilesOptions} from './lint-files.js'
-import {Linter, lintFiles, writeFixes} from './lint-files.js'
+import {Linter, lintFiles, withInvalidUtf8, writeFixes} from './lint-files.js'
 import {formatJson} from './reporters/json.js'
 import {formatStylish} from './reporters/stylish.js'
 
@@ -27,10 +27,14 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean
   /** Whether standard error is a terminal (`citelint summary` shows progress there); default false. */
   readonly stderrIsTTY?: boolean
-  writeOut(text: string): void
+  /** Write to standard output: text, or bytes passed through unchanged (`--stdin --fix` of input that is not UTF-8). */
+  writeOut(text: string | Uint8Array): void
   writeErr(text: string): void
-  /** All of standard input, as UTF-8 text (for `--stdin`). */
-  readStdin(): Promise<string>
+  /**
+   * All of standard input (for `--stdin`): its bytes, decoded as files are
+   * (see `decodeText`), or text already decoded.
+   */
+  readStdin(): Promise<string | Uint8Array>
 }
 
 const formats = ['stylish', 'json', 'sarif', 'github'] as const
@@ -136,13 +140,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     let results: FileResult[]
     let failures: FileFailure[]
     if (args.stdin) {
-      const text = await io.readStdin()
-      const result = await new Linter(options).lint(args.stdinFilename ?? '<stdin>', text, fix)
+      const input = await io.readStdin()
+      const name = args.stdinFilename ?? '<stdin>'
+      const read = typeof input === 'string' ? {text: input} : decodeText(input, name)
+      if (!('text' in read)) {
+        io.writeErr(`citelint: ${read.filePath}: ${read.reason}\n`)
+        return 2
+      }
+      const {text} = read
+      // Invalid UTF-8 is linted with U+FFFD and a warning, and never fixed.
+      const linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
+      const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
       results = [result]
       failures = []
       if (args.fix && !args.fixDryRun) {
         // The fixed text (or the text unchanged) is the output; the exit code says what remains.
-        io.writeOut(result.output ?? text)
+        // Input that is not valid UTF-8 goes back byte for byte: never fixed, never re-encoded.
+        io.writeOut(result.output ?? (typeof input === 'string' ? text : input))
         return count(results, true) > 0 ? 1 : 0
       }
     } else {

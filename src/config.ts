@@ -88,9 +88,9 @@ function checkRules(value: unknown, source: string, where: string): Record<strin
 }
 
 /**
- * The rule settings that apply to `filePath`: `config.rules`, then each
- * override whose globs match the path relative to `base` (the folder of the
- * config file), in order.
+ * The rule settings that apply to `filePath` (absolute, or relative to
+ * `base`): `config.rules`, then each override whose globs match the path
+ * relative to `base` (the folder of the config file), in order.
  */
 export function settingsFor(config: Config, filePath: string, base: string): Record<string, RuleSetting> {
   const settings: Record<string, RuleSetting> = {...config.rules}

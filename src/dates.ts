@@ -1,7 +1,8 @@
 /**
- * Dates as analysts write them, read with date-fns (explicit formats, strict:
- * `February 30, 2015` does not parse). Month names come from date-fns's
- * English locale, not from a table of our own.
+ * Dates as analysts write them: one regular expression finds the day, month
+ * and year, and the day is checked against the calendar (date-fns's
+ * `getDaysInMonth`: `February 30, 2015` is no date). Month names come from
+ * date-fns's English locale, not from a table of our own.
  *
  * Forms read:
  * - `month-day-year`: `October 7, 2015`, `Oct. 7, 2015`, `Sept. 7, 2015`, `October 7th, 2015`
@@ -16,10 +17,7 @@
  * one (`Ocotber 7, 2015`) is a date whose month is misspelled: it is found,
  * and has a `problem`, so that no date parses from it silently.
  */
-import {format} from 'date-fns/format'
 import {getDaysInMonth} from 'date-fns/getDaysInMonth'
-import {isValid} from 'date-fns/isValid'
-import {parse} from 'date-fns/parse'
 import {enUS} from 'date-fns/locale/en-US'
 
 /** How a date is written. */
@@ -79,14 +77,6 @@ const datePattern = new RegExp(
   'gu'
 )
 const accessWords = /\b(?:accessed|access-?date|retrieved|archived|archive-?date|viewed|visited|consulted)\b[^.;]{0,40}$/i
-const reference = new Date(2000, 0, 1)
-
-/** Formats tried, in order, for each form (after whitespace is collapsed, ordinals dropped, `Sept` read as `Sep`). */
-const formats: Readonly<Record<'month-day-year' | 'day-month-year' | 'month-year', readonly string[]>> = {
-  'month-day-year': ['MMMM d, yyyy', 'MMMM d yyyy', 'MMM d, yyyy', 'MMM d yyyy', 'MMM. d, yyyy', 'MMM. d yyyy'],
-  'day-month-year': ['d MMMM yyyy', 'd MMMM, yyyy', 'd MMM yyyy', 'd MMM, yyyy', 'd MMM. yyyy', 'd MMM., yyyy'],
-  'month-year': ['MMMM yyyy', 'MMMM, yyyy', 'MMM yyyy', 'MMM, yyyy', 'MMM. yyyy', 'MMM., yyyy']
-}
 
 /** English month names from date-fns's locale: `January` ... `December`. */
 const monthNames: readonly string[] = Array.from({length: 12}, (_, i) => String(enUS.localize.month(i as 0, {width: 'wide'})))
@@ -172,8 +162,8 @@ export function withOrder(date: DateFound, order: DateOrder | 'none'): DateFound
   const [a, b, year] = date.numbers
   const [day, month] = order === 'day-month' ? [a, b] : [b, a]
   if (month < 1 || month > 12) return {...date, problem: {kind: 'month-number', month}}
-  const parsed = parse(`${day}/${month}/${year}`, 'd/M/yyyy', reference)
-  if (isValid(parsed)) return {...date, iso: format(parsed, 'yyyy-MM-dd')}
+  const iso = isoDate(year, month - 1, day)
+  if (iso) return {...date, iso}
   return {...date, problem: dayProblem(day, month - 1, year)}
 }
 
@@ -204,30 +194,21 @@ function read(match: RegExpExecArray, text: string): DateFound | undefined {
       if (!expected) return undefined
       return {...base, form, iso: undefined, problem: {kind: 'month-name', word, expected}}
     }
-    const normal = match[0]
-      .replace(/\s+/g, ' ')
-      .replace(/(\d)(?:st|nd|rd|th)/, '$1')
-      .replace(/\bSept\b/i, 'Sep')
-    const pattern = formats[form].find((candidate) => isValid(parse(normal, candidate, reference)))
-    if (pattern) {
-      const parsed = parse(normal, pattern, reference)
-      return {...base, form, iso: format(parsed, form === 'month-year' ? 'yyyy-MM' : 'yyyy-MM-dd'), problem: undefined}
-    }
-    // Written in a way no format above covers (`5 January. 2016`): check
-    // the day, month and year themselves, strictly.
+    // The regular expression has found the day, the month (by its English
+    // name, with date-fns's en-US locale) and the year, however they are
+    // punctuated (`October 12, 2015`, `12 Oct. 2015`, `5 January. 2016`);
+    // date-fns checks that such a day exists, strictly.
     const day = form === 'month-year' ? 1 : Number(g['d1'] ?? g['d2'])
-    const parts = parse(`${year}-${month + 1}-${day}`, 'yyyy-M-d', reference)
-    if (isValid(parts)) {
-      return {...base, form, iso: format(parts, form === 'month-year' ? 'yyyy-MM' : 'yyyy-MM-dd'), problem: undefined}
-    }
+    const iso = isoDate(year, month, day)
+    if (iso) return {...base, form, iso: form === 'month-year' ? iso.slice(0, 7) : iso, problem: undefined}
     return {...base, form, iso: undefined, problem: dayProblem(day, month, year)}
   }
 
   if (g['iso'] !== undefined) {
     const month = Number(g['mo4'])
     if (month < 1 || month > 12) return {...base, form: 'iso', iso: undefined, problem: {kind: 'month-number', month}}
-    const parsed = parse(match[0], 'yyyy-M-d', reference)
-    if (isValid(parsed)) return {...base, form: 'iso', iso: format(parsed, 'yyyy-MM-dd'), problem: undefined}
+    const iso = isoDate(Number(g['y4']), month - 1, Number(g['d4']))
+    if (iso) return {...base, form: 'iso', iso, problem: undefined}
     return {...base, form: 'iso', iso: undefined, problem: dayProblem(Number(g['d4']), month - 1, Number(g['y4']))}
   }
 
@@ -239,8 +220,24 @@ function read(match: RegExpExecArray, text: string): DateFound | undefined {
   return {...base, form: 'year', iso: match[0], problem: undefined}
 }
 
+/** Days in `month` (0-based) of `year` in the proleptic Gregorian calendar (years 0 to 99 included). */
+function daysIn(year: number, month: number): number {
+  const first = new Date(2000, 0, 1)
+  first.setFullYear(year, month, 1)
+  return getDaysInMonth(first)
+}
+
+/**
+ * `YYYY-MM-DD` for day `day` of `month` (0-based) in `year`, or `undefined`
+ * when there is no such day (`February 30`, month 12). Strict: no rollover.
+ */
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!(month >= 0 && month <= 11 && day >= 1 && day <= daysIn(year, month))) return undefined
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 function dayProblem(day: number, month: number, year: number): DateProblem {
-  return {kind: 'day', day, month: monthNames[month] ?? String(month + 1), year, days: getDaysInMonth(new Date(year, month, 1))}
+  return {kind: 'day', day, month: monthNames[month] ?? String(month + 1), year, days: daysIn(year, month)}
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */

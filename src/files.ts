@@ -1,8 +1,8 @@
 /**
- * Which files to lint, and reading them. Globs use tinyglobby (a small,
- * maintained wrapper over fdir and picomatch); directories are walked here,
- * so that an unreadable folder or a link loop met on the way is reported
- * (fdir drops such errors silently).
+ * Which files to lint, and reading them. Directories and glob patterns are
+ * walked here, so that an unreadable folder or a link loop met on the way is
+ * reported (fdir, under tinyglobby and fast-glob, drops such errors
+ * silently); glob syntax and matching are picomatch's.
  */
 import type {Dir, Dirent} from 'node:fs'
 import {open, opendir, realpath, stat} from 'node:fs/promises'
@@ -80,23 +80,69 @@ export async function expandPaths(
       } else await add(input, true)
       continue
     }
-    const {glob, isDynamicPattern} = await import('tinyglobby')
-    if (info.code !== 'ENOENT' || !isDynamicPattern(input)) {
+    const pattern = info.code === 'ENOENT' ? await globPattern(input) : undefined
+    if (pattern === undefined) {
       failures.push({filePath: input, reason: describeError(info)})
       continue
     }
-    const matches = (await glob(input, {cwd, dot: false, ignore: ['**/node_modules/**'], expandDirectories: false})).filter(
-      (file) => linted.test(file)
-    )
+    const found = await walk(pattern.base, cwd, ops, pattern.enters).catch((error: NodeJS.ErrnoException) => error)
+    if (found instanceof Error) {
+      // The pattern's folder is missing: no match; unreadable: say why.
+      const reason = found.code === 'ENOENT' ? 'no .md, .markdown or .txt files match this pattern' : describeError(found)
+      failures.push({filePath: found.code === 'ENOENT' ? input : pattern.base, reason})
+      continue
+    }
+    failures.push(...found.failures)
+    const matches = found.files.filter((file) => pattern.matches(file))
     if (matches.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
-    for (const file of matches.sort()) await add(file)
+    for (const file of matches) await add(file)
   }
   return {files, failures, ignoredExplicitly}
 }
 
+/** A glob pattern split for walking: see {@link globPattern}. */
+interface GlobPattern {
+  /** The folder to walk: the pattern's static part (`.` when none). */
+  readonly base: string
+  /** Whether a folder (relative to `base`, `/`-separated) can hold matches. */
+  readonly enters: (relative: string) => boolean
+  /** Whether a walked file (as returned by `walk`, with `base` in front) matches. */
+  readonly matches: (file: string) => boolean
+}
+
+/**
+ * Split a command-line glob (picomatch syntax: `*`, `**`, `?`, braces,
+ * brackets) into the folder to walk and matchers, or `undefined`
+ * when `input` has no glob syntax. Hidden files and folders match only when
+ * the pattern names them (picomatch `dot: false`, as the directory walk).
+ */
+async function globPattern(input: string): Promise<GlobPattern | undefined> {
+  const {default: picomatch} = await import('picomatch')
+  const scan = picomatch.scan(input)
+  if (!scan.isGlob || scan.negated) return undefined
+  const base = scan.base || '.'
+  const segments = scan.glob.split('/')
+  // Folder pruning works segment by segment; a globstar, or a brace (which
+  // may hold a slash), lets every folder through.
+  const free = scan.glob.includes('**') || scan.isBrace
+  const segmentMatchers = segments.map((segment) => picomatch(segment, {dot: false}))
+  const whole = picomatch(scan.glob, {dot: false})
+  return {
+    base,
+    enters: (relative) => {
+      if (free) return true
+      const parts = relative.split('/')
+      return parts.length < segments.length && parts.every((part, i) => segmentMatchers[i]!(part))
+    },
+    matches: (file) => whole(path.relative(base, file).split(path.sep).join('/'))
+  }
+}
+
 /**
  * Files under `directory` with a linted extension (any case), sorted,
- * skipping `node_modules` and hidden files and folders. Symbolic links are
+ * skipping `node_modules` and hidden files and folders, and folders for
+ * which `enters` (given the folder's path relative to `directory`,
+ * `/`-separated) is false. Symbolic links are
  * followed; a folder reached twice (two links to it) is walked once.
  *
  * A folder that cannot be read, a link that loops (`ELOOP`, or a link to a
@@ -105,7 +151,12 @@ export async function expandPaths(
  *
  * @throws the file system error when `directory` itself cannot be read.
  */
-async function walk(directory: string, cwd: string, ops: FileOps): Promise<{files: string[]; failures: FileFailure[]}> {
+async function walk(
+  directory: string,
+  cwd: string,
+  ops: FileOps,
+  enters: (relative: string) => boolean = () => true
+): Promise<{files: string[]; failures: FileFailure[]}> {
   const base = path.resolve(cwd, directory)
   const found: string[] = []
   const failures: FileFailure[] = []
@@ -154,7 +205,7 @@ async function walk(directory: string, cwd: string, ops: FileOps): Promise<{file
         }
       }
       if (isFile && linted.test(entry.name)) found.push(relative)
-      if (!isDirectory) continue
+      if (!isDirectory || !enters(relative)) continue
       real ??= path.join(folder.real, entry.name)
       // A link to a folder that contains it (as find -L and ripgrep report).
       if (folder.real === real || folder.real.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
@@ -272,6 +323,16 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
     if (error instanceof FileTooLarge) return {filePath, reason: `${error.message}, skipped; raise it with --max-file-size`}
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
   }
+  return decodeText(buffer, filePath)
+}
+
+/**
+ * Decode the bytes of `filePath` (a file or standard input) as UTF-8, the
+ * same way for both: a leading byte order mark kept, a NUL byte means a
+ * binary input (a failure), invalid UTF-8 is decoded with U+FFFD (WHATWG
+ * Encoding) and flagged in `invalidUtf8`. Never throws.
+ */
+export function decodeText(buffer: Uint8Array, filePath: string): TextFile | FileFailure {
   if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
   const decode = (fatal: boolean): string => new TextDecoder('utf-8', {fatal, ignoreBOM: true}).decode(buffer)
   try {
@@ -293,7 +354,7 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
  * U+FFFD that replaced invalid bytes, skipping U+FFFD written as such
  * (EF BF BD). Linear: bytes are counted from one U+FFFD to the next.
  */
-function firstInvalid(buffer: Buffer, text: string): number {
+function firstInvalid(buffer: Uint8Array, text: string): number {
   let bytes = 0
   let from = 0
   for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {

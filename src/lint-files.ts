@@ -115,7 +115,8 @@ export class Linter {
             : undefined
     )
     const loaded = (await this.#fixed) ?? (await this.#finder.forFile(filePath))
-    const settings = {...settingsFor(loaded.config, filePath, loaded.base), ...options.ruleSettings}
+    // Override globs are relative to the config file's folder; `filePath` is relative to the working directory.
+    const settings = {...settingsFor(loaded.config, path.resolve(this.#cwd, filePath), loaded.base), ...options.ruleSettings}
     const key = `${loaded.filePath ?? ''}\0${JSON.stringify(settings)}`
     let rules = this.#resolved.get(key)
     if (!rules) {
@@ -226,7 +227,7 @@ export async function lintFiles(
  * `result` with a warning at the first U+FFFD that stands for invalid UTF-8
  * (`offset` counts in the text as read, a byte order mark included).
  */
-function withInvalidUtf8(result: FileResult, offset: number): FileResult {
+export function withInvalidUtf8(result: FileResult, offset: number): FileResult {
   const value = String(result.file.value)
   const at = Math.max(0, Math.min(value.length, offset - (result.bom ? 1 : 0)))
   const place = location(value)

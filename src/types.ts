@@ -40,9 +40,12 @@ export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
 
-/** A footnote reference: the marker in the text that points at a note. */
-export interface Reference {
-  /** Position of this reference in `CitationIndex.references`. */
+/**
+ * What a footnote reference and a note have in common: a marker, its label
+ * and the key they are matched by.
+ */
+export interface Marked {
+  /** Position in `CitationIndex.references` (a reference) or `CitationIndex.notes` (a note). */
   readonly index: number
   /** The marker exactly as written in the source, e.g. `[v]`, `[^note]`, `*`. */
   readonly marker: string
@@ -59,6 +62,10 @@ export interface Reference {
   readonly syntax: MarkerSyntax
   /** `syntax:identifier`: a reference and a note match when their keys are equal. */
   readonly key: string
+}
+
+/** A footnote reference: the marker in the text that points at a note. */
+export interface Reference extends Marked {
   /** Span of the marker (from `[` or the symbol to just after its last character). */
   readonly span: Span
   /**
@@ -79,17 +86,7 @@ export interface Reference {
 }
 
 /** A note (footnote definition, or an entry of a plain-text notes list). */
-export interface Note {
-  /** Position of this note in `CitationIndex.notes`. */
-  readonly index: number
-  /** The marker as written at the start of the note, e.g. `[2]`, `[^2]`, `*`. */
-  readonly marker: string
-  readonly label: string
-  /** Normalised label, as on `Reference.identifier`. */
-  readonly identifier: string
-  readonly style: MarkerStyle
-  readonly syntax: MarkerSyntax
-  readonly key: string
+export interface Note extends Marked {
   /** Span of the whole note, from its marker to the end of its text. */
   readonly span: Span
   /** Span of the marker alone (for GFM, `[^label]` without the colon). */

@@ -110,6 +110,29 @@ test('an unreadable folder met while walking (EACCES injected): reported, the re
   assert.equal(results.map((r) => r.file.path), [path.join('tree', 'a.txt'), path.join('tree', 'z', 'b.md')])
 })
 
+test('a glob walking into an unreadable folder reports it; folders the glob cannot reach are not opened', async () => {
+  const folder = scaffold({'tree/a.txt': good, 'tree/locked/x.txt': good, 'tree/z/b.md': '# B\n', 'other/locked/y.txt': good})
+  const ops = failing('opendir', `${path.sep}locked`, 'EACCES')
+  const deep = await lintFiles(['tree/**/*.{txt,md}'], {cwd: folder, fileOps: ops})
+  assert.equal(deep.failures, [{filePath: path.join('tree', 'locked'), reason: 'permission denied'}])
+  assert.equal(deep.results.map((r) => r.file.path), [path.join('tree', 'a.txt'), path.join('tree', 'z', 'b.md')])
+  // `tree/*.txt` cannot match inside tree/locked, so it is neither opened nor reported.
+  const shallow = await lintFiles(['tree/*.txt', '*/z/*.md'], {cwd: folder, fileOps: ops})
+  assert.equal(shallow.failures, [])
+  assert.equal(shallow.results.map((r) => r.file.path), [path.join('tree', 'a.txt'), path.join('tree', 'z', 'b.md')])
+})
+
+test('globs: absolute patterns stay absolute, hidden folders and node_modules are skipped, no match is a failure', async () => {
+  const folder = scaffold({'r/a.md': '# A\n', 'r/.hidden/b.md': '# B\n', 'r/node_modules/c.md': '# C\n', 'r/d/e.markdown': '# E\n'})
+  const absolute = await lintFiles([path.join(folder, 'r', '**', '*')], {cwd: '/'})
+  assert.equal(absolute.results.map((r) => r.file.path), [path.join(folder, 'r', 'a.md'), path.join(folder, 'r', 'd', 'e.markdown')])
+  const none = await lintFiles(['r/*.txt', 'gone/**/*.md'], {cwd: folder})
+  assert.equal(none.failures, [
+    {filePath: 'r/*.txt', reason: 'no .md, .markdown or .txt files match this pattern'},
+    {filePath: 'gone/**/*.md', reason: 'no .md, .markdown or .txt files match this pattern'}
+  ])
+})
+
 test('a named folder that cannot be opened (EACCES injected)', async () => {
   const folder = scaffold({'tree/a.txt': good, 'b.txt': good})
   const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('opendir', `${path.sep}tree`, 'EACCES')})
@@ -254,6 +277,22 @@ test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte,
   assert.is(fixed.err, '')
   assert.ok(readFileSync(path.join(folder, 'latin1.txt')).equals(latin1), 'not rewritten')
   assert.not.ok(readFileSync(path.join(folder, 'utf8.txt')).equals(valid), 'the UTF-8 twin is fixed')
+})
+
+test('invalid UTF-8 on standard input: the same warning; --stdin --fix gives the bytes back unchanged; NUL bytes refused', async () => {
+  const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' claim.[2] Another.[1]\n\n[2] Al-Akhbar (Lebanon), 2015.\n[1] As-Safir, 2016.\n')])
+  const {code, out} = await runCli(['--stdin', '--stdin-filename', 'r.txt', '--format', 'json'], root, latin1)
+  assert.is(code, 0)
+  const [result] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
+  assert.equal(result!.messages.map((m) => [m['ruleId'], m['messageId'], m['line'], m['column']]), [
+    [undefined, 'invalidUtf8', 1, 4],
+    ['note-order', 'reference', 1, 24],
+    ['note-order', 'list', 4, 1]
+  ])
+  const fixed = await runCli(['--stdin', '--stdin-filename', 'r.txt', '--fix'], root, latin1)
+  assert.is(fixed.out, latin1.toString('latin1'), 'byte for byte, not re-encoded and not fixed')
+  const binary = await runCli(['--stdin', '--stdin-filename', 'x.md'], root, Buffer.from([0x23, 0x00, 0x0a]))
+  assert.equal([binary.code, binary.err], [2, 'citelint: x.md: binary file (contains NUL bytes), skipped\n'])
 })
 
 test('an unexpected failure: one line without a stack trace, the stack only with --debug', async () => {

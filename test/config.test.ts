@@ -137,6 +137,19 @@ test('overrides turn rules off for matching files (plain text has no comments)',
   ])
 })
 
+test('override globs are relative to the config file, whatever the working directory', async () => {
+  const dir = folder({
+    'reports/.citelintrc.json': JSON.stringify({overrides: [{files: 'old/*.txt', rules: {'undefined-reference': 'off'}}]}),
+    'reports/old/r.txt': report,
+    'reports/r.txt': report
+  })
+  assert.equal((await cli(dir, ['reports'])).found, [
+    'reports/old/r.txt 7 unused-note 1',
+    'reports/r.txt 3 undefined-reference 2',
+    'reports/r.txt 7 unused-note 1'
+  ])
+})
+
 const markdown = [
   'A.[^x] B.[^y]', // 1: two undefined references
   '',

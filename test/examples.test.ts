@@ -2,8 +2,9 @@
  * The examples harness: every report in `examples/` is linted and its
  * findings compared with `<file>.expected` beside it (one per line,
  * `line:col-endLine:endCol rule-id message`, in vfile-sort order). Stems
- * starting `valid` must give nothing. An example may set rule options in
- * `<file>.config.json` (`{"rules": {"marker-placement": ["warn", {...}]}}`).
+ * starting `valid` must give nothing. An example that needs rule options
+ * gets them from an override in `examples/.citelintrc.json`, the config
+ * `citelint examples/` reads too.
  * `UPDATE_EXAMPLES=1 npm test` rewrites the expectation files.
  */
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
@@ -11,6 +12,7 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Config, RuleSetting} from '../src/config.js'
+import {settingsFor, validateConfig} from '../src/config.js'
 import {lintText} from '../src/engine.js'
 import {fixText} from '../src/fix.js'
 import type {CitelintMessage, LintResult} from '../src/engine.js'
@@ -34,10 +36,11 @@ function lines(messages: readonly CitelintMessage[]): string[] {
   })
 }
 
-/** Rule settings of an example: `<file>.config.json` beside it (`{"rules": {...}}`), if any. */
+const examplesConfig = validateConfig(JSON.parse(readFileSync(path.join(folder, '.citelintrc.json'), 'utf8')), 'examples/.citelintrc.json')
+
+/** Rule settings of an example: those `examples/.citelintrc.json` gives it. */
 function settingsOf(name: string): Record<string, RuleSetting> {
-  const file = path.join(folder, `${name}.config.json`)
-  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as Config).rules ?? {}) : {}
+  return settingsFor(examplesConfig, name, folder)
 }
 
 function lint(name: string, only?: string): LintResult {

@@ -31,7 +31,7 @@ export interface CliRun {
 }
 
 /** Run the CLI in-process with `args`, in `cwd`, with `stdin` as standard input. */
-export async function runCli(args: readonly string[], cwd = root, stdin = ''): Promise<CliRun> {
+export async function runCli(args: readonly string[], cwd = root, stdin: string | Uint8Array = ''): Promise<CliRun> {
   const {run} = await import('../src/cli.js')
   let out = ''
   let err = ''
@@ -39,7 +39,7 @@ export async function runCli(args: readonly string[], cwd = root, stdin = ''): P
     cwd,
     env: {},
     stdoutIsTTY: false,
-    writeOut: (text) => (out += text),
+    writeOut: (text) => (out += typeof text === 'string' ? text : Buffer.from(text).toString('latin1')),
     writeErr: (text) => (err += text),
     readStdin: async () => stdin
   })

@@ -47,6 +47,10 @@ const shapes: Array<[string, string, string, boolean?]> = [
   ['misspelled month', 'Fars (Iran), Ocotber 7, 2015.', 'citation | Fars | Iran | Ocotber 7, 2015 | invalid month-name | -'],
   ['month 13', 'Tasnim (Iran), 2015-13-07.', 'citation | Tasnim | Iran | 2015-13-07 | invalid month-number | -'],
   ['leap day exists in a leap year', 'Mehr (Iran), February 29, 2016.', 'citation | Mehr | Iran | February 29, 2016 | 2016-02-29 | -'],
+  ['no leap day in 1900 (a century)', 'Mehr (Iran), February 29, 1900.', 'citation | Mehr | Iran | February 29, 1900 | invalid day | -'],
+  ['leap day in 2000 (every 400 years)', 'Mehr (Iran), 29 February 2000.', 'citation | Mehr | Iran | 29 February 2000 | 2000-02-29 | -'],
+  ['ISO leap day in a common year', 'Mehr (Iran), 2015-02-29.', 'citation | Mehr | Iran | 2015-02-29 | invalid day | -'],
+  ['day 0 is no day', 'Mehr (Iran), 0 March 2015.', 'citation | Mehr | Iran | 0 March 2015 | invalid day | -'],
   ['page after the date', 'Al-Sharq Al-Awsat (London), October 3, 2015, p. 2.', 'citation | Al-Sharq Al-Awsat | London | October 3, 2015 | 2015-10-03 | -'],
   // Ibid.
   ['Ibid.', 'Ibid.', 'ibid | - | - | - | - | -'],

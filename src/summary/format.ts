@@ -13,16 +13,8 @@ export interface JsonFileSummary extends JsonCounts {
   readonly filePath: string
 }
 
-/** The counts in the JSON shape (the same as `CoverageCounts`, plain data). */
-export interface JsonCounts {
-  readonly paragraphs: {readonly prose: number; readonly cited: number}
-  readonly quotations: {readonly total: number; readonly cited: number}
-  readonly references: {readonly total: number; readonly resolved: number}
-  readonly notes: {readonly total: number; readonly cited: number}
-  readonly problems: Readonly<Record<string, number>>
-  readonly sources: readonly {readonly name: string; readonly count: number}[]
-  readonly dates: {readonly from: string | null; readonly to: string | null}
-}
+/** The counts in the JSON shape: `CoverageCounts` as plain data (see `counts`). */
+export type JsonCounts = CoverageCounts
 
 /** The JSON document: `{files, totals}`. */
 export interface JsonSummary {
