@@ -116,7 +116,8 @@ const tools = {
   micromark403: (target) => [node, [rel(bin.parse), 'micromark-4.0.3', ...target.map(rel)], rootDir],
   micromarkSet: (target) => [node, [rel(bin.parse), 'micromark-4.0.2-set', ...target.map(rel)], rootDir],
   nodeNoop: () => [node, ['-e', '0'], rootDir],
-  citelintCache: (target) => [node, [rel(bin.citelint), '--cache', '--cache-location', rel(cacheFile), ...target.map(rel)], rootDir]
+  citelintCache: (target) => [node, [rel(bin.citelint), '--cache', '--cache-location', rel(cacheFile), ...target.map(rel)], rootDir],
+  citelintCacheJson: (target) => [node, [rel(bin.citelint), '--cache', '--cache-location', rel(cacheFile), '--format', 'json', ...target.map(rel)], rootDir]
 }
 /** The cache file of the `cache` section (emptied before each cold run). */
 const cacheFile = path.join(outDir, 'cache', '.citelintcache')
@@ -209,7 +210,13 @@ if (settings.sections.includes('cache')) {
   // (cold: lints and fills it), then warm runs on the filled cache (nothing
   // changed, so every file hits).
   const warmRuns = 2
-  const labels = ['rumdl', 'citelint', 'citelint --cache, cold (fills the cache)', 'citelint --cache, warm (every file hits)']
+  const labels = [
+    'rumdl',
+    'citelint',
+    'citelint --cache, cold (fills the cache)',
+    'citelint --cache, warm (every file hits)',
+    'citelint --cache, warm, --format json'
+  ]
   const samples = new Map(labels.map((label) => [label, []]))
   console.log(`cache: ${settings.rounds} rounds on the Markdown part, ${warmRuns} warm runs per round`)
   for (let round = 0; round < settings.rounds; round++) {
@@ -218,6 +225,8 @@ if (settings.sections.includes('cache')) {
     rmSync(cacheFile, {force: true})
     samples.get(labels[2]).push(await run('citelintCache', [mdDir], 'cache-cold'))
     for (let i = 0; i < warmRuns; i++) samples.get(labels[3]).push(await run('citelintCache', [mdDir], 'cache-warm'))
+    // The same warm run with another reporter: how much of it is the stylish output.
+    samples.get(labels[4]).push(await run('citelintCacheJson', [mdDir], 'cache-warm-json'))
     for (const label of labels) {
       const last = samples.get(label).at(-1)
       if (last) note(`round ${round + 1} ${label}: ${s(last.wallMs)}, CPU ${s(last.cpuMs)}, ${last.rssMB.toFixed(0)} MB, exit ${last.code}`)
@@ -237,7 +246,8 @@ if (settings.sections.includes('cache')) {
   const plain = stats.get('citelint')
   say(`Warm / cold: ${(warm.wall / cold.wall).toFixed(2)}x wall, ${(warm.cpu / cold.cpu).toFixed(2)}x CPU; cold --cache / no cache: ${(cold.wall / plain.wall).toFixed(2)}x wall, ${(cold.cpu / plain.cpu).toFixed(2)}x CPU.`)
   const rumdl = stats.get('rumdl')
-  if (rumdl) say(`rumdl / citelint warm: ${(rumdl.wall / warm.wall).toFixed(2)}x wall, ${(rumdl.cpu / warm.cpu).toFixed(2)}x CPU; rumdl / citelint cold: ${(rumdl.wall / cold.wall).toFixed(2)}x wall, ${(rumdl.cpu / cold.cpu).toFixed(2)}x CPU.`)
+  const warmJson = stats.get(labels[4])
+  if (rumdl) say(`rumdl / citelint warm: ${(rumdl.wall / warm.wall).toFixed(2)}x wall, ${(rumdl.cpu / warm.cpu).toFixed(2)}x CPU (with --format json: ${(rumdl.wall / warmJson.wall).toFixed(2)}x wall, ${(rumdl.cpu / warmJson.cpu).toFixed(2)}x CPU); rumdl / citelint cold: ${(rumdl.wall / cold.wall).toFixed(2)}x wall, ${(rumdl.cpu / cold.cpu).toFixed(2)}x CPU.`)
   say(`Warm output ${same ? 'identical to' : 'DIFFERS FROM'} the cold output; cache file ${mb(statSync(cacheFile).size)} MB.`)
   say()
 }
