@@ -451,15 +451,42 @@ function causeOf(message: CitelintMessage): StoredMessage['c'] {
   return {r: cause.reason, m: messageId, ...(cause.place ? {p: storePlace(cause.place)} : {})}
 }
 
+/** Whether `value` has the shape of `CacheData`, down to each message (a damaged cache must never crash a run). */
 function isCacheData(value: unknown): value is CacheData {
-  if (!value || typeof value !== 'object') return false
-  const data = value as Record<string, unknown>
-  const files = data['files']
-  if (typeof data['citelintCache'] !== 'number' || typeof data['version'] !== 'string') return false
-  if (!files || typeof files !== 'object' || Array.isArray(files)) return false
+  if (!isRecord(value) || typeof value['citelintCache'] !== 'number' || typeof value['version'] !== 'string') return false
+  const files = value['files']
+  if (!isRecord(files)) return false
   return Object.values(files).every((entry: unknown) => {
-    if (!entry || typeof entry !== 'object') return false
-    const e = entry as Record<string, unknown>
-    return (e['format'] === 'markdown' || e['format'] === 'text') && typeof e['content'] === 'string' && typeof e['config'] === 'string' && Array.isArray(e['messages']) && (e['fixes'] === undefined || Array.isArray(e['fixes']))
+    if (!isRecord(entry)) return false
+    const {format, content, config, messages, fixes} = entry
+    if ((format !== 'markdown' && format !== 'text') || typeof content !== 'string' || typeof config !== 'string') return false
+    if (!Array.isArray(messages) || (fixes !== undefined && !(Array.isArray(fixes) && fixes.every(isFix)))) return false
+    const fixCount = Array.isArray(fixes) ? fixes.length : 0
+    return messages.every((message: unknown) => {
+      if (!isRecord(message) || typeof message['r'] !== 'string' || typeof message['m'] !== 'string') return false
+      const {id, f, p, u, x, c} = message
+      if ((id !== undefined && typeof id !== 'string') || (f !== 0 && f !== 1) || !isPlace(p) || (u !== undefined && typeof u !== 'string')) return false
+      if (x !== undefined && !(Number.isInteger(x) && (x as number) >= 0 && (x as number) < fixCount)) return false
+      return c === undefined || (isRecord(c) && typeof c['r'] === 'string' && typeof c['m'] === 'string' && isPlace(c['p']))
+    })
   })
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A stored place (or none): 3 or 6 entries, lines and columns positive integers, offsets integers or null. */
+function isPlace(value: unknown): boolean {
+  if (value === undefined) return true
+  if (!Array.isArray(value) || (value.length !== 3 && value.length !== 6)) return false
+  return value.every((n: unknown, i) => (i % 3 === 2 ? n === null || Number.isInteger(n) : Number.isInteger(n) && (n as number) >= 1))
+}
+
+function isFix(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Array.isArray(value['edits']) &&
+    value['edits'].every((edit: unknown) => isRecord(edit) && Number.isInteger(edit['start']) && Number.isInteger(edit['end']) && typeof edit['text'] === 'string')
+  )
 }

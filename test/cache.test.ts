@@ -174,6 +174,13 @@ test('a damaged cache file: one warning, every file linted, the cache rewritten'
   assert.equal([run.code, run.out], [fresh.code, fresh.out])
   assert.is(run.err, `citelint: warning: the cache ${file} is damaged, linting every file\n`)
   assert.equal((await cachedRun(dir)).stats, {hits: 3, misses: 0})
+  // Valid JSON, but a message whose place is not a place.
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {files: Record<string, {messages: Array<{p: unknown}>}>}
+  data.files[path.join(dir, 'b.md')]!.messages[0]!.p = 'line 1'
+  writeFileSync(file, JSON.stringify(data))
+  const shaped = await runCli(['.', '--cache'], dir)
+  assert.equal([shaped.code, shaped.out], [fresh.code, fresh.out])
+  assert.is(shaped.err, `citelint: warning: the cache ${file} is damaged, linting every file\n`)
 })
 
 test('a file that is not a citelint cache: one warning, every file linted, the file left unchanged', async () => {
