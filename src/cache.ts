@@ -185,7 +185,7 @@ export class LintCache {
   readonly #version: string
   readonly #files: Map<string, Entry>
   /** Keys computed by `lookup`, waiting for `store`. */
-  readonly #pending = new Map<string, {content: string; config: string; fixing: boolean}>()
+  readonly #pending = new Map<string, {content: string; config: string}>()
   /** Paths looked up in this run (never pruned). */
   readonly #seen = new Set<string>()
   readonly #configHashes = new WeakMap<readonly ResolvedRule[], string>()
@@ -260,7 +260,7 @@ export class LintCache {
       return rebuild(filePath, input.text, entry, context.cwd, fixing)
     }
     this.stats.misses++
-    this.#pending.set(key, {content, config, fixing})
+    this.#pending.set(key, {content, config})
     return undefined
   }
 
