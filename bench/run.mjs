@@ -9,14 +9,14 @@
  *   --quick        small corpus (200 reports), 1 round, short series (< 2 min)
  *   --count N      reports in the corpus (default 2000; 200 with --quick)
  *   --seed N       corpus seed (default 1)
- *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs
+ *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs,cache
  *   --cold-runs N  runs per tool for the cold start (default 20; 5 with --quick)
  *
  * Output: tables on stdout, also written to bench/.out/report.md, and every
  * measurement in bench/.out/results.json. Tool output goes to bench/.out/.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -45,7 +45,7 @@ const settings = {
   count: Number(option('--count', quick ? '200' : '2000')),
   seed: Number(option('--seed', '1')),
   coldRuns: Number(option('--cold-runs', quick ? '5' : '20')),
-  sections: option('--only', 'corpus,cold,growth,defs').split(','),
+  sections: option('--only', 'corpus,cold,growth,defs,cache').split(','),
   growthMB: quick ? [0.2, 0.5, 1, 2] : [1, 2, 4, 8, 20],
   /** The sizes whose time ratio is judged (the issue's 20 MB / 2 MB; 2 / 0.2 with --quick). */
   growthRatio: quick ? [0.2, 2] : [2, 20],
@@ -115,8 +115,12 @@ const tools = {
   micromark402: (target) => [node, [rel(bin.parse), 'micromark-4.0.2', ...target.map(rel)], rootDir],
   micromark403: (target) => [node, [rel(bin.parse), 'micromark-4.0.3', ...target.map(rel)], rootDir],
   micromarkSet: (target) => [node, [rel(bin.parse), 'micromark-4.0.2-set', ...target.map(rel)], rootDir],
-  nodeNoop: () => [node, ['-e', '0'], rootDir]
+  nodeNoop: () => [node, ['-e', '0'], rootDir],
+  citelintCache: (target) => [node, [rel(bin.citelint), '--cache', '--cache-location', rel(cacheFile), ...target.map(rel)], rootDir],
+  citelintCacheJson: (target) => [node, [rel(bin.citelint), '--cache', '--cache-location', rel(cacheFile), '--format', 'json', ...target.map(rel)], rootDir]
 }
+/** The cache file of the `cache` section (emptied before each cold run). */
+const cacheFile = path.join(outDir, 'cache', '.citelintcache')
 const globFor = (p) => (p.endsWith('.md') ? p : `${p}/*.md`)
 
 async function run(name, target, tag) {
@@ -196,6 +200,55 @@ if (settings.sections.includes('cold')) {
   say(`## Cold start, one small report (${rel(small)}, ${(statSync(small).size / 1024).toFixed(1)} KB), ${settings.coldRuns} runs each, medians`)
   say()
   table(stats, samples, stats.get('node -e 0'))
+  say()
+}
+
+// ---------------------------------------------------------------- cache
+if (settings.sections.includes('cache')) {
+  // Each round, tools alternating: rumdl (--no-cache, as in the corpus
+  // section), citelint without --cache, citelint --cache on an empty cache
+  // (cold: lints and fills it), then warm runs on the filled cache (nothing
+  // changed, so every file hits).
+  const warmRuns = 2
+  const labels = [
+    'rumdl',
+    'citelint',
+    'citelint --cache, cold (fills the cache)',
+    'citelint --cache, warm (every file hits)',
+    'citelint --cache, warm, --format json'
+  ]
+  const samples = new Map(labels.map((label) => [label, []]))
+  console.log(`cache: ${settings.rounds} rounds on the Markdown part, ${warmRuns} warm runs per round`)
+  for (let round = 0; round < settings.rounds; round++) {
+    if (rumdlAvailable) samples.get('rumdl').push(await run('rumdl', [mdDir], 'cache-rumdl'))
+    samples.get('citelint').push(await run('citelint', [mdDir], 'cache-citelint'))
+    rmSync(cacheFile, {force: true})
+    samples.get(labels[2]).push(await run('citelintCache', [mdDir], 'cache-cold'))
+    for (let i = 0; i < warmRuns; i++) samples.get(labels[3]).push(await run('citelintCache', [mdDir], 'cache-warm'))
+    // The same warm run with another reporter: how much of it is the stylish output.
+    samples.get(labels[4]).push(await run('citelintCacheJson', [mdDir], 'cache-warm-json'))
+    for (const label of labels) {
+      const last = samples.get(label).at(-1)
+      if (last) note(`round ${round + 1} ${label}: ${s(last.wallMs)}, CPU ${s(last.cpuMs)}, ${last.rssMB.toFixed(0)} MB, exit ${last.code}`)
+    }
+  }
+  if (!rumdlAvailable) samples.delete('rumdl')
+  // The warm output must be the cold output: the cache changes speed, never findings.
+  const same = readFileSync(path.join(outDir, 'cache-cold.out'), 'utf8') === readFileSync(path.join(outDir, 'cache-warm.out'), 'utf8')
+  const stats = summarize(samples)
+  results.sections.cache = {samples: Object.fromEntries(samples), stats, sameOutput: same, cacheBytes: statSync(cacheFile).size}
+  say(`## Cache: the Markdown part (${totals.md.files} files), ${settings.rounds} rounds, ${warmRuns} warm runs per round, medians`)
+  say()
+  table(stats, samples)
+  say()
+  const warm = stats.get(labels[3])
+  const cold = stats.get(labels[2])
+  const plain = stats.get('citelint')
+  say(`Warm / cold: ${(warm.wall / cold.wall).toFixed(2)}x wall, ${(warm.cpu / cold.cpu).toFixed(2)}x CPU; cold --cache / no cache: ${(cold.wall / plain.wall).toFixed(2)}x wall, ${(cold.cpu / plain.cpu).toFixed(2)}x CPU.`)
+  const rumdl = stats.get('rumdl')
+  const warmJson = stats.get(labels[4])
+  if (rumdl) say(`rumdl / citelint warm: ${(rumdl.wall / warm.wall).toFixed(2)}x wall, ${(rumdl.cpu / warm.cpu).toFixed(2)}x CPU (with --format json: ${(rumdl.wall / warmJson.wall).toFixed(2)}x wall, ${(rumdl.cpu / warmJson.cpu).toFixed(2)}x CPU); rumdl / citelint cold: ${(rumdl.wall / cold.wall).toFixed(2)}x wall, ${(rumdl.cpu / cold.cpu).toFixed(2)}x CPU.`)
+  say(`Warm output ${same ? 'identical to' : 'DIFFERS FROM'} the cold output; cache file ${mb(statSync(cacheFile).size)} MB.`)
   say()
 }
 

@@ -36,7 +36,7 @@
 
  */
 import type {Fix, Report, Rule, TextEdit} from '../src/rule.js'
-import {applyEdits} from '../src/fix.js'
+import {applyEdits} from '../src/edits.js'
 import {toRoman} from '../src/marker.js'
 import type {CitationIndex, Note} from '../src/types.js'
 

@@ -75,6 +75,8 @@ function parser(argv: readonly string[]) {
       if (bytes === undefined) throw new Error(`--max-file-size: invalid value \`${String(value)}\`, expected a size such as 200KB, 50MB or 1048576`)
       return bytes
     })
+    .option('cache', {type: 'boolean', default: false, describe: 'Lint only files changed since the last --cache run (results kept in .citelintcache)'})
+    .option('cache-location', {type: 'string', requiresArg: true, describe: 'Cache file, or folder to keep .citelintcache in (default: .citelintcache in the working folder)'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
@@ -158,7 +160,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return count(results, true) > 0 ? 1 : 0
       }
     } else {
-      ;({results, failures} = await lintFiles(paths, {...options, fix}))
+      // The cache is not used with --stdin (nothing to key it by) nor with
+      // --include-notes (cached results carry no note model).
+      const cache = args.cache && !args.includeNotes ? await loadCache(args.cacheLocation, io) : undefined
+      ;({results, failures} = await lintFiles(paths, {...options, fix, ...(cache ? {cache} : {})}))
+      const warning = await cache?.save()
+      if (warning) io.writeErr(`citelint: warning: ${warning}\n`)
     }
     if (args.fixDryRun) {
       const {createTwoFilesPatch} = await import('diff')
@@ -216,6 +223,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.writeErr(`citelint: internal error: ${detail}${args.debug ? '' : ' (run with --debug for details)'}\n`)
     return 2
   }
+}
+
+/** The lint cache of `--cache`; a warning when the cache file cannot be used (then the cache is empty). */
+async function loadCache(location: string | undefined, io: CliIo) {
+  const {LintCache, cacheFilePath} = await import('./cache.js')
+  const {cache, warning} = await LintCache.load(await cacheFilePath(location, io.cwd))
+  if (warning) io.writeErr(`citelint: warning: ${warning}\n`)
+  return cache
 }
 
 function count(results: readonly LintResult[], fatal: boolean): number {

@@ -17,6 +17,7 @@ import {formatOf, parse} from './parse/index.js'
 import {applySuppressions} from './suppress.js'
 import type {Fix, Report} from './rule.js'
 import {formatMessage} from './rule.js'
+import {ruleDocsUrl} from './rule-docs.js'
 import type {CitationIndex, Format} from './types.js'
 
 /** Options of `lintText`. */
@@ -62,6 +63,8 @@ export interface LintResult {
   /** Whether the text began with a byte order mark (removed before parsing). */
   readonly bom: boolean
 }
+
+export {ruleDocsUrl}
 
 /** Thrown when a rule itself fails: a citelint bug, never a finding. */
 export class InternalError extends Error {
@@ -139,10 +142,6 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   return {file, messages: kept, index, noteFields, prose, bom}
 }
 
-/** Where a rule's documentation lives: the head of its source file in the package. */
-export function ruleDocsUrl(ruleId: string): string {
-  return new URL(`../../rules/${ruleId}.ts`, import.meta.url).href
-}
 
 function deepFreeze(value: object): void {
   Object.freeze(value)

@@ -6,32 +6,14 @@
  */
 import type {LintResult, LintTextOptions} from './engine.js'
 import {lintText} from './engine.js'
+import {applyEdits} from './edits.js'
 import type {Fix, TextEdit} from './rule.js'
+
+// applyEdits lives in its own module so that rules can use it without loading the engine.
+export {applyEdits}
 
 /** At most this many fix passes (ESLint uses 10). */
 export const maxPasses = 10
-
-/**
- * Apply edits to `text`. Offsets are UTF-16 offsets counted from `base`
- * (default 0, the start of `text`); edits must not overlap.
- *
- * @throws RangeError when two edits overlap or one lies outside `text`.
- */
-export function applyEdits(text: string, edits: readonly TextEdit[], base = 0): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
-  let out = ''
-  let at = 0
-  for (const edit of sorted) {
-    const start = edit.start - base
-    const end = edit.end - base
-    if (start < at || end < start || end > text.length) {
-      throw new RangeError(`Edit ${edit.start}-${edit.end} overlaps another or lies outside the text`)
-    }
-    out += text.slice(at, start) + edit.text
-    at = end
-  }
-  return out + text.slice(at)
-}
 
 /**
  * Apply the fixes in `fixes` that do not overlap an earlier one (in order of

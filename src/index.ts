@@ -2,7 +2,8 @@
  * citelint's public API.
  *
  * - `lintText(text, {filePath, config})`: lint one text, get its messages.
- * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs.
+ * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs
+ *   (`cache: (await LintCache.load(file)).cache` skips unchanged files).
  * - `buildCitationIndex`, `parse`, `describeNotes`, `buildProseModel`: the pipeline's stages.
  * - `summarizeFiles(paths, options)`: citation coverage (`citelint summary`).
  */
@@ -10,6 +11,8 @@ export {lintText, InternalError, ruleDocsUrl} from './engine.js'
 export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
 export {lintFiles} from './lint-files.js'
 export type {LintFilesOptions, LintFilesResult} from './lint-files.js'
+export {LintCache, cacheFilePath, defaultCacheFile} from './cache.js'
+export type {CachedResult, CacheStats} from './cache.js'
 export {ConfigError, resolveRules} from './config.js'
 export type {Config, RuleSetting, SeverityValue} from './config.js'
 export {buildCitationIndex} from './citation-index.js'

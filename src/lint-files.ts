@@ -9,11 +9,10 @@ import type {Config, ResolvedRule, RuleSetting} from './config.js'
 import {ConfigError, resolveRules, settingsFor} from './config.js'
 import {ConfigFinder} from './config-file.js'
 import type {LoadedConfig} from './config-file.js'
+import type {LintCache} from './cache.js'
 import type {CitelintMessage, LintResult} from './engine.js'
-import {lintText} from './engine.js'
 import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
-import {fixText} from './fix.js'
 import type {ProseOptions} from './prose.js'
 import {location} from 'vfile-location'
 import {compareMessage} from 'vfile-sort'
@@ -57,6 +56,11 @@ export interface LintFilesOptions {
   readonly maxFileSize?: number
   /** The file system calls to walk and read with (tests pass failing ones). */
   readonly fileOps?: FileOps
+  /**
+   * A lint cache (`--cache`, see src/cache.ts): unchanged files get their
+   * messages from it, with empty models. The caller loads and saves it.
+   */
+  readonly cache?: LintCache
 }
 
 /** One linted file; with `fix`, also the fixed text. */
@@ -137,11 +141,14 @@ export class Linter {
       reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false,
       ...(this.#options.prose ? {prose: this.#options.prose} : {})
     }
+    // Loaded on first use: a run whose files all come from the cache never loads the parser.
+    const {lintText} = await import('./engine.js')
     if (!fix) {
       const result = lintText(text, options)
       result.file.cwd = this.#cwd
       return result
     }
+    const {fixText} = await import('./fix.js')
     const fixed = fixText(text, options)
     fixed.result.file.cwd = this.#cwd
     return fixed.changed ? {...fixed.result, source: text, output: fixed.output} : {...fixed.result, source: text}
@@ -175,6 +182,7 @@ export async function lintFiles(
   const results: FileResult[] = []
 
   for (const filePath of ignoredExplicitly) {
+    const {lintText} = await import('./engine.js')
     const result = lintText('', {filePath, rules: []})
     const message = result.file.message(
       'File ignored because of a matching ignore pattern, use --no-ignore to lint it'
@@ -193,10 +201,16 @@ export async function lintFiles(
       continue
     }
     try {
+      const cached = await options.cache?.lookup(filePath, read, {...options, cwd, rulesFor: (file) => linter.rulesFor(file)})
+      if (cached) {
+        results.push(cached)
+        continue
+      }
       // A file that is not UTF-8 is linted but never fixed: writing it back
       // would replace its invalid bytes with U+FFFD for good.
       const result = await linter.lint(filePath, read.text, (options.fix ?? false) && read.invalidUtf8 === undefined)
       results.push(read.invalidUtf8 === undefined ? result : withInvalidUtf8(result, read.invalidUtf8))
+      options.cache?.store(filePath, results.at(-1)!, cwd)
     } catch (error) {
       if (error instanceof ConfigError) throw error
       // Any other failure on one file (a rule bug, a stack overflow) is that

@@ -28,7 +28,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Point, Position} from 'unist'
 import type {CitelintMessage, LintResult} from '../engine.js'
-import {ruleDocsUrl} from '../engine.js'
+import {ruleDocsUrl} from '../rule-docs.js'
 import {rules} from '../registry.js'
 
 /** Options of `formatSarif`. */
