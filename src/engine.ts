@@ -16,6 +16,7 @@ import {buildProseModel} from './prose.js'
 import {formatOf, parse} from './parse/index.js'
 import {applySuppressions} from './suppress.js'
 import type {Fix, Report} from './rule.js'
+import {packageRoot} from './package-root.js'
 import {formatMessage} from './rule.js'
 import type {CitationIndex, Format} from './types.js'
 
@@ -141,7 +142,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 
 /** Where a rule's documentation lives: the head of its source file in the package. */
 export function ruleDocsUrl(ruleId: string): string {
-  return new URL(`../../rules/${ruleId}.ts`, import.meta.url).href
+  return new URL(`rules/${ruleId}.ts`, packageRoot).href
 }
 
 function deepFreeze(value: object): void {
