@@ -1,0 +1,181 @@
+/**
+ * The bundle (scripts/bundle.mjs, dist/bundle/): bin/ runs it, a plain
+ * single-file run loads only the chunks it imports statically (the lazy
+ * ones stay unloaded), files shipped with the package are found from it,
+ * `--debug` traces map back to the TypeScript sources, and the third-party
+ * licence file names every bundled package. Module loads are recorded with
+ * a Node loader hook (`module.register`), not timed.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {root} from './helpers.js'
+
+/** The part of esbuild's metafile read here (dist/bundle-meta.json). */
+interface Metafile {
+  readonly inputs: Record<string, unknown>
+  readonly outputs: Record<
+    string,
+    {
+      readonly entryPoint?: string
+      readonly imports: ReadonlyArray<{readonly path: string; readonly kind: string; readonly external?: boolean}>
+    }
+  >
+}
+
+const meta = JSON.parse(readFileSync(path.join(root, 'dist/bundle-meta.json'), 'utf8')) as Metafile
+const bin = path.join(root, 'bin/citelint.js')
+
+/** Output files (paths relative to the root, as in the metafile) that `start` imports statically, itself included. */
+function staticClosure(start: string): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const edge of meta.outputs[file]?.imports ?? []) if (!edge.external && edge.kind === 'import-statement') visit(edge.path)
+  }
+  visit(start)
+  return seen
+}
+
+/** The output file whose entry point (a dynamic import's target) is `source`. */
+function chunkOf(source: string): string {
+  const found = Object.entries(meta.outputs).find(([file, output]) => output.entryPoint === source && file.endsWith('.js'))
+  if (!found) throw new Error(`no chunk has the entry point ${source}`)
+  return found[0]
+}
+
+/**
+ * Run bin/citelint.js with `args` and a loader hook; return its exit code,
+ * output, and every `file:` module it loaded, relative to the root.
+ */
+function traced(args: readonly string[], cwd = root, preload?: string): {code: number | null; out: string; err: string; loaded: string[]} {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-bundle-'))
+  try {
+    const log = path.join(folder, 'loaded.txt')
+    writeFileSync(log, '')
+    const hooks = path.join(folder, 'hooks.mjs')
+    writeFileSync(
+      hooks,
+      `import {appendFileSync} from 'node:fs'\n` +
+        `export async function load(url, context, next) {\n` +
+        `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n')\n` +
+        `  return next(url, context)\n` +
+        `}\n`
+    )
+    const register = path.join(folder, 'register.mjs')
+    writeFileSync(register, `import {register} from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+    const imports = ['--import', pathToFileURL(register).href, ...(preload ? ['--import', preload] : [])]
+    const child = spawnSync(process.execPath, [...imports, bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    const rootUrl = pathToFileURL(root).href + '/'
+    const loaded = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith(rootUrl))
+      .map((url) => url.slice(rootUrl.length))
+    return {code: child.status, out: child.stdout, err: child.stderr, loaded}
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+}
+
+const lazySources = [
+  'src/lsp.ts',
+  'src/summary/cli.ts',
+  'src/reporters/sarif.ts',
+  'src/reporters/github.ts',
+  'node_modules/yaml/dist/index.js',
+  'node_modules/diff/libesm/index.js',
+  'node_modules/tinyglobby/dist/index.mjs'
+]
+
+test('the lazy imports stay chunks of their own, outside what the CLI entry imports statically', () => {
+  const eager = staticClosure('dist/bundle/cli.js')
+  for (const source of lazySources) {
+    const chunk = chunkOf(source)
+    assert.not.ok(eager.has(chunk), `${source} (${chunk}) is imported statically by the CLI`)
+  }
+})
+
+test('a plain single-file run: bin/ runs the bundle and loads exactly the statically imported chunks', () => {
+  const run = traced(['examples/undefined-reference.md'])
+  assert.is(run.code, 1)
+  assert.is(run.err, '')
+  assert.match(run.out, /^examples\/undefined-reference\.md\n\s*4:17-4:26\s+error\s+Undefined reference `\[\^outage\]`/)
+  const expected = ['bin/citelint.js', ...staticClosure('dist/bundle/cli.js')].sort()
+  assert.equal([...new Set(run.loaded)].sort(), expected)
+})
+
+test('the same on standard input', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-bundle-stdin-'))
+  try {
+    const input = path.join(folder, 'in.md')
+    writeFileSync(input, 'Text.[^1]\n\n[^1]: Reuters, "A title", March 3, 2020.\n')
+    const child = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', 'in.md'], {
+      cwd: root,
+      encoding: 'utf8',
+      input: readFileSync(input, 'utf8')
+    })
+    assert.is(child.stderr, '')
+    assert.is(child.status, 0)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a lazy chunk loads when its feature is used (--format sarif)', () => {
+  const sarif = traced(['examples/undefined-reference.md', '--format', 'sarif'])
+  assert.is(sarif.code, 1)
+  assert.ok(sarif.loaded.includes(chunkOf('src/reporters/sarif.ts')))
+  assert.not.ok(sarif.loaded.includes(chunkOf('src/reporters/github.ts')))
+  const driver = (JSON.parse(sarif.out) as {runs: Array<{tool: {driver: {version: string; informationUri: string}}}>}).runs[0]?.tool.driver
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  // Files of the package are found from the bundle (src/package-root.ts).
+  assert.equal(driver, {...driver, version: pkg.version, informationUri: pathToFileURL(path.join(root, 'README.md')).href})
+})
+
+test('--version from another folder prints citelint’s version (yargs reads the package root, not the working folder)', () => {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  const child = spawnSync(process.execPath, [bin, '--version'], {cwd: os.tmpdir(), encoding: 'utf8'})
+  assert.is(child.status, 0)
+  assert.is(child.stdout, `${pkg.version}\n`)
+})
+
+test('--debug: the stack trace of an internal error points into the TypeScript sources', () => {
+  // Standard output throws on write, as a closed pipe would.
+  const preload = `data:text/javascript,${encodeURIComponent('process.stdout.write = () => { throw new Error("write EPIPE") }')}`
+  const debug = traced(['examples/undefined-reference.md', '--debug'], root, preload)
+  assert.is(debug.code, 2)
+  assert.match(debug.err, /^citelint: internal error: Error: write EPIPE\n/)
+  assert.match(debug.err, /\(.*\/src\/cli\.ts:\d+:\d+\)/)
+  assert.not.match(debug.err, /dist\/bundle\/chunk-/)
+  const plain = traced(['examples/undefined-reference.md'], root, preload)
+  assert.is(plain.err, 'citelint: internal error: write EPIPE (run with --debug for details)\n')
+})
+
+test('THIRD_PARTY_LICENSES.txt has the licence of every bundled package', () => {
+  const text = readFileSync(path.join(root, 'dist/bundle/THIRD_PARTY_LICENSES.txt'), 'utf8')
+  // Package folder (relative to the root; two versions of one package are two) to name, from the files esbuild bundled.
+  const packages = new Map<string, string>()
+  for (const input of Object.keys(meta.inputs)) {
+    const parts = input.split('/')
+    const at = parts.lastIndexOf('node_modules')
+    const length = parts[at + 1]?.startsWith('@') ? 2 : 1
+    if (at >= 0) packages.set(parts.slice(0, at + 1 + length).join('/'), parts.slice(at + 1, at + 1 + length).join('/'))
+  }
+  assert.ok(packages.has('node_modules/micromark') && packages.has('node_modules/yargs'), 'the metafile lists the bundled packages')
+  const separator = `\n${'-'.repeat(78)}\n`
+  for (const [dir, name] of packages) {
+    const {version} = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8')) as {version: string}
+    const at = text.indexOf(`${separator}${name}@${version} (`)
+    assert.ok(at >= 0, `${name}@${version} is missing`)
+    const next = text.indexOf(separator, at + 1)
+    assert.match(text.slice(at, next < 0 ? undefined : next), /copyright|permission/i, `${name} has no licence text`)
+  }
+  assert.match(text, new RegExp(`^citelint bundles the following packages into dist/bundle/\\. Their licences follow\\.\\n${packages.size} packages\\.\\n`))
+})
+
+test.run()
