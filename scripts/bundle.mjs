@@ -17,6 +17,7 @@
  * Usage: node scripts/bundle.mjs
  */
 import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {isBuiltin} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import * as esbuild from 'esbuild'
@@ -52,6 +53,81 @@ const yargsShimUrl = {
   }
 }
 
+/**
+ * Node's built-in modules through `require` (the banner's) instead of
+ * `import`: importing a built-in as ES module builds a facade that reads
+ * every export once, and `process`'s getters alone are costly
+ * (`allowedNodeEnvironmentFlags`). Through require, esbuild's interop reads
+ * an export only when the code uses it.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(build) {
+    build.onResolve({filter: /^[a-z_/:]+$/}, (args) => {
+      if (!isBuiltin(args.path)) return undefined
+      const name = args.path.startsWith('node:') ? args.path : `node:${args.path}`
+      // The `require` in the stand-in module below is the real one.
+      return args.namespace === 'builtin' ? {path: name, external: true} : {path: name, namespace: 'builtin'}
+    })
+    build.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)})`, loader: 'js'}))
+  }
+}
+
+/**
+ * yargs imports `strictEqual` and `notStrictEqual` from `assert` for its
+ * internal checks, and node:assert is not in Node's start-up snapshot
+ * (compiling it and what it needs is a large part of start-up). These two
+ * load it only when a check fails, to throw the same AssertionError.
+ */
+const lazyAssert = {
+  name: 'lazy-assert',
+  setup(build) {
+    build.onResolve({filter: /^(node:)?assert$/}, () => ({path: 'assert', namespace: 'lazy-assert'}))
+    build.onLoad({filter: /.*/, namespace: 'lazy-assert'}, () => ({
+      contents:
+        "export function strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) require('node:assert').strictEqual(actual, expected, message) }\n" +
+        "export function notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) require('node:assert').notStrictEqual(actual, expected, message) }\n",
+      loader: 'js'
+    }))
+  }
+}
+
+/**
+ * vfile-reporter's default colour comes from supports-color, which probes
+ * the terminal when it loads (node:tty and more). citelint always passes
+ * `color`, so the default is never read: take the package's own
+ * non-Node default (`false`) instead.
+ */
+const reporterColorDefault = {
+  name: 'reporter-color-default',
+  setup(build) {
+    build.onResolve({filter: /^vfile-reporter\/do-not-use-color$/}, (args) => {
+      const file = path.join(path.dirname(path.dirname(args.importer)), 'lib/color.js')
+      if (!existsSync(file)) throw new Error(`${file} is missing (vfile-reporter changed?)`)
+      return {path: file}
+    })
+  }
+}
+
+/**
+ * string-width (vfile-reporter's, and yargs' for help text) builds an
+ * `Intl.Segmenter` when it loads; that loads ICU's break rules, about 20 ms
+ * of CPU, a tenth of start-up. Its ASCII fast path never uses it. Build it
+ * on first use instead; the function is otherwise unchanged.
+ */
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  setup(build) {
+    const eager = 'const segmenter = new Intl.Segmenter();'
+    build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      if (source.split(eager).length !== 2) throw new Error(`${args.path}: expected one \`${eager}\` (string-width changed?)`)
+      const lazy = 'let segmenterInstance; const segmenter = {segment: (text) => (segmenterInstance ??= new Intl.Segmenter()).segment(text)};'
+      return {contents: source.replace(eager, lazy), loader: 'js'}
+    })
+  }
+}
+
 rmSync(outdir, {recursive: true, force: true})
 const result = await esbuild.build({
   absWorkingDir: root,
@@ -75,7 +151,7 @@ const result = await esbuild.build({
   banner: {js: "import {createRequire as __citelintCreateRequire} from 'node:module';const require=__citelintCreateRequire(import.meta.url);"},
   metafile: true,
   logLevel: 'warning',
-  plugins: [yargsShimUrl]
+  plugins: [yargsShimUrl, lazySegmenter, lazyAssert, reporterColorDefault, builtinsByRequire]
 })
 
 writeFileSync(path.join(root, 'dist/bundle-meta.json'), JSON.stringify(result.metafile))
