@@ -66,8 +66,10 @@ const builtinsByRequire = {
     build.onResolve({filter: /^[a-z_/:]+$/}, (args) => {
       if (!isBuiltin(args.path)) return undefined
       const name = args.path.startsWith('node:') ? args.path : `node:${args.path}`
-      // The `require` in the stand-in module below is the real one.
-      return args.namespace === 'builtin' ? {path: name, external: true} : {path: name, namespace: 'builtin'}
+      // The `require` in the stand-in module below is the real one; a
+      // dynamic `import()` stays one (its named exports are read from it).
+      if (args.namespace === 'builtin' || args.kind === 'dynamic-import') return {path: name, external: true}
+      return {path: name, namespace: 'builtin'}
     })
     build.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)})`, loader: 'js'}))
   }

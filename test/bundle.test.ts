@@ -137,6 +137,35 @@ test('a lazy chunk loads when its feature is used (--format sarif)', () => {
   assert.equal(driver, {...driver, version: pkg.version, informationUri: pathToFileURL(path.join(root, 'README.md')).href})
 })
 
+test('the lazy chunks work through bin/: YAML config, ignore file, glob, --fix, --fix-dry-run, github, summary', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-bundle-lazy-'))
+  try {
+    const report = 'Text.[^1] and [^2]\n\n[^1]: AP, "A title", May 1, 2021.\n[^2]: Reuters, "B title", March 3, 2020.\n[^3]: NPR, "C title", June 1, 2021.\n'
+    for (const name of ['a.md', 'b.md', 'ignored.md']) writeFileSync(path.join(folder, name), report)
+    writeFileSync(path.join(folder, '.citelintignore'), 'ignored.md\n')
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {cwd: folder, encoding: 'utf8'})
+    const message = 'Detached reference `[^2]`: a space separates it from the text it cites, expected no space before it'
+    const detached = `1:15-1:19 warning ${message} marker-placement`
+    // Without a config, the unused note [^3] is an error too.
+    assert.match(cli('a.md').stdout, /unused-note/)
+    writeFileSync(path.join(folder, '.citelintrc.yaml'), 'rules:\n  unused-note: "off"\n')
+    const globbed = cli('*.md')
+    assert.is(globbed.stderr, '')
+    assert.is(globbed.stdout, `a.md\n${detached}\n\nb.md\n${detached}\n\n⚠ 2 warnings\n`)
+    assert.is(cli('b.md', '--format', 'github').stdout, `::warning file=b.md,line=1,col=15,endLine=1,endColumn=19,title=marker-placement::${message}\n`)
+    const dryRun = cli('b.md', '--fix-dry-run')
+    assert.match(dryRun.stdout, /^--- a\/b\.md\n\+\+\+ b\/b\.md\n@@ -1,5 \+1,5 @@\n-Text\.\[\^1\] and \[\^2\]\n\+Text\.\[\^1\] and\[\^2\]\n/)
+    const fixed = cli('a.md', '--fix')
+    assert.equal([fixed.status, fixed.stdout, fixed.stderr], [0, '', ''])
+    assert.is(readFileSync(path.join(folder, 'a.md'), 'utf8'), report.replace(' [^2]', '[^2]'))
+    const summary = cli('summary', '.')
+    assert.is(summary.status, 0)
+    assert.match(summary.stdout, /^File .*\n-+.*\na\.md .*\nb\.md .*\n-+/)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
 test('--version from another folder prints citelint’s version (yargs reads the package root, not the working folder)', () => {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
   const child = spawnSync(process.execPath, [bin, '--version'], {cwd: os.tmpdir(), encoding: 'utf8'})
