@@ -53,7 +53,10 @@ function chunkOf(source: string): string {
  * Run bin/citelint.js with `args` and a loader hook; return its exit code,
  * output, and every `file:` module it loaded, relative to the root.
  */
-function traced(args: readonly string[], cwd = root, preload?: string): {code: number | null; out: string; err: string; loaded: string[]} {
+function traced(
+  args: readonly string[],
+  {cwd = root, preload, input = ''}: {cwd?: string; preload?: string; input?: string} = {}
+): {code: number | null; out: string; err: string; loaded: string[]} {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-bundle-'))
   try {
     const log = path.join(folder, 'loaded.txt')
@@ -70,7 +73,7 @@ function traced(args: readonly string[], cwd = root, preload?: string): {code: n
     const register = path.join(folder, 'register.mjs')
     writeFileSync(register, `import {register} from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
     const imports = ['--import', pathToFileURL(register).href, ...(preload ? ['--import', preload] : [])]
-    const child = spawnSync(process.execPath, [...imports, bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    const child = spawnSync(process.execPath, [...imports, bin, ...args], {cwd, input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
     const rootUrl = pathToFileURL(root).href + '/'
     const loaded = readFileSync(log, 'utf8')
       .split('\n')
@@ -110,20 +113,11 @@ test('a plain single-file run: bin/ runs the bundle and loads exactly the static
 })
 
 test('the same on standard input', () => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-bundle-stdin-'))
-  try {
-    const input = path.join(folder, 'in.md')
-    writeFileSync(input, 'Text.[^1]\n\n[^1]: Reuters, "A title", March 3, 2020.\n')
-    const child = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', 'in.md'], {
-      cwd: root,
-      encoding: 'utf8',
-      input: readFileSync(input, 'utf8')
-    })
-    assert.is(child.stderr, '')
-    assert.is(child.status, 0)
-  } finally {
-    rmSync(folder, {recursive: true, force: true})
-  }
+  const run = traced(['--stdin', '--stdin-filename', 'in.md'], {input: 'Text.[^1] and[^2]\n\n[^1]: Reuters, "A title", March 3, 2020.\n'})
+  assert.is(run.code, 1)
+  assert.is(run.err, '')
+  assert.match(run.out, /^in\.md\n\s*1:14-1:18\s+error\s+Undefined reference `\[\^2\]`/)
+  assert.equal([...new Set(run.loaded)].sort(), ['bin/citelint.js', ...staticClosure('dist/bundle/cli.js')].sort())
 })
 
 test('a lazy chunk loads when its feature is used (--format sarif)', () => {
@@ -176,12 +170,12 @@ test('--version from another folder prints citelint’s version (yargs reads the
 test('--debug: the stack trace of an internal error points into the TypeScript sources', () => {
   // Standard output throws on write, as a closed pipe would.
   const preload = `data:text/javascript,${encodeURIComponent('process.stdout.write = () => { throw new Error("write EPIPE") }')}`
-  const debug = traced(['examples/undefined-reference.md', '--debug'], root, preload)
+  const debug = traced(['examples/undefined-reference.md', '--debug'], {preload})
   assert.is(debug.code, 2)
   assert.match(debug.err, /^citelint: internal error: Error: write EPIPE\n/)
   assert.match(debug.err, /\(.*\/src\/cli\.ts:\d+:\d+\)/)
   assert.not.match(debug.err, /dist\/bundle\/chunk-/)
-  const plain = traced(['examples/undefined-reference.md'], root, preload)
+  const plain = traced(['examples/undefined-reference.md'], {preload})
   assert.is(plain.err, 'citelint: internal error: write EPIPE (run with --debug for details)\n')
 })
 
