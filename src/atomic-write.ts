@@ -3,7 +3,6 @@
  * then rename it over the original (a rename within one file system is
  * atomic in POSIX), so a failure at any point leaves the original intact.
  */
-import {randomBytes} from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -25,6 +24,8 @@ const nodeOps: WriteOps = {stat: fs.stat, writeFile: fs.writeFile, chmod: fs.chm
  *   the temporary file removed.
  */
 export async function writeFileAtomic(filePath: string, data: string, ops: WriteOps = nodeOps): Promise<void> {
+  // Loaded on first use: node:crypto is not in Node's start-up snapshot, and only --fix writes.
+  const {randomBytes} = await import('node:crypto')
   const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.citelint-${randomBytes(6).toString('hex')}.tmp`)
   const {mode} = await ops.stat(filePath)
   try {

@@ -26,7 +26,8 @@ export interface LoadedConfig {
 const parseJson: Loader = (filePath, content) => parseData(filePath, () => JSON.parse(content) as unknown, 'JSON')
 // The YAML parser loads only when a YAML config is found (start-up stays lean).
 const parseYamlFile: Loader = async (filePath, content) => {
-  const {parse} = await import('yaml')
+  // `default`: yaml is CommonJS, whose exports Node and the bundle both give as the default export.
+  const {parse} = (await import('yaml')).default
   return parseData(filePath, () => parse(content) as unknown, 'YAML')
 }
 

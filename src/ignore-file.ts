@@ -6,7 +6,6 @@
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import ignore from 'ignore'
 import {ConfigError} from './config.js'
 
 /** Decides whether a path (relative to the working folder, or absolute) is ignored. */
@@ -28,6 +27,8 @@ export async function loadIgnore(cwd: string, ignorePath?: string): Promise<Igno
     if (ignorePath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new ConfigError(`${ignorePath ?? file}: cannot read ignore file: ${(error as Error).message.split('\n')[0]}`)
   }
+  // Loaded only when there is an ignore file (start-up stays lean without one).
+  const {default: ignore} = await import('ignore')
   const matcher = ignore().add(text)
   return (filePath) => {
     const relative = path.relative(cwd, path.resolve(cwd, filePath)).split(path.sep).join('/')

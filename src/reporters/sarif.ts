@@ -29,6 +29,7 @@ import {pathToFileURL} from 'node:url'
 import type {Point, Position} from 'unist'
 import type {CitelintMessage, LintResult} from '../engine.js'
 import {ruleDocsUrl} from '../rule-docs.js'
+import {packageRoot} from '../package-root.js'
 import {rules} from '../registry.js'
 
 /** Options of `formatSarif`. */
@@ -119,7 +120,7 @@ export function toSarifLog(results: readonly LintResult[], options: SarifOptions
           driver: {
             name: 'citelint',
             version,
-            informationUri: repository ?? new URL('../../../README.md', import.meta.url).href,
+            informationUri: repository ?? new URL('README.md', packageRoot).href,
             rules: rules.map(({meta}) => ({
               id: meta.id,
               shortDescription: {text: meta.description},
@@ -232,7 +233,7 @@ let cachedPackageInfo: PackageInfo | undefined
 /** citelint's own package.json, read on first use (not at import). */
 function packageInfo(): PackageInfo {
   if (!cachedPackageInfo) {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {
       version?: unknown
       repository?: unknown
     }
