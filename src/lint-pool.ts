@@ -128,10 +128,15 @@ export class LintPool {
       slot.stopped = true
       void worker.terminate()
       const index = this.#slots.indexOf(slot)
-      const failed = [...slot.inFlight.values()]
+      // A worker takes its tasks in the order posted: the first in flight is
+      // the one it was on, and the file to blame; the others go back to the
+      // queue. A worker that never started fails all of its tasks.
+      const [current, ...waiting] = slot.inFlight.values()
       slot.inFlight.clear()
       const why = slot.ready ? `lint worker stopped: ${reason}` : `lint worker failed to start: ${reason}`
-      for (const pending of failed) pending.reject(new WorkerTaskError(why))
+      current?.reject(new WorkerTaskError(why))
+      if (slot.ready) this.#queue.unshift(...waiting)
+      else for (const pending of waiting) pending.reject(new WorkerTaskError(why))
       if (this.#closed || index < 0) return
       // A crash on a file costs that file; a worker that cannot start is not started again.
       if (slot.ready) this.#slots[index] = this.#start()

@@ -164,18 +164,24 @@ export function reportFromWire(task: LintTask, outcome: WireOutcome & {ok: true}
 }
 
 /**
- * Run a task in a worker: resolve its rules (once per selection key), lint,
- * and turn the result into a `WireOutcome`. Never throws: a failure becomes
- * `{ok: false}`.
+ * Run a task in a worker: resolve its rules (once per selection key), lint
+ * with `lint` (default `lintResolved`; tests pass one that fails on
+ * purpose), and turn the result into a `WireOutcome`. Never throws: a
+ * failure becomes `{ok: false}`.
  */
-export function runTask(task: LintTask, run: LintRunOptions, resolved: Map<string, ResolvedRule[]>): WireOutcome {
+export function runTask(
+  task: LintTask,
+  run: LintRunOptions,
+  resolved: Map<string, ResolvedRule[]>,
+  lint: typeof lintResolved = lintResolved
+): WireOutcome {
   try {
     let rules = resolved.get(task.rules.key)
     if (!rules) {
       rules = resolveRules({rules: task.rules.settings}, task.rules.source)
       resolved.set(task.rules.key, rules)
     }
-    const result = lintResolved(task, rules, run)
+    const result = lint(task, rules, run)
     return {
       ok: true,
       messages: result.messages.map(messageToWire),
@@ -215,7 +221,8 @@ export interface ReadyMessage {
  * @throws Error when called outside a worker thread.
  */
 export function serveTasks(
-  handle: (task: LintTask, run: LintRunOptions, resolved: Map<string, ResolvedRule[]>) => WireOutcome = runTask
+  handle: (task: LintTask, run: LintRunOptions, resolved: Map<string, ResolvedRule[]>) => WireOutcome = (task, run, resolved) =>
+    runTask(task, run, resolved)
 ): void {
   const port = parentPort
   if (!port) throw new Error('serveTasks runs in a worker thread')
