@@ -2,14 +2,15 @@
  * citelint's public API.
  *
  * - `lintText(text, {filePath, config})`: lint one text, get its messages.
- * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs.
+ * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs;
+ *   `lintFileStream` yields each file's outcome in input order as it is ready.
  * - `buildCitationIndex`, `parse`, `describeNotes`, `buildProseModel`: the pipeline's stages.
  * - `summarizeFiles(paths, options)`: citation coverage (`citelint summary`).
  */
 export {lintText, InternalError, ruleDocsUrl} from './engine.js'
 export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
-export {lintFiles} from './lint-files.js'
-export type {LintFilesOptions, LintFilesResult} from './lint-files.js'
+export {lintFiles, lintFileStream} from './lint-files.js'
+export type {Concurrency, FileReport, LintFilesOptions, LintFilesResult, LintModels, LintOutcome, LintStreamOptions} from './lint-files.js'
 export {ConfigError, resolveRules} from './config.js'
 export type {Config, RuleSetting, SeverityValue} from './config.js'
 export {buildCitationIndex} from './citation-index.js'

@@ -4,7 +4,7 @@
  * hand the results back in input order. The CLI streams; scripts and editors
  * that want files linted without a process can take the whole array.
  */
-import {availableParallelism} from 'node:os'
+import {availableParallelism, loadavg} from 'node:os'
 import path from 'node:path'
 import {writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from './config.js'
@@ -66,9 +66,11 @@ export interface LintFilesOptions {
   /**
    * Worker threads to lint on (`--concurrency`, named as ESLint's): a
    * number of threads, `off` to lint in the main thread, or `auto` (the
-   * default): as many threads as `os.availableParallelism()` when there
-   * are at least `autoMinFiles` files and more than one core, else none.
-   * The output is the same either way.
+   * default): with more than one core (`os.availableParallelism()`) and at
+   * least `autoMinFiles` files, one thread per idle core but one (cores
+   * less the 1-minute load average, rounded, as `make -l` heeds the load),
+   * the main thread linting a file whenever every worker is busy; else
+   * none. The output is the same either way.
    */
   readonly concurrency?: Concurrency
   /** The worker entry to start (default: src/lint-worker.ts as built); tests pass one that fails on purpose. */
@@ -87,13 +89,23 @@ export type Concurrency = number | 'auto' | 'off'
 export const autoMinFiles = 16
 
 /**
- * The number of worker threads for `fileCount` files (0: the main thread).
+ * The number of worker threads for `fileCount` files (0: the main thread
+ * only) on `cores` cores with `load` as the 1-minute load average. With
+ * `auto` the main thread lints too (see `LintFilesOptions.concurrency`).
  *
  * @throws ConfigError for a number below 1 or not whole.
  */
-export function workerCount(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
+export function workerCount(
+  concurrency: Concurrency,
+  fileCount: number,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0
+): number {
   if (concurrency === 'off') return 0
-  if (concurrency === 'auto') return cores > 1 && fileCount >= autoMinFiles ? Math.min(cores, Math.ceil(fileCount / 2)) : 0
+  if (concurrency === 'auto') {
+    // On a busy machine another thread only adds its start-up and its share of the waiting.
+    return cores > 1 && fileCount >= autoMinFiles ? Math.max(0, Math.min(cores - 1, Math.round(cores - load) - 1)) : 0
+  }
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigError(`--concurrency: invalid value \`${String(concurrency)}\`, expected a number of threads (1 or more), auto or off`)
   }
@@ -252,7 +264,9 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
   const files = shard
     ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
     : expanded.files
-  const workers = workerCount(options.concurrency ?? 'auto', files.length)
+  const concurrency = options.concurrency ?? 'auto'
+  const workers = workerCount(concurrency, files.length)
+  const mainLints = concurrency === 'auto'
 
   for (const failure of expanded.failures) yield {kind: 'failure', failure}
   for (const filePath of expanded.ignoredExplicitly) {
@@ -283,7 +297,8 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       // A cache of results is looked up here, in the main thread, before the
       // task is dispatched, and filled once `linted` is known.
       let linted: FileReport | undefined
-      if (pool) {
+      // With `auto`, the main thread takes a file when every worker is busy.
+      if (pool && !(mainLints && pool.saturated)) {
         try {
           linted = reportFromWire(task, await pool.lint(task), cwd)
         } catch (error) {

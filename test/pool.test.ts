@@ -36,12 +36,15 @@ function generatedSet(): string {
 
 const formats = [['--format', 'stylish'], ['--format', 'json'], ['--format', 'json', '--include-notes'], ['--format', 'sarif'], ['--format', 'github']]
 
-test('workerCount: auto needs several cores and enough files; a number is capped by the files', () => {
-  assert.is(workerCount('off', 1000, 8), 0)
-  assert.is(workerCount('auto', 1000, 1), 0)
-  assert.is(workerCount('auto', autoMinFiles - 1, 8), 0)
-  assert.is(workerCount('auto', autoMinFiles, 2), 2)
-  assert.is(workerCount('auto', 1000, 8), 8)
+test('workerCount: auto needs idle cores and enough files; a number is capped by the files', () => {
+  assert.is(workerCount('off', 1000, 8, 0), 0)
+  assert.is(workerCount('auto', 1000, 1, 0), 0)
+  assert.is(workerCount('auto', autoMinFiles - 1, 8, 0), 0)
+  assert.is(workerCount('auto', autoMinFiles, 2, 0.2), 1)
+  assert.is(workerCount('auto', 1000, 8, 0), 7)
+  assert.is(workerCount('auto', 1000, 8, 5.4), 2)
+  assert.is(workerCount('auto', 1000, 2, 1.6), 0)
+  assert.is(workerCount('auto', 1000, 2, 11), 0)
   assert.is(workerCount(3, 1000, 1), 3)
   assert.is(workerCount(3, 2, 8), 2)
   assert.throws(() => workerCount(0, 10, 2), (error: unknown) => error instanceof ConfigError && /--concurrency: invalid value `0`/.test(error.message))
@@ -70,9 +73,11 @@ test('the pool prints a generated set of files exactly as the main thread does, 
   const dir = generatedSet()
   for (const format of formats) {
     const serial = await runCli(['.', ...format, '--concurrency', 'off'], dir)
-    const pool = await runCli(['.', ...format, '--concurrency', '3'], dir)
-    assert.is(pool.out, serial.out, format.join(' '))
-    assert.is(pool.code, serial.code)
+    for (const concurrency of ['3', 'auto']) {
+      const pool = await runCli(['.', ...format, '--concurrency', concurrency], dir)
+      assert.is(pool.out, serial.out, `${format.join(' ')} --concurrency ${concurrency}`)
+      assert.is(pool.code, serial.code)
+    }
   }
   // The special files reached the reports: the BOM is gone from columns, the invalid bytes are reported.
   const json = JSON.parse((await runCli(['.', '--format', 'json', '--concurrency', '2'], dir)).out) as JsonResult[]
