@@ -82,11 +82,13 @@ export type Concurrency = number | 'auto' | 'off'
 
 /**
  * With `concurrency: 'auto'`, fewer files than this are linted in the main
- * thread: starting a worker (loading the parser and the rules again) costs
- * about as much as linting this many reports of the benchmark corpus (see
- * bench/RESULTS.md, "Worker pool").
+ * thread alone. A worker takes 310 to 400 ms of CPU to start (loading the
+ * parser and the rules again), about what 25 reports of the benchmark
+ * corpus (18.8 KB, 16 ms each) take to lint; the main thread lints while
+ * it starts, so the pool gains wall time from about 25 such files on
+ * (bench/RESULTS.md, "Streaming and the worker pool").
  */
-export const autoMinFiles = 16
+export const autoMinFiles = 32
 
 /**
  * The number of worker threads for `fileCount` files (0: the main thread
