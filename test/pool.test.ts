@@ -13,6 +13,8 @@ import * as assert from 'uvu/assert'
 import {ConfigError} from '../src/config.js'
 import type {JsonResult} from '../src/reporters/json.js'
 import {autoMinFiles, lintFileStream, lintFiles, workerCount} from '../src/lint-files.js'
+import {summarizeFiles} from '../src/summary/collect.js'
+import {formatSummaryJson} from '../src/summary/format.js'
 import {root, runCli} from './helpers.js'
 
 const examples = path.join(root, 'examples')
@@ -185,6 +187,16 @@ test('the models travel back from workers for --include-notes and the summary', 
     results.flatMap((r) => r.messages.map((m) => JSON.stringify({...m, stack: undefined, cause: m.cause ? {...(m.cause as object), stack: undefined} : undefined})))
   assert.equal(fields(pool.results), fields(serial.results))
   assert.ok(fields(pool.results).some((text) => text.includes('"cause":{')))
+})
+
+test('the coverage summary is the same through the pool', async () => {
+  const dir = generatedSet()
+  const serial = await summarizeFiles(['.'], {cwd: dir, concurrency: 'off'})
+  const pool = await summarizeFiles(['.'], {cwd: dir, concurrency: 2, keepResults: true})
+  assert.ok(serial.totals.paragraphs.prose > 0)
+  assert.is(formatSummaryJson(pool.files, pool.totals, {cwd: dir}), formatSummaryJson(serial.files, serial.totals, {cwd: dir}))
+  // The HTML report reads each file's text from the kept result.
+  assert.is(String(pool.files.find((file) => file.filePath.endsWith('note-order.txt'))?.result?.file.value), readFileSync(path.join(examples, 'note-order.txt'), 'utf8'))
 })
 
 test.run()
