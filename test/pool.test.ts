@@ -5,7 +5,7 @@
  * file that fails in a worker (or crashes it) becoming that file's
  * one-line failure while the other files are still linted.
  */
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
@@ -21,8 +21,10 @@ const examples = path.join(root, 'examples')
 const linted = (name: string): boolean => /\.(md|txt)$/.test(name)
 
 /** A folder of many reports: the examples twice over in nested folders, plus BOM, CRLF, invalid UTF-8 and empty files. */
+const made: string[] = []
 function generatedSet(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'citelint-pool-'))
+  made.push(dir)
   const names = readdirSync(examples).filter(linted).sort()
   for (const folder of ['a', 'b/deep']) {
     mkdirSync(path.join(dir, folder), {recursive: true})
@@ -197,6 +199,10 @@ test('the coverage summary is the same through the pool', async () => {
   assert.is(formatSummaryJson(pool.files, pool.totals, {cwd: dir}), formatSummaryJson(serial.files, serial.totals, {cwd: dir}))
   // The HTML report reads each file's text from the kept result.
   assert.is(String(pool.files.find((file) => file.filePath.endsWith('note-order.txt'))?.result?.file.value), readFileSync(path.join(examples, 'note-order.txt'), 'utf8'))
+})
+
+test.after(() => {
+  for (const dir of made) rmSync(dir, {recursive: true, force: true})
 })
 
 test.run()
