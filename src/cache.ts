@@ -44,6 +44,7 @@ import type {ResolvedRule} from './config.js'
 import type {CitelintMessage} from './engine.js'
 import type {Point, Position} from 'unist'
 import type {FileResult} from './lint-files.js'
+import {formatOf} from './parse/format.js'
 import {ruleDocsUrl} from './rule-docs.js'
 import type {Fix} from './rule.js'
 import type {Format} from './types.js'
@@ -133,11 +134,10 @@ export type CachedResult = FileResult & {
   readonly fromCache: true
 }
 
-/** A result to store: its file (path and messages), its format and, after a fix, the fixed text. */
+/** A result to store: its file (path and messages) and, after a fix, the fixed text. */
 export interface StorableResult {
   readonly file: VFile
   readonly messages: readonly CitelintMessage[]
-  readonly index: {readonly format: Format}
   readonly output?: string
 }
 
@@ -300,7 +300,7 @@ export class LintCache {
         ...(cause ? {c: cause} : {})
       }
     })
-    this.#files.set(key, {format: result.index.format, content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
+    this.#files.set(key, {format: formatOf(filePath), content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
     this.#changed = true
   }
 

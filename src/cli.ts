@@ -12,12 +12,13 @@ import yargs from 'yargs'
 import {parseCommandLine} from './cli-args.js'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
+import {VFile} from 'vfile'
 import type {LintResult} from './engine.js'
 import type {FileFailure} from './files.js'
 import {decodeText, parseSize} from './files.js'
-import type {FileResult, LintFilesOptions} from './lint-files.js'
-import {Linter, lintFiles, withInvalidUtf8, writeFixes} from './lint-files.js'
-import {formatJson} from './reporters/json.js'
+import type {Concurrency, FileReport, LintFilesOptions} from './lint-files.js'
+import {Linter, lintFileStream, withInvalidUtf8, writeFixes} from './lint-files.js'
+import {toJsonNotes, toJsonResult} from './reporters/json.js'
 import {formatStylish} from './reporters/stylish.js'
 
 /** What `run` needs from the outside world. */
@@ -77,6 +78,13 @@ function parser(argv: readonly string[]) {
     })
     .option('cache', {type: 'boolean', default: false, describe: 'Lint only files changed since the last --cache run (results kept in .citelintcache)'})
     .option('cache-location', {type: 'string', requiresArg: true, describe: 'Cache file, or folder to keep .citelintcache in (default: .citelintcache in the working folder)'})
+    .option('concurrency', {
+      type: 'string',
+      requiresArg: true,
+      default: 'auto',
+      describe: 'Worker threads to lint on: a number, auto (one per core but one, with enough files) or off (the main thread only)'
+    })
+    .coerce('concurrency', (value: unknown) => parseConcurrency(String(Array.isArray(value) ? value.at(-1) : value)))
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
@@ -137,8 +145,37 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ...(args.shard === undefined ? {} : {shard: parseShard(args.shard)})
     }
     const fix = args.fix || args.fixDryRun
-    let results: FileResult[]
-    let failures: FileFailure[]
+    const json = args.format === 'json'
+    const createPatch = args.fixDryRun ? (await import('diff')).createTwoFilesPatch : undefined
+    // Each file is handled as it comes, in input order; only what the
+    // report needs is kept (a JSON entry, or the file's name and messages).
+    const failures: FileFailure[] = []
+    const writeFailures: FileFailure[] = []
+    const jsonEntries: string[] = []
+    const shown: Pick<LintResult, 'file' | 'messages'>[] = []
+    let errors = 0
+    let warnings = 0
+    const take = async (result: FileReport): Promise<void> => {
+      if (createPatch) {
+        if (result.output !== undefined && result.source !== undefined) {
+          const name = result.file.path || '<stdin>'
+          // A unified diff as `diff -u` and git print it (without the library's `===` rule).
+          io.writeOut(createPatch(`a/${name}`, `b/${name}`, result.source, result.output).replace(/^=+\n/, ''))
+        }
+      } else if (args.fix && !args.stdin) writeFailures.push(...(await writeFixes([result], io.cwd)))
+      errors += count(result, true)
+      warnings += count(result, false)
+      const kept = args.quiet ? errorsOnly(result) : result
+      if (json) {
+        const entry = toJsonResult(kept)
+        jsonEntries.push(JSON.stringify(args.includeNotes && result.models ? {...entry, notes: toJsonNotes(result.models)} : entry))
+      } else {
+        // The name and messages, without the text: what the reporters read.
+        const file = new VFile({path: kept.file.path, cwd: kept.file.cwd})
+        file.messages = [...kept.messages]
+        shown.push({file, messages: kept.messages})
+      }
+    }
     if (args.stdin) {
       const input = await io.readStdin()
       const name = args.stdinFilename ?? '<stdin>'
@@ -151,44 +188,35 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // Invalid UTF-8 is linted with U+FFFD and a warning, and never fixed.
       const linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
       const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
-      results = [result]
-      failures = []
       if (args.fix && !args.fixDryRun) {
         // The fixed text (or the text unchanged) is the output; the exit code says what remains.
         // Input that is not valid UTF-8 goes back byte for byte: never fixed, never re-encoded.
         io.writeOut(result.output ?? (typeof input === 'string' ? text : input))
-        return count(results, true) > 0 ? 1 : 0
+        return count(result, true) > 0 ? 1 : 0
       }
+      const {index, noteFields, prose, ...rest} = result
+      await take({...rest, models: {index, noteFields, prose}})
     } else {
       // The cache is not used with --stdin (nothing to key it by) nor with
       // --include-notes (cached results carry no note model).
       const cache = args.cache && !args.includeNotes ? await loadCache(args.cacheLocation, io) : undefined
-      ;({results, failures} = await lintFiles(paths, {...options, fix, ...(cache ? {cache} : {})}))
+      const models = json && args.includeNotes
+      for await (const outcome of lintFileStream(paths, {...options, fix, models, concurrency: args.concurrency, ...(cache ? {cache} : {})})) {
+        if (outcome.kind === 'failure') failures.push(outcome.failure)
+        else await take(outcome.result)
+      }
       const warning = await cache?.save()
       if (warning) io.writeErr(`citelint: warning: ${warning}\n`)
     }
-    if (args.fixDryRun) {
-      const {createTwoFilesPatch} = await import('diff')
-      for (const result of results) {
-        if (result.output === undefined || result.source === undefined) continue
-        const name = result.file.path || '<stdin>'
-        // A unified diff as `diff -u` and git print it (without the library's `===` rule).
-        io.writeOut(createTwoFilesPatch(`a/${name}`, `b/${name}`, result.source, result.output).replace(/^=+\n/, ''))
-      }
-    } else if (args.fix) {
-      failures.push(...(await writeFixes(results, io.cwd)))
-    }
+    failures.push(...writeFailures)
     for (const failure of failures) {
       const stack = args.debug && failure.error instanceof Error ? `\n${failure.error.stack}` : ''
       io.writeErr(`citelint: ${failure.filePath}: ${failure.reason}${stack}\n`)
     }
-    const errors = count(results, true)
-    const warnings = count(results, false)
-    const shown = args.quiet ? results.map(errorsOnly) : results
     const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
     let output =
-      args.format === 'json'
-        ? formatJson(shown, {includeNotes: args.includeNotes})
+      json
+        ? `[${jsonEntries.join(',')}]`
         : args.format === 'sarif'
           ? (await import('./reporters/sarif.js')).formatSarif(shown, {cwd: io.cwd})
           : args.format === 'github'
@@ -233,15 +261,26 @@ async function loadCache(location: string | undefined, io: CliIo) {
   return cache
 }
 
-function count(results: readonly LintResult[], fatal: boolean): number {
-  return results.reduce((sum, result) => sum + result.messages.filter((m) => Boolean(m.fatal) === fatal).length, 0)
+function count(result: Pick<LintResult, 'messages'>, fatal: boolean): number {
+  return result.messages.filter((m) => Boolean(m.fatal) === fatal).length
 }
 
 /** A result with its warnings removed (`--quiet`); the file's messages too, for vfile-reporter. */
-function errorsOnly(result: LintResult): LintResult {
+function errorsOnly<R extends Pick<LintResult, 'file' | 'messages'>>(result: R): R {
   const messages = result.messages.filter((message) => message.fatal)
   result.file.messages = [...messages]
   return {...result, messages}
+}
+
+/**
+ * `--concurrency`: a whole number of worker threads (1 or more), `auto` or `off`.
+ *
+ * @throws Error (a usage error for yargs) for anything else.
+ */
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value
+  if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value)
+  throw new Error(`--concurrency: invalid value \`${value}\`, expected a number of threads (1 or more), auto or off`)
 }
 
 /** `--shard i/n` into a shard, 1 <= i <= n. */

@@ -2,15 +2,16 @@
  * citelint's public API.
  *
  * - `lintText(text, {filePath, config})`: lint one text, get its messages.
- * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs
+ * - `lintFiles(paths, {cwd, config})`: lint files, directories and globs;
+ *   `lintFileStream` yields each file's outcome in input order as it is ready
  *   (`cache: (await LintCache.load(file)).cache` skips unchanged files).
  * - `buildCitationIndex`, `parse`, `describeNotes`, `buildProseModel`: the pipeline's stages.
  * - `summarizeFiles(paths, options)`: citation coverage (`citelint summary`).
  */
 export {lintText, InternalError, ruleDocsUrl} from './engine.js'
 export type {LintTextOptions, LintResult, CitelintMessage} from './engine.js'
-export {lintFiles} from './lint-files.js'
-export type {LintFilesOptions, LintFilesResult} from './lint-files.js'
+export {lintFiles, lintFileStream} from './lint-files.js'
+export type {Concurrency, FileReport, LintFilesOptions, LintFilesResult, LintModels, LintOutcome, LintStreamOptions} from './lint-files.js'
 export {LintCache, cacheFilePath, defaultCacheFile} from './cache.js'
 export type {CachedResult, CacheStats} from './cache.js'
 export {ConfigError, resolveRules} from './config.js'

@@ -1,8 +1,10 @@
 /**
- * `lintFiles`: expand paths, find each file's config, read it, lint it. The
- * CLI uses it; so can scripts and editors that want files linted without a
- * process.
+ * `lintFiles` and `lintFileStream`: expand paths, find each file's config,
+ * read it, lint it (in the main thread or on a pool of worker threads), and
+ * hand the results back in input order. The CLI streams; scripts and editors
+ * that want files linted without a process can take the whole array.
  */
+import {availableParallelism, loadavg} from 'node:os'
 import path from 'node:path'
 import {writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from './config.js'
@@ -13,10 +15,14 @@ import type {LintCache} from './cache.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
+import {LintPool, TaskNotSent} from './lint-pool.js'
+import type {FileReport, LintModels, LintRunOptions, LintTask, RuleSelection} from './lint-task.js'
 import type {ProseOptions} from './prose.js'
 import {location} from 'vfile-location'
 import {compareMessage} from 'vfile-sort'
 import {loadIgnore} from './ignore-file.js'
+
+export type {FileReport, LintModels} from './lint-task.js'
 
 /** Options of `lintFiles`. */
 export interface LintFilesOptions {
@@ -57,10 +63,59 @@ export interface LintFilesOptions {
   /** The file system calls to walk and read with (tests pass failing ones). */
   readonly fileOps?: FileOps
   /**
+   * Worker threads to lint on (`--concurrency`, named as ESLint's): a
+   * number of threads, `off` to lint in the main thread, or `auto` (the
+   * default): with more than one core (`os.availableParallelism()`) and at
+   * least `autoMinFiles` files, one thread per idle core but one (cores
+   * less the 1-minute load average, rounded, as `make -l` heeds the load),
+   * the main thread linting a file whenever every worker is busy; else
+   * none. The output is the same either way.
+   */
+  readonly concurrency?: Concurrency
+  /** The worker entry to start (default: src/lint-worker.ts as built); tests pass one that fails on purpose. */
+  readonly workerUrl?: URL
+  /**
    * A lint cache (`--cache`, see src/cache.ts): unchanged files get their
-   * messages from it, with empty models. The caller loads and saves it.
+   * messages from it (with empty models). The caller loads and saves it.
    */
   readonly cache?: LintCache
+}
+
+/** `--concurrency`: a number of worker threads (at least 1), `auto` or `off`. */
+export type Concurrency = number | 'auto' | 'off'
+
+/**
+ * With `concurrency: 'auto'`, fewer files than this are linted in the main
+ * thread alone. A worker takes 310 to 400 ms of CPU to start (loading the
+ * parser and the rules again), about what 25 reports of the benchmark
+ * corpus (18.8 KB, 16 ms each) take to lint; the main thread lints while
+ * it starts, so the pool gains wall time from about 25 such files on
+ * (bench/RESULTS.md, "Streaming and the worker pool").
+ */
+export const autoMinFiles = 32
+
+/**
+ * The number of worker threads for `fileCount` files (0: the main thread
+ * only) on `cores` cores with `load` as the 1-minute load average. With
+ * `auto` the main thread lints too (see `LintFilesOptions.concurrency`).
+ *
+ * @throws ConfigError for a number below 1 or not whole.
+ */
+export function workerCount(
+  concurrency: Concurrency,
+  fileCount: number,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0
+): number {
+  if (concurrency === 'off') return 0
+  if (concurrency === 'auto') {
+    // On a busy machine another thread only adds its start-up and its share of the waiting.
+    return cores > 1 && fileCount >= autoMinFiles ? Math.max(0, Math.min(cores - 1, Math.round(cores - load) - 1)) : 0
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ConfigError(`--concurrency: invalid value \`${String(concurrency)}\`, expected a number of threads (1 or more), auto or off`)
+  }
+  return Math.min(concurrency, Math.max(1, fileCount))
 }
 
 /** One linted file; with `fix`, also the fixed text. */
@@ -99,11 +154,13 @@ export class Linter {
   }
 
   /**
-   * The rules that apply to `filePath` (config file, overrides, `--rule`).
+   * The rule settings that apply to `filePath` (config file, overrides,
+   * `--rule`) as data that can be sent to a worker, and the rules they
+   * resolve to.
    *
    * @throws ConfigError for an invalid config file.
    */
-  async rulesFor(filePath: string): Promise<ResolvedRule[]> {
+  async selectionFor(filePath: string): Promise<{selection: RuleSelection; rules: ResolvedRule[]}> {
     const options = this.#options
     this.#fixed ??= Promise.resolve(
       options.config
@@ -117,13 +174,32 @@ export class Linter {
     const loaded = (await this.#fixed) ?? (await this.#finder.forFile(filePath))
     // Override globs are relative to the config file's folder; `filePath` is relative to the working directory.
     const settings = {...settingsFor(loaded.config, path.resolve(this.#cwd, filePath), loaded.base), ...options.ruleSettings}
+    const source = loaded.filePath ?? 'configuration'
     const key = `${loaded.filePath ?? ''}\0${JSON.stringify(settings)}`
     let rules = this.#resolved.get(key)
     if (!rules) {
-      rules = resolveRules({rules: settings}, loaded.filePath ?? 'configuration')
+      rules = resolveRules({rules: settings}, source)
       this.#resolved.set(key, rules)
     }
-    return rules
+    return {selection: {key, source, settings}, rules}
+  }
+
+  /**
+   * The rules that apply to `filePath` (config file, overrides, `--rule`).
+   *
+   * @throws ConfigError for an invalid config file.
+   */
+  async rulesFor(filePath: string): Promise<ResolvedRule[]> {
+    return (await this.selectionFor(filePath)).rules
+  }
+
+  /** What every file of a run shares, for `lintResolved` and the workers. */
+  get runOptions(): LintRunOptions {
+    return {
+      cwd: this.#cwd,
+      reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false,
+      ...(this.#options.prose ? {prose: this.#options.prose} : {})
+    }
   }
 
   /**
@@ -134,54 +210,74 @@ export class Linter {
    *   other error when citelint itself fails on the text.
    */
   async lint(filePath: string, text: string, fix = false): Promise<FileResult> {
-    const rules = await this.rulesFor(filePath)
-    const options = {
-      filePath,
-      rules,
-      reportUnusedDisableDirectives: this.#options.reportUnusedDisableDirectives ?? false,
-      ...(this.#options.prose ? {prose: this.#options.prose} : {})
-    }
-    // Loaded on first use: a run whose files all come from the cache never loads the parser.
-    const {lintText} = await import('./engine.js')
-    if (!fix) {
-      const result = lintText(text, options)
-      result.file.cwd = this.#cwd
-      return result
-    }
-    const {fixText} = await import('./fix.js')
-    const fixed = fixText(text, options)
-    fixed.result.file.cwd = this.#cwd
-    return fixed.changed ? {...fixed.result, source: text, output: fixed.output} : {...fixed.result, source: text}
+    const {lintResolved} = await lintStep()
+    return lintResolved({filePath, text, fix}, await this.rulesFor(filePath), this.runOptions)
   }
 }
 
+/** Options of `lintFileStream`. */
+export interface LintStreamOptions extends LintFilesOptions {
+  /** Fix each file's text (see `FileReport.output`); nothing is written. */
+  readonly fix?: boolean
+  /** Keep each file's models (index, note fields, prose model) on its report; dropped otherwise. */
+  readonly models?: boolean
+}
+
 /**
- * Lint files, directories and globs (see `expandPaths`). A path that cannot
- * be read, or a file citelint fails on (reason `internal error: ...`, with
- * the thrown value in `error`), becomes a failure; the other files are still
- * linted. A file named explicitly but ignored by `.citelintignore` gets a
- * result with one warning, as in ESLint. With `fix`, each result also holds
- * the fixed text in `output` (write it with `writeFixes`).
- *
- * @throws ConfigError for an invalid config file, `--rule` setting or
- *   ignore file (a usage error: the run stops).
+ * One step of `lintFileStream`: a file's report (`ignored` for a file named
+ * explicitly but ignored, whose report holds one warning), or a path that
+ * could not be linted.
  */
-export async function lintFiles(
+export type LintOutcome<R extends FileReport = FileReport> =
+  | {readonly kind: 'result'; readonly result: R; readonly ignored: boolean}
+  | {readonly kind: 'failure'; readonly failure: FileFailure}
+
+/** Files read ahead of the one to be reported next, per worker (and for the main thread). */
+const readAheadPerWorker = 4
+
+/**
+ * Lint files, directories and globs (see `expandPaths`), yielding each
+ * outcome as soon as it and every one before it are ready, in input order:
+ * first the paths that could not be expanded, then the files named
+ * explicitly but ignored by `.citelintignore` (a report with one warning,
+ * as in ESLint), then every file in the order of `expandPaths` (or of
+ * `shard`). The order, reports and failures do not depend on
+ * `concurrency`.
+ *
+ * Memory stays flat: at most a few files per worker are read ahead, and a
+ * report holds its text, messages and (only with `models`) its models.
+ * A path that cannot be read, or a file citelint fails on (reason
+ * `internal error: ...`, with the thrown value in `error`), is a failure;
+ * the other files are still linted. With `fix`, each report also holds the
+ * fixed text in `output`; nothing is written (see `writeFixes`).
+ *
+ * Stopping early (`break`) stops the workers.
+ *
+ * @throws ConfigError for an invalid config file, `--rule` setting,
+ *   `--concurrency` or ignore file (a usage error: the run stops).
+ */
+export function lintFileStream(
   paths: readonly string[],
-  options: LintFilesOptions & {readonly fix?: boolean} = {}
-): Promise<LintFilesResult> {
+  options: LintStreamOptions & {readonly models: true}
+): AsyncGenerator<LintOutcome<FileReport & {readonly models: LintModels}>, void, undefined>
+export function lintFileStream(paths: readonly string[], options?: LintStreamOptions): AsyncGenerator<LintOutcome, void, undefined>
+export async function* lintFileStream(paths: readonly string[], options: LintStreamOptions = {}): AsyncGenerator<LintOutcome, void, undefined> {
   const cwd = options.cwd ?? process.cwd()
+  const models = options.models ?? false
+  const fix = options.fix ?? false
   const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
   const expanded = await expandPaths(paths, cwd, ignored, options.fileOps)
-  const {failures, ignoredExplicitly} = expanded
   const shard = options.shard
   const files = shard
     ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
     : expanded.files
-  const results: FileResult[] = []
+  const concurrency = options.concurrency ?? 'auto'
+  const workers = workerCount(concurrency, files.length)
+  const mainLints = concurrency === 'auto'
 
-  for (const filePath of ignoredExplicitly) {
+  for (const failure of expanded.failures) yield {kind: 'failure', failure}
+  for (const filePath of expanded.ignoredExplicitly) {
     const {lintText} = await import('./engine.js')
     const result = lintText('', {filePath, rules: []})
     const message = result.file.message(
@@ -190,44 +286,126 @@ export async function lintFiles(
     message.fatal = false
     message.messageId = 'ignoredFile'
     result.file.cwd = cwd
-    results.push({...result, messages: [message]})
+    yield {kind: 'result', result: report({...result, messages: [message]}, models), ignored: true}
   }
 
-  for (const [done, filePath] of files.entries()) {
+  const run = linter.runOptions
+  const pool = workers > 0 ? new LintPool({size: workers, run, ...(options.workerUrl ? {workerUrl: options.workerUrl} : {})}) : undefined
+  let done = 0
+
+  /** Read, configure and lint one file; rejects only with a ConfigError. */
+  const lintOne = async (filePath: string): Promise<LintOutcome> => {
     options.onProgress?.(done, files.length, filePath)
     const read = await readText(filePath, cwd, {maxFileSize: options.maxFileSize, ops: options.fileOps})
-    if ('reason' in read) {
-      failures.push(read)
-      continue
-    }
+    if ('reason' in read) return {kind: 'failure', failure: read}
     try {
-      const cached = await options.cache?.lookup(filePath, read, {...options, cwd, rulesFor: (file) => linter.rulesFor(file)})
-      if (cached) {
-        results.push(cached)
-        continue
-      }
+      const {selection, rules} = await linter.selectionFor(filePath)
       // A file that is not UTF-8 is linted but never fixed: writing it back
       // would replace its invalid bytes with U+FFFD for good.
-      const result = await linter.lint(filePath, read.text, (options.fix ?? false) && read.invalidUtf8 === undefined)
-      results.push(read.invalidUtf8 === undefined ? result : withInvalidUtf8(result, read.invalidUtf8))
-      options.cache?.store(filePath, results.at(-1)!, cwd)
+      const task: LintTask = {filePath, text: read.text, rules: selection, fix: fix && read.invalidUtf8 === undefined, models}
+      // The cache answers here, in the main thread, before the task is
+      // dispatched; it is filled once the file is linted.
+      const cached = await options.cache?.lookup(filePath, read, {...run, fix, rulesFor: async () => rules})
+      if (cached) return {kind: 'result', result: report(cached, models), ignored: false}
+      // Loaded on first use: a run that the cache answers never loads the parser.
+      const {lintResolved, reportFromWire} = await lintStep()
+      let linted: FileReport | undefined
+      // With `auto`, the main thread takes a file when every worker is busy.
+      if (pool && !(mainLints && pool.saturated)) {
+        try {
+          linted = reportFromWire(task, await pool.lint(task), cwd)
+        } catch (error) {
+          // Rule options that cannot be cloned (a function from a JavaScript
+          // config): that file is linted here instead.
+          if (!(error instanceof TaskNotSent)) throw error
+        }
+      }
+      linted ??= report(lintResolved(task, rules, run), models)
+      const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
+      options.cache?.store(filePath, result, cwd)
+      return {kind: 'result', result, ignored: false}
     } catch (error) {
       if (error instanceof ConfigError) throw error
       // Any other failure on one file (a rule bug, a stack overflow) is that
       // file's; the other files are still linted.
       const reason = error instanceof Error ? error.message : String(error)
-      failures.push({filePath, reason: `internal error: ${reason}`, error})
+      return {kind: 'failure', failure: {filePath, reason: `internal error: ${reason}`, error}}
     }
   }
+
+  // Outcomes in input order; the next few files are read (and, on the pool,
+  // linted) while the consumer handles the current one.
+  const window = Math.max(2, workers * readAheadPerWorker)
+  const pending: Promise<LintOutcome>[] = []
+  let next = 0
+  try {
+    while (next < files.length || pending.length > 0) {
+      while (next < files.length && pending.length < window) {
+        const outcome = lintOne(files[next++]!)
+        // Handled when its turn comes; a rejection must not go unobserved meanwhile.
+        outcome.catch(() => undefined)
+        pending.push(outcome)
+      }
+      const outcome = await pending.shift()!
+      done++
+      yield outcome
+    }
+  } finally {
+    await pool?.close()
+  }
   options.onProgress?.(files.length, files.length, '')
-  return {results, failures, ignored: ignoredExplicitly}
+}
+
+/** A lint result as a report: without its models unless `models` is set. */
+function report(result: FileResult & {readonly fromCache?: true}, models: boolean): FileReport {
+  const {file, messages, bom, source, output} = result
+  return {
+    file,
+    messages,
+    bom,
+    ...(result.fromCache ? {fromCache: true} : {}),
+    ...(source === undefined ? {} : {source}),
+    ...(output === undefined ? {} : {output}),
+    ...(models ? {models: {index: result.index, noteFields: result.noteFields, prose: result.prose}} : {})
+  }
+}
+
+/** A report with its models, as the `FileResult` of earlier versions (`lintFiles`). */
+export function resultOf(report: FileReport & {readonly models: LintModels}): FileResult {
+  const {models, ...rest} = report
+  return {...rest, ...models}
+}
+
+/**
+ * Lint files, directories and globs (see `lintFileStream`) and gather every
+ * result, with its models (index, note fields, prose model). Prefer
+ * `lintFileStream` for many files: this array holds every file's models.
+ *
+ * @throws ConfigError for an invalid config file, `--rule` setting or
+ *   ignore file (a usage error: the run stops).
+ */
+export async function lintFiles(
+  paths: readonly string[],
+  options: LintFilesOptions & {readonly fix?: boolean} = {}
+): Promise<LintFilesResult> {
+  const results: FileResult[] = []
+  const failures: FileFailure[] = []
+  const ignored: string[] = []
+  for await (const outcome of lintFileStream(paths, {...options, models: true})) {
+    if (outcome.kind === 'failure') failures.push(outcome.failure)
+    else {
+      results.push(resultOf(outcome.result))
+      if (outcome.ignored) ignored.push(outcome.result.file.path)
+    }
+  }
+  return {results, failures, ignored}
 }
 
 /**
  * `result` with a warning at the first U+FFFD that stands for invalid UTF-8
  * (`offset` counts in the text as read, a byte order mark included).
  */
-export function withInvalidUtf8(result: FileResult, offset: number): FileResult {
+export function withInvalidUtf8<R extends FileReport>(result: R, offset: number): R {
   const value = String(result.file.value)
   const at = Math.max(0, Math.min(value.length, offset - (result.bom ? 1 : 0)))
   const place = location(value)
@@ -248,7 +426,7 @@ export function withInvalidUtf8(result: FileResult, offset: number): FileResult 
  * Write the fixed text of each result that has one, atomically (see
  * `writeFileAtomic`). A file that cannot be written becomes a failure.
  */
-export async function writeFixes(results: readonly FileResult[], cwd: string): Promise<FileFailure[]> {
+export async function writeFixes(results: readonly Pick<FileReport, 'file' | 'output'>[], cwd: string): Promise<FileFailure[]> {
   const failures: FileFailure[] = []
   for (const result of results) {
     if (result.output === undefined || !result.file.path) continue
@@ -259,4 +437,9 @@ export async function writeFixes(results: readonly FileResult[], cwd: string): P
     }
   }
   return failures
+}
+
+/** The lint step (src/lint-task.ts, which loads the engine and the parser), imported when a file is first linted. */
+function lintStep(): Promise<typeof import('./lint-task.js')> {
+  return import('./lint-task.js')
 }

@@ -22,7 +22,7 @@ import {
 import type {CodeAction, Diagnostic, Range} from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {Linter} from './lint-files.js'
-import {formatOf} from './parse/index.js'
+import {formatOf} from './parse/format.js'
 import type {Fix} from './rule.js'
 
 /** Pause after the last change before checking again, in milliseconds. */

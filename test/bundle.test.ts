@@ -105,11 +105,11 @@ test('the lazy imports stay chunks of their own, outside what the CLI entry impo
 
 /**
  * What a plain lint run loads: bin/, the CLI entry's static imports, and the
- * engine (imported by lintFiles when a file is linted, not when a cache hit
- * answers) with its static imports.
+ * lint step with the engine (imported when a file is linted, not when a
+ * cache hit answers), with their static imports.
  */
 function plainRunModules(): string[] {
-  return [...new Set(['bin/citelint.js', ...staticClosure('dist/bundle/cli.js'), ...staticClosure(chunkOf('src/engine.ts'))])].sort()
+  return [...new Set(['bin/citelint.js', ...staticClosure('dist/bundle/cli.js'), ...staticClosure(chunkOf('src/lint-task.ts'))])].sort()
 }
 
 test('a plain single-file run: bin/ runs the bundle and loads exactly the statically imported chunks and the engine', () => {

@@ -6,16 +6,7 @@ import type {Format} from '../types.js'
 import {parseMarkdown} from './markdown.js'
 import {parsePlainText} from './plain-text.js'
 
-const markdownExtensions = /\.(md|markdown)$/i
-
-/**
- * The format of a file from its path: Markdown for `.md` and `.markdown`
- * (any case), plain text for everything else, including `.txt` and a
- * missing path.
- */
-export function formatOf(filePath: string | undefined): Format {
-  return filePath && markdownExtensions.test(filePath) ? 'markdown' : 'text'
-}
+export {formatOf} from './format.js'
 
 /** Parse `text` as `format` into mdast with positions. Never throws. */
 export function parse(text: string, format: Format): Root {

@@ -52,7 +52,7 @@ export function escapeProperty(value: string): string {
  * in file order then vfile-sort order; lines joined by LF, no trailing
  * newline; `''` when there are no messages.
  */
-export function formatGithub(results: readonly LintResult[], options: GithubOptions): string {
+export function formatGithub(results: readonly Pick<LintResult, 'file' | 'messages'>[], options: GithubOptions): string {
   const lines: string[] = []
   for (const result of results) {
     const file = result.file.path

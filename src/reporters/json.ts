@@ -53,8 +53,15 @@ export interface JsonOptions {
   readonly includeNotes?: boolean
 }
 
-/** Convert one lint result to ESLint's JSON shape, with the note model when `includeNotes` is set. */
-export function toJsonResult(result: LintResult, options: JsonOptions = {}): JsonResult {
+/** What `toJsonResult` reads: the file and its messages, and with `includeNotes` the index and note fields. */
+export type JsonInput = Pick<LintResult, 'file' | 'messages'> & Partial<Pick<LintResult, 'index' | 'noteFields'>>
+
+/**
+ * Convert one lint result to ESLint's JSON shape, with the note model when `includeNotes` is set.
+ *
+ * @throws TypeError with `includeNotes` when `result` has no index or note fields.
+ */
+export function toJsonResult(result: JsonInput, options: JsonOptions = {}): JsonResult {
   const messages = result.messages.map((message): JsonMessage => {
     const place = message.place
     const start = place && 'start' in place ? place.start : place
@@ -76,11 +83,14 @@ export function toJsonResult(result: LintResult, options: JsonOptions = {}): Jso
     errorCount: messages.filter((m) => m.severity === 2).length,
     warningCount: messages.filter((m) => m.severity === 1).length
   }
-  return options.includeNotes ? {...json, notes: toJsonNotes(result)} : json
+  if (!options.includeNotes) return json
+  const {index, noteFields} = result
+  if (!index || !noteFields) throw new TypeError('includeNotes needs each result’s index and note fields')
+  return {...json, notes: toJsonNotes({index, noteFields})}
 }
 
 /** The note model of one result, one entry per note of its citation index. */
-export function toJsonNotes(result: LintResult): JsonNote[] {
+export function toJsonNotes(result: Pick<LintResult, 'index' | 'noteFields'>): JsonNote[] {
   return result.index.notes.map((note, i): JsonNote => {
     const fields = result.noteFields[i]
     const date = fields?.date
@@ -98,6 +108,6 @@ export function toJsonNotes(result: LintResult): JsonNote[] {
 }
 
 /** Format results as JSON text (one line, as ESLint prints it). */
-export function formatJson(results: readonly LintResult[], options: JsonOptions = {}): string {
+export function formatJson(results: readonly JsonInput[], options: JsonOptions = {}): string {
   return JSON.stringify(results.map((result) => toJsonResult(result, options)))
 }

@@ -106,7 +106,7 @@ export interface SarifLog {
 }
 
 /** Build the SARIF log object for `results` (see the module comment for the mapping). */
-export function toSarifLog(results: readonly LintResult[], options: SarifOptions): SarifLog {
+export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages'>[], options: SarifOptions): SarifLog {
   const pkg = packageInfo()
   const version = options.version ?? pkg.version
   const repository = webRepositoryUrl(options.repositoryUrl ?? pkg.repository)
@@ -144,7 +144,7 @@ export function toSarifLog(results: readonly LintResult[], options: SarifOptions
  * Format results as a SARIF 2.1.0 log: JSON with 2-space indentation, no
  * trailing newline.
  */
-export function formatSarif(results: readonly LintResult[], options: SarifOptions): string {
+export function formatSarif(results: readonly Pick<LintResult, 'file' | 'messages'>[], options: SarifOptions): string {
   return JSON.stringify(toSarifLog(results, options), null, 2)
 }
 
@@ -193,7 +193,7 @@ function causeOf(message: CitelintMessage): {reason: string; place: Point | Posi
   return {reason: cause.reason, place}
 }
 
-function artifactLocationOf(result: LintResult, cwd: string): SarifLocation['physicalLocation']['artifactLocation'] {
+function artifactLocationOf(result: Pick<LintResult, 'file'>, cwd: string): SarifLocation['physicalLocation']['artifactLocation'] {
   const file = result.file
   if (!file.path) return {}
   const absolute = path.resolve(file.cwd, file.path)

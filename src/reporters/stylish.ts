@@ -8,7 +8,7 @@ import {reporter} from 'vfile-reporter'
 import type {LintResult} from '../engine.js'
 
 /** Format results for a terminal; `color` adds ANSI colours. */
-export function formatStylish(results: readonly LintResult[], color: boolean): string {
+export function formatStylish(results: readonly Pick<LintResult, 'file' | 'messages'>[], color: boolean): string {
   return reporter(
     results.map((result) => result.file),
     {color, quiet: true}

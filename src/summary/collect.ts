@@ -1,10 +1,11 @@
 /**
  * `summarizeFiles`: the coverage of files, directories and globs, selected,
- * configured, read and ignored exactly as by `lintFiles`, which it uses.
+ * configured, read and ignored exactly as by `lintFiles` (it uses the same
+ * stream, `lintFileStream`).
  */
 import type {FileFailure} from '../files.js'
 import type {LintFilesOptions} from '../lint-files.js'
-import {lintFiles} from '../lint-files.js'
+import {lintFileStream, resultOf} from '../lint-files.js'
 import type {CoverageCounts, FileCoverage} from './coverage.js'
 import {fileCoverage, totalCoverage} from './coverage.js'
 
@@ -25,17 +26,21 @@ export interface Summary {
 }
 
 /**
- * Summarise files, directories and globs: `lintFiles` selects, configures,
- * reads and lints them (so the same ignore files, size limit and encoding
- * rules apply), then each result is turned into its coverage.
+ * Summarise files, directories and globs: `lintFileStream` selects,
+ * configures, reads and lints them (so the same ignore files, size limit and
+ * encoding rules apply), and each result is turned into its coverage as it
+ * comes; its models are dropped then, unless `keepResults` is set.
  *
  * @throws ConfigError for an invalid config file, `--rule` setting or ignore file.
  */
 export async function summarizeFiles(paths: readonly string[], options: SummaryOptions = {}): Promise<Summary> {
-  const {results, failures, ignored} = await lintFiles(paths, options)
-  const skip = new Set(ignored)
-  const files = results
-    .filter((result) => !skip.has(result.file.path))
-    .map((result) => fileCoverage(result, options.keepResults ?? false))
+  const files: FileCoverage[] = []
+  const failures: FileFailure[] = []
+  const ignored: string[] = []
+  for await (const outcome of lintFileStream(paths, {...options, models: true})) {
+    if (outcome.kind === 'failure') failures.push(outcome.failure)
+    else if (outcome.ignored) ignored.push(outcome.result.file.path)
+    else files.push(fileCoverage(resultOf(outcome.result), options.keepResults ?? false))
+  }
   return {files, totals: totalCoverage(files), failures, ignored}
 }
