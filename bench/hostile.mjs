@@ -23,6 +23,10 @@
  * minus that of a twin process that loads citelint and builds the same
  * input without linting it.
  *
+ * Markdown nested deeper than citelint parses (src/parse/nesting.ts) is
+ * refused with NestingTooDeep; that refusal is timed as the result and the
+ * verdict says at which sizes it happened.
+ *
  * Verdict: the time of 10x input must be at most 12 times that of 1x (and
  * 100x at most 12 times 10x). Exit code 1 when a case fails. A size is not
  * run when the one before failed or took over 30 s; a run is stopped after
@@ -219,14 +223,24 @@ async function child(caseIndex, format, scale, mode) {
   if (mode === 'lint') {
     const config = {rules: {'note-order': ['warn', {gfm: true}]}}
     const lint = item.fix ? (input) => fixText(input, {filePath, config}).result : (input) => lintText(input, {filePath, config})
-    lint(item.input(1, format)) // warm up
+    // Markdown nested deeper than citelint parses is refused with
+    // NestingTooDeep (src/parse/nesting.ts): a result, timed like a lint.
+    const outcome = (input) => {
+      try {
+        return lint(input).messages.length
+      } catch (error) {
+        if (error?.name === 'NestingTooDeep') return 'refused'
+        throw error
+      }
+    }
+    outcome(item.input(1, format)) // warm up
     // The same volume of input at every size (1x: 100 runs, 10x: 10, 100x:
     // 1), so that garbage collection is amortised alike; at most 5 s.
     const times = []
     let messages = 0
     do {
       const t0 = performance.now()
-      messages = lint(text).messages.length
+      messages = outcome(text)
       times.push(performance.now() - t0)
     } while (times.length < 100 / scale && times.reduce((a, b) => a + b, 0) < 5000)
     result.ms = times.reduce((a, b) => a + b, 0) / times.length
@@ -261,6 +275,11 @@ function measure(caseIndex, format, scale) {
   return {...lint, memMb: base.error ? undefined : Math.max(0, lint.rssMb - base.rssMb)}
 }
 
+/** ` (refused at 10x, 100x)` when a size was refused as too deeply nested. */
+const refusedAt = (rows) => {
+  const sizes = rows.flatMap((r, i) => (r.messages === 'refused' ? [`${scales[i]}x`] : []))
+  return sizes.length ? ` (refused at ${sizes.join(', ')})` : ''
+}
 const fmt = (ms) => (ms === undefined ? '-' : ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0))
 const ratio = (a, b) => (a?.ms === undefined || b?.ms === undefined ? undefined : b.ms / Math.max(a.ms, 0.05))
 
@@ -291,7 +310,7 @@ if (process.argv[2] === '--child') {
       console.log(
         `| ${item.name} | .${format} | ${rows.map((r) => r.chars ?? '-').join(' / ')} | ${rows.map((r) => fmt(r.ms)).join(' | ')} | ` +
           `${r1?.toFixed(1) ?? '-'} | ${r2?.toFixed(1) ?? '-'} | ${rows.map((r) => (r.memMb === undefined ? '-' : r.memMb.toFixed(0))).join(' / ')} | ` +
-          `${ok ? 'ok' : `FAIL${errors.length ? `: ${errors[0]}` : ''}`} |`
+          `${ok ? 'ok' : `FAIL${errors.length ? `: ${errors[0]}` : ''}`}${refusedAt(rows)} |`
       )
     }
   })

@@ -17,7 +17,14 @@ export function formatOf(filePath: string | undefined): Format {
   return filePath && markdownExtensions.test(filePath) ? 'markdown' : 'text'
 }
 
-/** Parse `text` as `format` into mdast with positions. Never throws. */
+export {NestingTooDeep, maxNesting} from './nesting.js'
+
+/**
+ * Parse `text` as `format` into mdast with positions.
+ *
+ * @throws NestingTooDeep for Markdown nested deeper than `maxNesting`
+ *   containers (see `parseMarkdown`); plain text never throws.
+ */
 export function parse(text: string, format: Format): Root {
   return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text)
 }
