@@ -52,7 +52,9 @@ const space = 32
  * its marker: `-`, `+`, `*` or `1.`/`1)` and a space), a footnote definition
  * its `[^label]:` (4 columns to continue). So the depth is at most the
  * number of `>`, list markers and definition labels in the prefix plus half
- * its columns of white space before the last of them (a tab counted as 4).
+ * its columns of white space before the last of them (a tab counted as 4;
+ * the one space or tab right after a marker is the marker's own, a tab
+ * there counted as 2).
  * White space after the last marker opens nothing, and a line made only of
  * `-`, `*`, `_` and white space after its `>`s is a thematic break (or empty
  * items that nest nothing), counted as its `>`s alone.
@@ -67,13 +69,20 @@ export function estimateNesting(text: string): {depth: number; line: number} {
     let columnsBeforeLast = 0
     let quotes = 0
     let onlyBreakChars = true
+    let afterMarker = false
     let cursor = index
     for (;;) {
       const code = text.charCodeAt(cursor)
       if (code === space || code === tab) {
-        columns += code === tab ? 4 : 1
+        // The space right after a marker belongs to it; a tab there may
+        // leave up to 3 columns of indentation, counted as 2.
+        columns += afterMarker ? (code === tab ? 2 : 0) : code === tab ? 4 : 1
+        afterMarker = false
         cursor++
-      } else if (code === 62 /* > */) {
+        continue
+      }
+      afterMarker = true
+      if (code === 62 /* > */) {
         quotes++
         markers++
         columnsBeforeLast = columns
@@ -100,7 +109,10 @@ export function estimateNesting(text: string): {depth: number; line: number} {
         markers++
         columnsBeforeLast = columns
         cursor = end + 2
-      } else break
+      } else {
+        afterMarker = false
+        break
+      }
     }
     // The rest of the line.
     let end = cursor
