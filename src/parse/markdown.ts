@@ -28,17 +28,26 @@ function remarkFootnotes(this: Processor): void {
 
 let processor: Processor<Root> | undefined
 
+/** Options of {@link parseMarkdown}. */
+export interface ParseMarkdownOptions {
+  /**
+   * Deepest container nesting parsed (default `maxNesting`, 100); deeper
+   * Markdown throws NestingTooDeep. Tests raise it to build deep trees.
+   */
+  readonly maxNesting?: number
+}
+
 /**
  * Parse Markdown into mdast with positions (1-based lines and columns, UTF-16
  * offsets into `text`).
  *
  * @throws NestingTooDeep (src/parse/nesting.ts) when `text` may nest more
- *   than `maxNesting` (100) block quotes, list items or footnote definitions:
+ *   than `options.maxNesting` (default 100) block quotes, list items or footnote definitions:
  *   micromark's time grows with the square of the depth. Nothing else is
  *   thrown for any string input.
  */
-export function parseMarkdown(text: string): Root {
-  assertNesting(text)
+export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}): Root {
+  assertNesting(text, options.maxNesting)
   processor ??= unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])

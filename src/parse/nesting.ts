@@ -29,10 +29,11 @@ export class NestingTooDeep extends Error {
 
   constructor(
     readonly line: number,
-    readonly depth: number
+    readonly depth: number,
+    readonly limit = maxNesting
   ) {
     super(
-      `Markdown nested too deep: line ${line} opens up to ${depth} block quotes, list items or footnote definitions, at most ${maxNesting} are parsed`
+      `Markdown nested too deep: line ${line} opens up to ${depth} block quotes, list items or footnote definitions, at most ${limit} are parsed`
     )
   }
 }
@@ -131,12 +132,12 @@ export function estimateNesting(text: string): {depth: number; line: number} {
 }
 
 /**
- * Throw {@link NestingTooDeep} when `text` may nest deeper than
- * {@link maxNesting} containers.
+ * Throw {@link NestingTooDeep} when `text` may nest deeper than `limit`
+ * (default {@link maxNesting}) containers.
  */
-export function assertNesting(text: string): void {
+export function assertNesting(text: string, limit = maxNesting): void {
   const {depth, line} = estimateNesting(text)
-  if (depth > maxNesting) throw new NestingTooDeep(line, depth)
+  if (depth > limit) throw new NestingTooDeep(line, depth, limit)
 }
 
 function isBlankOrEnd(code: number): boolean {
