@@ -6,7 +6,9 @@
  * superlinear time. This fails when the micromark that is installed, every
  * copy of it, differs from the pin: a lockfile update or an `npm install`
  * that lost the override. See bench/RESULTS.md for the measurement and for
- * what upstream would need before the pin can go.
+ * what upstream would need before the pin can go. The patch in
+ * patches/micromark+4.0.2.patch is made for this exact version
+ * (test/parser-patches.test.ts checks that it is applied).
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'

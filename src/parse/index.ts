@@ -8,7 +8,14 @@ import {parsePlainText} from './plain-text.js'
 
 export {formatOf} from './format.js'
 
-/** Parse `text` as `format` into mdast with positions. Never throws. */
+export {NestingTooDeep, maxNesting} from './nesting.js'
+
+/**
+ * Parse `text` as `format` into mdast with positions.
+ *
+ * @throws NestingTooDeep for Markdown nested deeper than `maxNesting`
+ *   containers (see `parseMarkdown`); plain text never throws.
+ */
 export function parse(text: string, format: Format): Root {
   return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text)
 }

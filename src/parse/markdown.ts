@@ -13,21 +13,41 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {withLabelLookup} from './label-lookup.js'
+import {assertNesting} from './nesting.js'
 
-/** unified plugin adding the GFM footnote syntax to remark-parse. */
+/**
+ * unified plugin adding the GFM footnote syntax to remark-parse, with the
+ * parser's label lists made constant-time lookups (see label-lookup.ts).
+ */
 function remarkFootnotes(this: Processor): void {
   const data = this.data()
-  ;(data.micromarkExtensions ??= []).push(gfmFootnote())
+  ;(data.micromarkExtensions ??= []).push(withLabelLookup(gfmFootnote()))
   ;(data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown())
 }
 
 let processor: Processor<Root> | undefined
 
+/** Options of {@link parseMarkdown}. */
+export interface ParseMarkdownOptions {
+  /**
+   * Deepest container nesting parsed (default `maxNesting`, 100); deeper
+   * Markdown throws NestingTooDeep. Tests raise it to build deep trees.
+   */
+  readonly maxNesting?: number
+}
+
 /**
  * Parse Markdown into mdast with positions (1-based lines and columns, UTF-16
- * offsets into `text`). Never throws on any string input.
+ * offsets into `text`).
+ *
+ * @throws NestingTooDeep (src/parse/nesting.ts) when `text` may nest more
+ *   than `options.maxNesting` (default 100) block quotes, list items or footnote definitions:
+ *   micromark's time grows with the square of the depth. Nothing else is
+ *   thrown for any string input.
  */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}): Root {
+  assertNesting(text, options.maxNesting)
   processor ??= unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])

@@ -1,0 +1,153 @@
+/**
+ * The nesting guard: Markdown nested deeper than {@link maxNesting}
+ * containers is refused before it is parsed. See patches/README.md,
+ * "Deep nesting".
+ *
+ * micromark's cost per line grows with the square of the number of open
+ * containers (block quotes, list items, footnote definitions): every attempt
+ * to continue or open one copies the tokenizer's stack of open tokens
+ * (`store()` in micromark 4.0.2 `lib/create-tokenizer.js`), and
+ * mdast-util-from-markdown walks nested lists again for each level. A
+ * 100,000-deep block quote on one line takes minutes; a staircase of lines,
+ * each one level deeper, grows as size^1.5. No report nests more than a few
+ * levels, so citelint refuses such a file with a one-line reason instead.
+ *
+ * The limit follows markdown-it, whose default preset stops nesting at 100
+ * (`maxNesting`; 20 in its CommonMark preset).
+ */
+
+/** Deepest container nesting parsed; deeper Markdown is refused. */
+export const maxNesting = 100
+
+/**
+ * Thrown by `parseMarkdown` for Markdown nested deeper than
+ * {@link maxNesting}. `line` is 1-based; `depth` is the estimate that passed
+ * the limit (an upper bound of the real depth).
+ */
+export class NestingTooDeep extends Error {
+  override name = 'NestingTooDeep'
+
+  constructor(
+    readonly line: number,
+    readonly depth: number,
+    readonly limit = maxNesting
+  ) {
+    super(
+      `Markdown nested too deep: line ${line} opens up to ${depth} block quotes, list items or footnote definitions, at most ${limit} are parsed`
+    )
+  }
+}
+
+const tab = 9
+const lineFeed = 10
+const carriageReturn = 13
+const space = 32
+
+/**
+ * An upper bound of the container depth on each line of `text`, and the
+ * first line where it is highest: `{depth, line}` (line 1-based; depth 0 for
+ * text without containers). One pass, O(length).
+ *
+ * A container opens on a line whose prefix continues every enclosing one: a
+ * block quote needs a `>`, a list item at least 2 columns of indentation (or
+ * its marker: `-`, `+`, `*` or `1.`/`1)` and a space), a footnote definition
+ * its `[^label]:` (4 columns to continue). So the depth is at most the
+ * number of `>`, list markers and definition labels in the prefix plus half
+ * its columns of white space before the last of them (a tab counted as 4;
+ * the one space or tab right after a marker is the marker's own, a tab
+ * there counted as 2).
+ * White space after the last marker opens nothing, and a line made only of
+ * `-`, `*`, `_` and white space after its `>`s is a thematic break (or empty
+ * items that nest nothing), counted as its `>`s alone.
+ */
+export function estimateNesting(text: string): {depth: number; line: number} {
+  let best = {depth: 0, line: 1}
+  let line = 1
+  let index = 0
+  while (index <= text.length) {
+    let markers = 0
+    let columns = 0
+    let columnsBeforeLast = 0
+    let quotes = 0
+    let onlyBreakChars = true
+    let afterMarker = false
+    let cursor = index
+    for (;;) {
+      const code = text.charCodeAt(cursor)
+      if (code === space || code === tab) {
+        // The space right after a marker belongs to it; a tab there may
+        // leave up to 3 columns of indentation, counted as 2.
+        columns += afterMarker ? (code === tab ? 2 : 0) : code === tab ? 4 : 1
+        afterMarker = false
+        cursor++
+        continue
+      }
+      afterMarker = true
+      if (code === 62 /* > */) {
+        quotes++
+        markers++
+        columnsBeforeLast = columns
+        cursor++
+      } else if ((code === 45 || code === 43 || code === 42) /* - + * */ && isBlankOrEnd(text.charCodeAt(cursor + 1))) {
+        if (code === 43) onlyBreakChars = false
+        markers++
+        columnsBeforeLast = columns
+        cursor++
+      } else if (code >= 48 && code <= 57) {
+        let end = cursor
+        while (end - cursor < 9 && isDigit(text.charCodeAt(end))) end++
+        const after = text.charCodeAt(end)
+        if (!((after === 46 || after === 41) /* . ) */ && isBlankOrEnd(text.charCodeAt(end + 1)))) break
+        onlyBreakChars = false
+        markers++
+        columnsBeforeLast = columns
+        cursor = end + 1
+      } else if (code === 91 /* [ */ && text.charCodeAt(cursor + 1) === 94 /* ^ */) {
+        let end = cursor + 2
+        while (end - cursor < 1003 && end < text.length && !isEndOfLabel(text.charCodeAt(end))) end++
+        if (text.charCodeAt(end) !== 93 /* ] */ || text.charCodeAt(end + 1) !== 58 /* : */ || end === cursor + 2) break
+        onlyBreakChars = false
+        markers++
+        columnsBeforeLast = columns
+        cursor = end + 2
+      } else {
+        afterMarker = false
+        break
+      }
+    }
+    // The rest of the line.
+    let end = cursor
+    while (end < text.length && text.charCodeAt(end) !== lineFeed && text.charCodeAt(end) !== carriageReturn) {
+      const code = text.charCodeAt(end)
+      if (code !== 45 && code !== 42 && code !== 95 && code !== space && code !== tab) onlyBreakChars = false
+      end++
+    }
+    const depth = onlyBreakChars ? quotes : markers + Math.ceil(columnsBeforeLast / 2)
+    if (depth > best.depth) best = {depth, line}
+    if (end >= text.length) break
+    index = text.charCodeAt(end) === carriageReturn && text.charCodeAt(end + 1) === lineFeed ? end + 2 : end + 1
+    line++
+  }
+  return best
+}
+
+/**
+ * Throw {@link NestingTooDeep} when `text` may nest deeper than `limit`
+ * (default {@link maxNesting}) containers.
+ */
+export function assertNesting(text: string, limit = maxNesting): void {
+  const {depth, line} = estimateNesting(text)
+  if (depth > limit) throw new NestingTooDeep(line, depth, limit)
+}
+
+function isBlankOrEnd(code: number): boolean {
+  return Number.isNaN(code) || code === space || code === tab || code === lineFeed || code === carriageReturn
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+function isEndOfLabel(code: number): boolean {
+  return code === 93 || code === space || code === tab || code === lineFeed || code === carriageReturn
+}

@@ -1,0 +1,92 @@
+/**
+ * The nesting guard (src/parse/nesting.ts): the depth estimate is an upper
+ * bound that ignores thematic breaks and plain indentation, Markdown at the
+ * limit is parsed, deeper Markdown is refused with NestingTooDeep, and the
+ * CLI reports that as one line and exit 2.
+ */
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import type {Node} from 'unist'
+import {estimateNesting, maxNesting, NestingTooDeep} from '../src/parse/nesting.js'
+import {parseMarkdown} from '../src/parse/markdown.js'
+import {lintText} from '../src/index.js'
+import {runCli} from './helpers.js'
+
+const cases: Array<[string, string, {depth: number; line: number}]> = [
+  ['empty', '', {depth: 0, line: 1}],
+  ['paragraph', 'A claim.[^1]\n', {depth: 0, line: 1}],
+  ['block quotes', 'a\n> b\n> > > c\n', {depth: 3, line: 3}],
+  ['block quotes without spaces', '>>>>> c', {depth: 5, line: 1}],
+  ['list staircase', '- a\n  - b\n    - c\n', {depth: 3, line: 3}],
+  ['ordered list', '1. a\n   2) b\n', {depth: 3, line: 2}],
+  ['items on one line', '- - - x\n', {depth: 3, line: 1}],
+  ['footnote definitions', '[^a]: [^b]: note\n', {depth: 2, line: 1}],
+  ['definition in a list in a quote', '> - [^1]: > note\n', {depth: 4, line: 1}],
+  ['thematic breaks', '* * * * * * * *\n- - - - - -\n> ___\n', {depth: 1, line: 3}],
+  ['indentation alone opens nothing', `${' '.repeat(400)}code\n\t\t\tx\n`, {depth: 0, line: 1}],
+  ['tab before a marker', '\t- x\n', {depth: 3, line: 1}],
+  ['CRLF and CR lines', 'a\r\n> b\r> > c\r\n', {depth: 2, line: 3}],
+  ['tab after a marker', '>\t\t- x\n', {depth: 5, line: 1}],
+  ['not markers', '-x\n*emphasis*\n2015. A year\n[^a] call\n[^a]text\n', {depth: 1, line: 3}]
+]
+
+for (const [name, text, expected] of cases) {
+  test(`estimateNesting: ${name}`, () => {
+    assert.equal(estimateNesting(text), expected)
+  })
+}
+
+/** Depth of nested blockquote nodes in `node`. */
+function quoteDepth(node: Node): number {
+  const children = 'children' in node ? (node.children as Node[]) : []
+  return (node.type === 'blockquote' ? 1 : 0) + Math.max(0, ...children.map(quoteDepth))
+}
+
+test('parseMarkdown: nesting at the limit is parsed', () => {
+  const tree = parseMarkdown(`${'>'.repeat(maxNesting)} A claim.[^1]\n\n[^1]: Source, 2015.\n`)
+  assert.is(quoteDepth(tree), maxNesting)
+})
+
+test('parseMarkdown: nesting past the limit throws NestingTooDeep naming the line', () => {
+  const text = `Intro.\n\n${'>'.repeat(maxNesting + 1)} A claim.\n`
+  try {
+    parseMarkdown(text)
+    assert.unreachable('should have thrown')
+  } catch (error) {
+    assert.instance(error, NestingTooDeep)
+    const deep = error as NestingTooDeep
+    assert.is(deep.line, 3)
+    assert.is(deep.depth, 101)
+    assert.is(
+      deep.message,
+      'Markdown nested too deep: line 3 opens up to 101 block quotes, list items or footnote definitions, at most 100 are parsed'
+    )
+  }
+})
+
+test('lintText: plain text is never refused for nesting', () => {
+  const result = lintText(`${'>'.repeat(1000)} A claim.[1]\n\n[1] Source, 2015.\n`, {filePath: 'deep.txt'})
+  assert.equal(result.messages.map((m) => m.ruleId), [])
+})
+
+test('CLI: a too deeply nested Markdown file is one line on stderr and exit 2; other files are linted', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-deep-'))
+  writeFileSync(path.join(folder, 'deep.md'), `${'> '.repeat(200)}x\n`)
+  writeFileSync(path.join(folder, 'ok.md'), 'A claim.[^2]\n\n[^1]: Source, 2015.\n')
+  const run = await runCli(['deep.md', 'ok.md', '--format', 'json'], folder)
+  assert.is(run.code, 2)
+  const lines = run.err.trimEnd().split('\n')
+  assert.is(lines.length, 1)
+  assert.match(lines[0]!, /^citelint: deep\.md: .*Markdown nested too deep: line 1 opens up to 200 block quotes/)
+  assert.not.match(run.err, /\n\s+at /)
+  const results = JSON.parse(run.out) as Array<{filePath: string; messages: Array<{ruleId: string}>}>
+  assert.equal(
+    results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId)]),
+    [['ok.md', ['undefined-reference', 'unused-note']]]
+  )
+})
+
+test.run()
