@@ -54,12 +54,16 @@ const notProse = new Set([
 
 /**
  * One scanner for every marker shape: Project Gutenberg's `[Footnote 1:`, a
- * bracket label on one line (at most 999 characters, the GFM limit for
- * labels), or a run of one to three note symbols. Linear: a failed bracket
- * match stops at the next `[`, so each character is read at most twice.
+ * bracket label on one line (at most `maxLabelLength` characters, checked
+ * after the match, so that the pattern has no bounded repetition for a ReDoS
+ * analyser to expand), or a run of one to three note symbols. Linear: a
+ * failed bracket match stops at the next `[` or `]`, so each character is
+ * read at most twice.
  * Escaping backslashes are counted by looking back from a match.
  */
-const markerPattern = /\[Footnote[ \t]+([A-Za-z0-9]{1,8})[ \t]*:|\[(\^?)([^[\]\r\n]{0,999})\]|([*†‡§]{1,3})/g
+const markerPattern = /\[Footnote[ \t]+([A-Za-z0-9]{1,8})[ \t]*:|\[(\^?)([^[\]\r\n]*)\]|([*†‡§]{1,3})/g
+/** The longest label a bracket marker may have (GFM's limit for link and footnote labels). */
+const maxLabelLength = 999
 const symbolChar = /[*†‡§]/
 const wordChar = /[\p{L}\p{N}_]/u
 const letterChar = /\p{L}/u
@@ -139,6 +143,11 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     markerPattern.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = markerPattern.exec(slice))) {
+      if (match[3] !== undefined && match[3].length > maxLabelLength) {
+        // Too long for a label: look again just after its `[`, as a failed match would.
+        markerPattern.lastIndex = match.index + 1
+        continue
+      }
       const at = start + match.index
       const after = at + match[0].length
       let slashes = 0

@@ -33,8 +33,15 @@ export class TaskNotSent extends Error {
 /** A failure reported by a worker, or a worker that stopped with the task in flight. */
 export class WorkerTaskError extends Error {
   override name = 'WorkerTaskError'
-  /** `stack` is the worker's stack of the original error, when there is one. */
-  constructor(message: string, stack?: string) {
+  /**
+   * `stack` is the worker's stack of the original error, when there is one;
+   * `thrown` the original error's `name` (`NestingTooDeep`, `RangeError`, ...).
+   */
+  constructor(
+    message: string,
+    stack?: string,
+    readonly thrown?: string
+  ) {
     super(message)
     if (stack) this.stack = stack
   }
@@ -125,7 +132,7 @@ export class LintPool {
       slot.inFlight.delete(message.id)
       const {outcome} = message
       if (outcome.ok) pending.resolve(outcome)
-      else pending.reject(new WorkerTaskError(outcome.message, outcome.stack))
+      else pending.reject(new WorkerTaskError(outcome.message, outcome.stack, outcome.name))
       this.#dispatch()
     })
     const stop = (reason: string): void => {

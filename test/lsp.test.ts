@@ -151,6 +151,17 @@ test('Markdown diagnostics offer a citelint-disable-next-line comment', async ()
   client.notify('textDocument/didChange', {textDocument: {uri, version: 2}, contentChanges: [{text: 'Intro.\n\nA claim.[^x]\n\n[^x]: Source, 2026.\n'}]})
   const again = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri)
   assert.equal(again.params.diagnostics, [])
+  // Markdown the parser refuses (nested too deep) gets one diagnostic on the line that goes too deep.
+  client.notify('textDocument/didChange', {textDocument: {uri, version: 3}, contentChanges: [{text: `Intro.\n\n${'> '.repeat(150)}x\n`}]})
+  const refused = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === 3)
+  assert.equal(refused.params.diagnostics, [
+    {
+      range: {start: {line: 2, character: 0}, end: {line: 2, character: 0}},
+      severity: 1,
+      source: 'citelint',
+      message: 'Markdown nested too deep: line 3 opens up to 150 block quotes, list items or footnote definitions, at most 100 are parsed; not linted'
+    }
+  ])
   await client.request('shutdown', null)
   const exited = client.exited()
   client.notify('exit', null)

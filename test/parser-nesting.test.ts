@@ -76,11 +76,14 @@ test('CLI: a too deeply nested Markdown file is one line on stderr and exit 2; o
   const folder = mkdtempSync(path.join(tmpdir(), 'citelint-deep-'))
   writeFileSync(path.join(folder, 'deep.md'), `${'> '.repeat(200)}x\n`)
   writeFileSync(path.join(folder, 'ok.md'), 'A claim.[^2]\n\n[^1]: Source, 2015.\n')
+  // The same through a worker thread.
+  const pooled = await runCli(['deep.md', 'ok.md', '--format', 'json', '--concurrency', '1'], folder)
   const run = await runCli(['deep.md', 'ok.md', '--format', 'json'], folder)
+  assert.equal(pooled, run)
   assert.is(run.code, 2)
   const lines = run.err.trimEnd().split('\n')
   assert.is(lines.length, 1)
-  assert.match(lines[0]!, /^citelint: deep\.md: .*Markdown nested too deep: line 1 opens up to 200 block quotes/)
+  assert.is(lines[0], 'citelint: deep.md: Markdown nested too deep: line 1 opens up to 200 block quotes, list items or footnote definitions, at most 100 are parsed; not linted')
   assert.not.match(run.err, /\n\s+at /)
   const results = JSON.parse(run.out) as Array<{filePath: string; messages: Array<{ruleId: string}>}>
   assert.equal(
