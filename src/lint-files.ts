@@ -15,8 +15,8 @@ import type {LintCache} from './cache.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
-import {LintPool, TaskNotSent, WorkerTaskError} from './lint-pool.js'
-import {NestingTooDeep} from './parse/nesting.js'
+import {LintPool, TaskNotSent} from './lint-pool.js'
+import {isRefusal} from './parse/nesting.js'
 import type {FileReport, LintModels, LintRunOptions, LintTask, RuleSelection} from './lint-task.js'
 import type {ProseOptions} from './prose.js'
 import {location} from 'vfile-location'
@@ -330,8 +330,8 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       // Any other failure on one file (a rule bug, a stack overflow) is that
       // file's; the other files are still linted.
       const reason = error instanceof Error ? error.message : String(error)
-      // Markdown nested too deep for the parser is refused, not a citelint failure.
-      if (error instanceof NestingTooDeep || (error instanceof WorkerTaskError && error.thrown === 'NestingTooDeep')) {
+      // Markdown the parser cannot take in linear time and memory is refused, not a citelint failure.
+      if (isRefusal(error)) {
         return {kind: 'failure', failure: {filePath, reason: `${reason}; not linted`}}
       }
       return {kind: 'failure', failure: {filePath, reason: `internal error: ${reason}`, error}}

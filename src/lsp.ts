@@ -23,7 +23,7 @@ import type {CodeAction, Diagnostic, Range} from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {Linter} from './lint-files.js'
 import {formatOf} from './parse/format.js'
-import {NestingTooDeep} from './parse/nesting.js'
+import {BlockTooLong, NestingTooDeep} from './parse/nesting.js'
 import type {Fix} from './rule.js'
 
 /** Pause after the last change before checking again, in milliseconds. */
@@ -73,11 +73,11 @@ export function startServer(): void {
         }
       })
     } catch (error) {
-      if (!(error instanceof NestingTooDeep)) {
+      if (!(error instanceof NestingTooDeep || error instanceof BlockTooLong)) {
         connection.console.error(`citelint: ${document.uri}: ${error instanceof Error ? error.message : String(error)}`)
         return
       }
-      // The parser refuses the text: say so on the line, in place of stale findings.
+      // The parser refuses the text: say so on its line, in place of stale findings.
       const line = {line: error.line - 1, character: 0}
       diagnostics = [{range: {start: line, end: line}, severity: DiagnosticSeverity.Error, source: 'citelint', message: `${error.message}; not linted`}]
     }

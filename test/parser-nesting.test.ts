@@ -1,8 +1,9 @@
 /**
  * The nesting guard (src/parse/nesting.ts): the depth estimate is an upper
  * bound that ignores thematic breaks and plain indentation, Markdown at the
- * limit is parsed, deeper Markdown is refused with NestingTooDeep, and the
- * CLI reports that as one line and exit 2.
+ * limit is parsed, deeper Markdown is refused with NestingTooDeep, a block
+ * longer than the block limit with BlockTooLong, and the CLI reports either
+ * as one line and exit 2.
  */
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -10,7 +11,7 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Node} from 'unist'
-import {estimateNesting, maxNesting, NestingTooDeep} from '../src/parse/nesting.js'
+import {assertBlockLength, BlockTooLong, estimateNesting, maxNesting, NestingTooDeep} from '../src/parse/nesting.js'
 import {parseMarkdown} from '../src/parse/markdown.js'
 import {lintText} from '../src/index.js'
 import {runCli} from './helpers.js'
@@ -64,6 +65,31 @@ test('parseMarkdown: nesting past the limit throws NestingTooDeep naming the lin
       deep.message,
       'Markdown nested too deep: line 3 opens up to 101 block quotes, list items or footnote definitions, at most 100 are parsed'
     )
+  }
+})
+
+test('block length: a run of non-blank lines over the limit is refused from its first line; blank lines (CRLF too) end a block', () => {
+  const refusal = (text: string, limit: number): number | undefined => {
+    try {
+      assertBlockLength(text, limit)
+      return undefined
+    } catch (error) {
+      assert.instance(error, BlockTooLong)
+      return (error as BlockTooLong).line
+    }
+  }
+  assert.is(refusal('abcd\nefgh\n', 9), undefined, 'exactly at the limit: 4 + 1 + 4 characters')
+  assert.is(refusal('abcd\nefghi\n', 9), 1)
+  assert.is(refusal('abcd\n\nefgh\n', 5), undefined)
+  assert.is(refusal('abcd\r\n \t\r\nefgh\r\nijkl\r\n', 9), 3)
+  assert.is(refusal('ab\r\rcdefghijk', 8), 3)
+  assert.is(refusal('x'.repeat(20), 19), 1)
+  const long = `Intro.\n\n${'A claim.[^1] '.repeat(80_000)}\n`
+  try {
+    parseMarkdown(long)
+    assert.unreachable('should have thrown')
+  } catch (error) {
+    assert.is((error as Error).message, 'Markdown block too long: the lines from line 3 run over 1000000 characters without a blank line, more than is parsed')
   }
 })
 

@@ -8,7 +8,7 @@ import {parsePlainText} from './plain-text.js'
 
 export {formatOf} from './format.js'
 
-export {NestingTooDeep, maxNesting} from './nesting.js'
+export {BlockTooLong, NestingTooDeep, maxBlockLength, maxNesting} from './nesting.js'
 
 /**
  * Parse `text` as `format` into mdast with positions.

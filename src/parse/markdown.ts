@@ -14,7 +14,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {withLabelLookup} from './label-lookup.js'
-import {assertNesting} from './nesting.js'
+import {assertBlockLength, assertNesting} from './nesting.js'
 
 /**
  * unified plugin adding the GFM footnote syntax to remark-parse, with the
@@ -35,6 +35,8 @@ export interface ParseMarkdownOptions {
    * Markdown throws NestingTooDeep. Tests raise it to build deep trees.
    */
   readonly maxNesting?: number
+  /** Longest block parsed (default `maxBlockLength`, 1,000,000 characters); a longer one throws BlockTooLong. */
+  readonly maxBlockLength?: number
 }
 
 /**
@@ -43,11 +45,15 @@ export interface ParseMarkdownOptions {
  *
  * @throws NestingTooDeep (src/parse/nesting.ts) when `text` may nest more
  *   than `options.maxNesting` (default 100) block quotes, list items or footnote definitions:
- *   micromark's time grows with the square of the depth. Nothing else is
- *   thrown for any string input.
+ *   micromark's time grows with the square of the depth; BlockTooLong when a
+ *   block (lines without a blank line between them) is longer than
+ *   `options.maxBlockLength` (default 1,000,000 characters): micromark holds
+ *   every event of a paragraph at once. Nothing else is thrown for any
+ *   string input.
  */
 export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}): Root {
   assertNesting(text, options.maxNesting)
+  assertBlockLength(text, options.maxBlockLength)
   processor ??= unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])

@@ -1,7 +1,8 @@
 /**
- * The nesting guard: Markdown nested deeper than {@link maxNesting}
- * containers is refused before it is parsed. See patches/README.md,
- * "Deep nesting".
+ * The Markdown guards: Markdown nested deeper than {@link maxNesting}
+ * containers, or with a block longer than {@link maxBlockLength}
+ * characters, is refused before it is parsed. See patches/README.md,
+ * "Deep nesting" and "Memory".
  *
  * micromark's cost per line grows with the square of the number of open
  * containers (block quotes, list items, footnote definitions): every attempt
@@ -138,6 +139,71 @@ export function estimateNesting(text: string): {depth: number; line: number} {
 export function assertNesting(text: string, limit = maxNesting): void {
   const {depth, line} = estimateNesting(text)
   if (depth > limit) throw new NestingTooDeep(line, depth, limit)
+}
+
+/**
+ * Longest block parsed, in UTF-16 code units: a run of lines without a blank
+ * line between them. micromark keeps every event of a paragraph until the
+ * paragraph ends, about 200 to 330 bytes per character on lines dense with
+ * brackets (patches/README.md, "Memory"): a 20 MB line needs more memory
+ * than Node's default heap. One million characters (a few hundred pages of
+ * prose without a blank line) stays under about 330 MB; no report has such
+ * a paragraph.
+ */
+export const maxBlockLength = 1_000_000
+
+/**
+ * Thrown by `parseMarkdown` for a block (lines without a blank line between
+ * them) longer than {@link maxBlockLength}. `line` is 1-based, the block's
+ * first line.
+ */
+export class BlockTooLong extends Error {
+  override name = 'BlockTooLong'
+
+  constructor(
+    readonly line: number,
+    readonly limit = maxBlockLength
+  ) {
+    super(`Markdown block too long: the lines from line ${line} run over ${limit} characters without a blank line, more than is parsed`)
+  }
+}
+
+/**
+ * Throw {@link BlockTooLong} when `text` has a run of non-blank lines longer
+ * than `limit` (default {@link maxBlockLength}) characters. One pass.
+ */
+export function assertBlockLength(text: string, limit = maxBlockLength): void {
+  if (text.length <= limit) return
+  let line = 1
+  let blockStart = 0
+  let blockLine = 1
+  let index = 0
+  while (index < text.length) {
+    let end = index
+    let blank = true
+    while (end < text.length && text.charCodeAt(end) !== lineFeed && text.charCodeAt(end) !== carriageReturn) {
+      const code = text.charCodeAt(end)
+      if (code !== space && code !== tab) blank = false
+      end++
+    }
+    if (blank) {
+      blockStart = -1
+    } else {
+      if (blockStart < 0) {
+        blockStart = index
+        blockLine = line
+      }
+      if (end - blockStart > limit) throw new BlockTooLong(blockLine, limit)
+    }
+    index = text.charCodeAt(end) === carriageReturn && text.charCodeAt(end + 1) === lineFeed ? end + 2 : end + 1
+    line++
+  }
+}
+
+/** Whether `error` (or, from a worker thread, its `name`) is a refusal of the Markdown guards. */
+export function isRefusal(error: unknown): boolean {
+  const name = error instanceof NestingTooDeep || error instanceof BlockTooLong ? error.name : (error as {thrown?: unknown} | null)?.thrown
+  return name === 'NestingTooDeep' || name === 'BlockTooLong'
 }
 
 function isBlankOrEnd(code: number): boolean {
