@@ -102,6 +102,17 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       return found
     }
     const report = (found: Report): void => {
+      // A lint message needs no stack trace (VFileMessage is an Error, and
+      // capturing one costs more than the rest of the message).
+      const stackTraceLimit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      try {
+        reportMessage(found)
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit
+      }
+    }
+    const reportMessage = (found: Report): void => {
       let cause: CitelintMessage | undefined
       if (found.related) {
         // The second place is in the same file; `file` names it as on the message.

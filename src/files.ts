@@ -5,7 +5,8 @@
  * silently); glob syntax and matching are picomatch's.
  */
 import type {Dir, Dirent} from 'node:fs'
-import {open, opendir, realpath, stat} from 'node:fs/promises'
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+import {opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 /** Extensions linted when walking a directory. */
@@ -18,11 +19,12 @@ const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
  */
 export interface FileOps {
   readonly opendir: typeof opendir
-  readonly open: typeof open
+  /** Opens a file to read; synchronous: one file is read in a few system calls, without a trip through the event loop per call. */
+  readonly openSync: typeof openSync
 }
 
 /** The real file system. */
-export const nodeFileOps: FileOps = {opendir, open}
+export const nodeFileOps: FileOps = {opendir, openSync}
 
 /** A path that could not be linted, with a one-line reason. */
 export interface FileFailure {
@@ -270,10 +272,10 @@ class FileTooLarge extends Error {
  * and the read stops past the limit, so neither a huge file, a file that
  * grows while read, nor a device such as /dev/zero exhausts memory.
  */
-async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buffer> {
-  const handle = await ops.open(file, 'r')
+function readBytes(file: string, limit: number, ops: FileOps): Buffer {
+  const fd = ops.openSync(file, 'r')
   try {
-    const info = await handle.stat()
+    const info = fstatSync(fd)
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
     if (info.isFile() && info.size > limit) throw new FileTooLarge(info.size, limit)
     const chunks: Buffer[] = []
@@ -282,7 +284,7 @@ async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buf
     let want = info.isFile() ? info.size + 1 : 64 * 1024
     while (total <= limit) {
       const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total))
-      const {bytesRead} = await handle.read(chunk, 0, chunk.length, null)
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null)
       if (bytesRead === 0) break
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
       total += bytesRead
@@ -291,7 +293,7 @@ async function readBytes(file: string, limit: number, ops: FileOps): Promise<Buf
     if (total > limit) throw new FileTooLarge(undefined, limit)
     return Buffer.concat(chunks, total)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -318,7 +320,7 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
   const limit = options.maxFileSize ?? defaultMaxFileSize
   let buffer: Buffer
   try {
-    buffer = await readBytes(path.resolve(cwd, filePath), limit, options.ops ?? nodeFileOps)
+    buffer = readBytes(path.resolve(cwd, filePath), limit, options.ops ?? nodeFileOps)
   } catch (error) {
     if (error instanceof FileTooLarge) return {filePath, reason: `${error.message}, skipped; raise it with --max-file-size`}
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}

@@ -4,7 +4,7 @@
  * hand the results back in input order. The CLI streams; scripts and editors
  * that want files linted without a process can take the whole array.
  */
-import {availableParallelism, loadavg} from 'node:os'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from './config.js'
@@ -67,10 +67,12 @@ export interface LintFilesOptions {
    * Worker threads to lint on (`--concurrency`, named as ESLint's): a
    * number of threads, `off` to lint in the main thread, or `auto` (the
    * default): with more than one core (`os.availableParallelism()`) and at
-   * least `autoMinFiles` files, one thread per idle core but one (cores
-   * less the 1-minute load average, rounded, as `make -l` heeds the load),
-   * the main thread linting a file whenever every worker is busy; else
-   * none. The output is the same either way.
+   * least `autoMinFiles` files, one thread per core, the main thread
+   * reading files ahead and reporting; else none. (The load average is not
+   * consulted: it counts the previous run of the same job for a minute
+   * after it ends. Letting the main thread lint too was slower: a file it
+   * lints holds up dispatch and results, bench/RESULTS.md.) The output is
+   * the same either way.
    */
   readonly concurrency?: Concurrency
   /** The worker entry to start (default: src/lint-worker.ts as built); tests pass one that fails on purpose. */
@@ -97,22 +99,13 @@ export const autoMinFiles = 32
 
 /**
  * The number of worker threads for `fileCount` files (0: the main thread
- * only) on `cores` cores with `load` as the 1-minute load average. With
- * `auto` the main thread lints too (see `LintFilesOptions.concurrency`).
+ * only) on `cores` cores.
  *
  * @throws ConfigError for a number below 1 or not whole.
  */
-export function workerCount(
-  concurrency: Concurrency,
-  fileCount: number,
-  cores = availableParallelism(),
-  load = loadavg()[0] ?? 0
-): number {
+export function workerCount(concurrency: Concurrency, fileCount: number, cores = availableParallelism()): number {
   if (concurrency === 'off') return 0
-  if (concurrency === 'auto') {
-    // On a busy machine another thread only adds its start-up and its share of the waiting.
-    return cores > 1 && fileCount >= autoMinFiles ? Math.max(0, Math.min(cores - 1, Math.round(cores - load) - 1)) : 0
-  }
+  if (concurrency === 'auto') return cores > 1 && fileCount >= autoMinFiles ? cores : 0
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigError(`--concurrency: invalid value \`${String(concurrency)}\`, expected a number of threads (1 or more), auto or off`)
   }
@@ -275,7 +268,6 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
     : expanded.files
   const concurrency = options.concurrency ?? 'auto'
   const workers = workerCount(concurrency, files.length)
-  const mainLints = concurrency === 'auto'
 
   for (const failure of expanded.failures) yield {kind: 'failure', failure}
   for (const filePath of expanded.ignoredExplicitly) {
@@ -311,8 +303,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       // Loaded on first use: a run that the cache answers never loads the parser.
       const {lintResolved, reportFromWire} = await lintStep()
       let linted: FileReport | undefined
-      // With `auto`, the main thread takes a file when every worker is busy.
-      if (pool && !(mainLints && pool.saturated)) {
+      if (pool) {
         try {
           linted = reportFromWire(task, await pool.lint(task), cwd)
         } catch (error) {

@@ -101,11 +101,6 @@ export class LintPool {
     })
   }
 
-  /** Whether every worker has its fill of tasks: a task given now would wait. */
-  get saturated(): boolean {
-    return this.#queue.length > 0 || this.#slots.every((slot) => slot.stopped || slot.inFlight.size >= perWorker)
-  }
-
   /** Stop every worker; tasks still pending are rejected. */
   async close(): Promise<void> {
     this.#closed = true

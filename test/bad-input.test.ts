@@ -11,7 +11,8 @@
  */
 import {spawnSync} from 'node:child_process'
 import {chmodSync, existsSync, readFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs'
-import type {open, opendir} from 'node:fs/promises'
+import type {opendir} from 'node:fs/promises'
+import type {openSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
@@ -66,7 +67,7 @@ function runUnprivileged(args: string[], cwd: string, what: string): Promise<Cli
 }
 
 /** File system calls where `call` fails with `code` for paths ending in `suffix`. */
-function failing(call: 'opendir' | 'open', suffix: string, code: string): FileOps {
+function failing(call: 'opendir' | 'openSync', suffix: string, code: string): FileOps {
   const error = (target: string): NodeJS.ErrnoException =>
     Object.assign(new Error(`${code}: simulated, ${call} '${target}'`), {code, syscall: call, path: target})
   return {
@@ -74,10 +75,10 @@ function failing(call: 'opendir' | 'open', suffix: string, code: string): FileOp
       if (call === 'opendir' && String(target).endsWith(suffix)) throw error(String(target))
       return nodeFileOps.opendir(target, options as Parameters<typeof opendir>[1])
     }) as typeof opendir,
-    open: (async (target: string, flags?: string) => {
-      if (call === 'open' && String(target).endsWith(suffix)) throw error(String(target))
-      return nodeFileOps.open(target, flags)
-    }) as typeof open
+    openSync: ((target: string, flags?: string) => {
+      if (call === 'openSync' && String(target).endsWith(suffix)) throw error(String(target))
+      return nodeFileOps.openSync(target, flags ?? 'r')
+    }) as typeof openSync
   }
 }
 
@@ -186,7 +187,7 @@ test('a file without read permission', async () => {
 
 test('a file without read permission (EACCES injected), walked or named', async () => {
   const folder = scaffold({'tree/secret.md': good, 'tree/a.txt': good, 'b.txt': good})
-  const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('open', 'secret.md', 'EACCES')})
+  const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('openSync', 'secret.md', 'EACCES')})
   assert.equal(failures, [{filePath: path.join('tree', 'secret.md'), reason: 'permission denied'}])
   assert.equal(results.map((r) => r.file.path), [path.join('tree', 'a.txt'), 'b.txt'])
 })
@@ -195,10 +196,10 @@ test('a file that vanishes between walking and reading', async () => {
   const folder = scaffold({'tree/a.txt': good, 'tree/gone.txt': good, 'tree/z.txt': good})
   const vanishing: FileOps = {
     ...nodeFileOps,
-    open: (async (target: string, flags?: string) => {
+    openSync: ((target: string, flags?: string) => {
       if (target.endsWith('gone.txt') && existsSync(target)) unlinkSync(target)
-      return nodeFileOps.open(target, flags)
-    }) as typeof open
+      return nodeFileOps.openSync(target, flags ?? 'r')
+    }) as typeof openSync
   }
   const {results, failures} = await lintFiles(['tree'], {cwd: folder, fileOps: vanishing})
   assert.equal(failures, [{filePath: path.join('tree', 'gone.txt'), reason: 'no such file or directory'}])

@@ -40,15 +40,12 @@ function generatedSet(): string {
 
 const formats = [['--format', 'stylish'], ['--format', 'json'], ['--format', 'json', '--include-notes'], ['--format', 'sarif'], ['--format', 'github']]
 
-test('workerCount: auto needs idle cores and enough files; a number is capped by the files', () => {
-  assert.is(workerCount('off', 1000, 8, 0), 0)
-  assert.is(workerCount('auto', 1000, 1, 0), 0)
-  assert.is(workerCount('auto', autoMinFiles - 1, 8, 0), 0)
-  assert.is(workerCount('auto', autoMinFiles, 2, 0.2), 1)
-  assert.is(workerCount('auto', 1000, 8, 0), 7)
-  assert.is(workerCount('auto', 1000, 8, 5.4), 2)
-  assert.is(workerCount('auto', 1000, 2, 1.6), 0)
-  assert.is(workerCount('auto', 1000, 2, 11), 0)
+test('workerCount: auto needs two cores and enough files; a number is capped by the files', () => {
+  assert.is(workerCount('off', 1000, 8), 0)
+  assert.is(workerCount('auto', 1000, 1), 0)
+  assert.is(workerCount('auto', autoMinFiles - 1, 8), 0)
+  assert.is(workerCount('auto', autoMinFiles, 2), 2)
+  assert.is(workerCount('auto', 1000, 8), 8)
   assert.is(workerCount(3, 1000, 1), 3)
   assert.is(workerCount(3, 2, 8), 2)
   assert.throws(() => workerCount(0, 10, 2), (error: unknown) => error instanceof ConfigError && /--concurrency: invalid value `0`/.test(error.message))
