@@ -84,6 +84,10 @@ test('block length: a run of non-blank lines over the limit is refused from its 
   assert.is(refusal('abcd\r\n \t\r\nefgh\r\nijkl\r\n', 9), 3)
   assert.is(refusal('ab\r\rcdefghijk', 8), 3)
   assert.is(refusal('x'.repeat(20), 19), 1)
+  // Each list item and footnote definition is a paragraph of its own: a long notes list is fine.
+  assert.is(refusal('[^1]: abcd\n[^2]: efgh\n- ijkl\n> 2. mnop\n', 12), undefined)
+  assert.is(refusal('[^1]: abcd\n[^2]: efgh\nijklm\n', 12), 2)
+  assert.is(refusal('[^1]: abcd\n[^]: efgh\n', 12), 1, 'an empty label opens nothing')
   const long = `Intro.\n\n${'A claim.[^1] '.repeat(80_000)}\n`
   try {
     parseMarkdown(long)

@@ -169,8 +169,11 @@ export class BlockTooLong extends Error {
 }
 
 /**
- * Throw {@link BlockTooLong} when `text` has a run of non-blank lines longer
- * than `limit` (default {@link maxBlockLength}) characters. One pass.
+ * Throw {@link BlockTooLong} when `text` has a paragraph longer than `limit`
+ * (default {@link maxBlockLength}) characters: a run of non-blank lines, a
+ * line that opens a list item or a footnote definition starting a new one
+ * (each item's text is its own paragraph, so a long notes list is fine).
+ * One pass.
  */
 export function assertBlockLength(text: string, limit = maxBlockLength): void {
   if (text.length <= limit) return
@@ -186,9 +189,12 @@ export function assertBlockLength(text: string, limit = maxBlockLength): void {
       if (code !== space && code !== tab) blank = false
       end++
     }
-    if (blank) {
-      blockStart = -1
-    } else {
+    if (blank || startsItem(text, index, end)) {
+      // A blank line ends a paragraph; a new list item or footnote definition starts a new one.
+      blockStart = blank ? -1 : index
+      blockLine = line
+    }
+    if (!blank) {
       if (blockStart < 0) {
         blockStart = index
         blockLine = line
@@ -198,6 +204,28 @@ export function assertBlockLength(text: string, limit = maxBlockLength): void {
     index = text.charCodeAt(end) === carriageReturn && text.charCodeAt(end + 1) === lineFeed ? end + 2 : end + 1
     line++
   }
+}
+
+/**
+ * Whether the line from `start` to `end` opens a list item (`-`, `+`, `*`,
+ * `1.` or `1)` and a space) or a footnote definition (`[^label]:`) after
+ * its indentation and block quote markers: its text is a paragraph of its own.
+ */
+function startsItem(text: string, start: number, end: number): boolean {
+  let at = start
+  while (at < end && (text.charCodeAt(at) === space || text.charCodeAt(at) === tab || text.charCodeAt(at) === 62 /* > */)) at++
+  const code = text.charCodeAt(at)
+  if (code === 45 || code === 43 || code === 42) return isBlankOrEnd(text.charCodeAt(at + 1))
+  if (isDigit(code)) {
+    let digits = at
+    while (digits - at < 9 && isDigit(text.charCodeAt(digits))) digits++
+    const after = text.charCodeAt(digits)
+    return (after === 46 || after === 41) && isBlankOrEnd(text.charCodeAt(digits + 1))
+  }
+  if (code !== 91 || text.charCodeAt(at + 1) !== 94) return false
+  let close = at + 2
+  while (close - at < 1003 && close < end && !isEndOfLabel(text.charCodeAt(close))) close++
+  return close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58
 }
 
 /** Whether `error` (or, from a worker thread, its `name`) is a refusal of the Markdown guards. */
