@@ -26,7 +26,7 @@
  * input without linting it.
  *
  * Markdown nested deeper than citelint parses (src/parse/nesting.ts) is
- * refused with NestingTooDeep; that refusal is timed as the result and the
+ * refused with NestingTooDeep or BlockTooLong; that refusal is timed as the result and the
  * verdict says at which sizes it happened.
  *
  * CPU time, not wall time: on a shared machine wall time follows the load
@@ -236,7 +236,7 @@ async function child(caseIndex, format, scale, mode) {
       try {
         return lint(input).messages.length
       } catch (error) {
-        if (error?.name === 'NestingTooDeep') return 'refused'
+        if (error?.name === 'NestingTooDeep' || error?.name === 'BlockTooLong') return 'refused'
         throw error
       }
     }
@@ -294,7 +294,7 @@ function measure(caseIndex, format, scale) {
   return {...lint, memMb: base.error ? undefined : Math.max(0, lint.rssMb - base.rssMb)}
 }
 
-/** ` (refused at 10x, 100x)` when a size was refused as too deeply nested. */
+/** ` (refused at 10x, 100x)` when a size was refused (nested too deep, block too long). */
 const refusedAt = (rows) => {
   const sizes = rows.flatMap((r, i) => (r.messages === 'refused' ? [`${scales[i]}x`] : []))
   return sizes.length ? ` (refused at ${sizes.join(', ')})` : ''
