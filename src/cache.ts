@@ -40,6 +40,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {writeFileAtomic} from './atomic-write.js'
+import {makeFolder} from './make-folder.js'
 import type {ResolvedRule} from './config.js'
 import type {CitelintMessage} from './engine.js'
 import type {Point, Position} from 'unist'
@@ -326,7 +327,7 @@ export class LintCache {
     const data: CacheData = {citelintCache: cacheFormat, version: this.#version, files: Object.fromEntries(this.#files)}
     const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
     try {
-      await fs.mkdir(path.dirname(this.file), {recursive: true})
+      await makeFolder(path.dirname(this.file))
     } catch (error) {
       return `cannot write the cache ${this.file}: cannot create its folder (${reason(error)})`
     }

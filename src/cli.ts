@@ -6,10 +6,12 @@
  * 1 at least one error or too many warnings, 2 a usage error or a path that
  * could not be linted.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
 import {parseCommandLine} from './cli-args.js'
+import {makeFolder} from './make-folder.js'
+import {isRefusal} from './parse/nesting.js'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import {VFile} from 'vfile'
@@ -180,13 +182,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const input = await io.readStdin()
       const name = args.stdinFilename ?? '<stdin>'
       const read = typeof input === 'string' ? {text: input} : decodeText(input, name)
-      if (!('text' in read)) {
-        io.writeErr(`citelint: ${read.filePath}: ${read.reason}\n`)
+      // Input that cannot be linted: say why; with --fix, give it back as it
+      // came, so that an editor replacing its buffer with the output loses nothing.
+      const refuse = (reason: string): number => {
+        io.writeErr(`citelint: ${name}: ${reason}\n`)
+        if (args.fix && !args.fixDryRun) io.writeOut(input)
         return 2
       }
+      if (!('text' in read)) return refuse(read.reason)
       const {text} = read
       // Invalid UTF-8 is linted with U+FFFD and a warning, and never fixed.
-      const linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
+      let linted: Awaited<ReturnType<Linter['lint']>>
+      try {
+        linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
+      } catch (error) {
+        if (isRefusal(error)) return refuse(`${(error as Error).message}; not linted`)
+        throw error
+      }
       const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
       if (args.fix && !args.fixDryRun) {
         // The fixed text (or the text unchanged) is the output; the exit code says what remains.
@@ -227,7 +239,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // The diff is the output.
     } else if (args.outputFile) {
       const target = path.resolve(io.cwd, args.outputFile)
-      await mkdir(path.dirname(target), {recursive: true})
+      await makeFolder(path.dirname(target))
       await writeFile(target, output)
     } else if (output.trim()) io.writeOut(output)
 

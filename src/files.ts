@@ -96,7 +96,10 @@ export async function expandPaths(
     }
     failures.push(...found.failures)
     const matches = found.files.filter((file) => pattern.matches(file))
-    if (matches.length === 0) failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
+    // With a folder that could not be read, matches may be in it: its failure says enough.
+    if (matches.length === 0 && found.failures.length === 0) {
+      failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
+    }
     for (const file of matches) await add(file)
   }
   return {files, failures, ignoredExplicitly}
@@ -220,6 +223,8 @@ async function walk(
       stack.push({relative, real})
     }
   }
+  // Sorted, as the files are: directory order differs between file systems.
+  failures.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0))
   return {files: found.sort().map((file) => path.join(directory, file)), failures}
 }
 

@@ -296,6 +296,17 @@ test('invalid UTF-8 on standard input: the same warning; --stdin --fix gives the
   assert.equal([binary.code, binary.err], [2, 'citelint: x.md: binary file (contains NUL bytes), skipped\n'])
 })
 
+test('--output-file and --cache-location under /proc: one line and exit 2, no hang (Node\'s recursive mkdir spins there)', () => {
+  if (!existsSync('/proc/self')) return void console.log('SKIP output under /proc: no /proc')
+  const bin = path.join(root, 'bin/citelint.js')
+  const run = (args: string[]) => spawnSync(process.execPath, [bin, 'examples/note-order.txt', ...args], {cwd: root, encoding: 'utf8', timeout: 60_000})
+  const output = run(['--output-file', '/proc/citelint-nope/report.txt'])
+  assert.equal([output.status, output.stderr], [2, 'citelint: /proc/citelint-nope/report.txt: cannot write the report (ENOENT)\n'])
+  const cache = run(['--cache', '--cache-location', '/proc/citelint-nope/cache/'])
+  assert.is(cache.status, 0, 'a cache that cannot be written does not change the exit code')
+  assert.match(cache.stderr, /^citelint: warning: .*\/proc\/citelint-nope\/cache/)
+})
+
 test('an unexpected failure: one line without a stack trace, the stack only with --debug', async () => {
   const {run} = await import('../src/cli.js')
   const attempt = async (args: string[]): Promise<{code: number; err: string}> => {

@@ -122,4 +122,15 @@ test('CLI: a too deeply nested Markdown file is one line on stderr and exit 2; o
   )
 })
 
+test('standard input refused: one line naming --stdin-filename, exit 2; with --fix the input comes back unchanged', async () => {
+  const deep = `${'> '.repeat(150)}x\n`
+  const reason = 'Markdown nested too deep: line 1 opens up to 150 block quotes, list items or footnote definitions, at most 100 are parsed; not linted'
+  const lint = await runCli(['--stdin', '--stdin-filename', 'y.md'], undefined, deep)
+  assert.equal([lint.code, lint.out, lint.err], [2, '', `citelint: y.md: ${reason}\n`])
+  const fix = await runCli(['--stdin', '--stdin-filename', 'y.md', '--fix'], undefined, deep)
+  assert.equal([fix.code, fix.out, fix.err], [2, deep, `citelint: y.md: ${reason}\n`])
+  const binary = await runCli(['--stdin', '--stdin-filename', 'z.md', '--fix'], undefined, Buffer.from('a\u0000b'))
+  assert.equal([binary.code, binary.out], [2, 'a\u0000b'])
+})
+
 test.run()

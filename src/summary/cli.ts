@@ -6,13 +6,14 @@
  * file's paragraph coverage is below `--min-coverage`, 2 a usage error or
  * a path that could not be summarised.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
 import {parseCommandLine} from '../cli-args.js'
 import type {CliIo} from '../cli.js'
 import {parseRuleFlags} from '../cli.js'
 import {ConfigError} from '../config.js'
+import {makeFolder} from '../make-folder.js'
 import {summarizeFiles} from './collect.js'
 import {coveragePercent} from './coverage.js'
 import {formatSummaryJson, formatSummaryMarkdown, formatSummaryTable, percentText, shownPath} from './format.js'
@@ -101,7 +102,7 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
             : formatSummaryTable(files, totals, options)
     if (args.outputFile) {
       const target = path.resolve(io.cwd, args.outputFile)
-      await mkdir(path.dirname(target), {recursive: true})
+      await makeFolder(path.dirname(target))
       await writeFile(target, output)
     } else io.writeOut(output)
 
