@@ -89,31 +89,14 @@ export function estimateNesting(text: string): {depth: number; line: number} {
         markers++
         columnsBeforeLast = columns
         cursor++
-      } else if ((code === 45 || code === 43 || code === 42) /* - + * */ && isBlankOrEnd(text.charCodeAt(cursor + 1))) {
-        if (code === 43) onlyBreakChars = false
-        markers++
-        columnsBeforeLast = columns
-        cursor++
-      } else if (code >= 48 && code <= 57) {
-        let end = cursor
-        while (end - cursor < 9 && isDigit(text.charCodeAt(end))) end++
-        const after = text.charCodeAt(end)
-        if (!((after === 46 || after === 41) /* . ) */ && isBlankOrEnd(text.charCodeAt(end + 1)))) break
-        onlyBreakChars = false
-        markers++
-        columnsBeforeLast = columns
-        cursor = end + 1
-      } else if (code === 91 /* [ */ && text.charCodeAt(cursor + 1) === 94 /* ^ */) {
-        let end = cursor + 2
-        while (end - cursor < 1003 && end < text.length && !isEndOfLabel(text.charCodeAt(end))) end++
-        if (text.charCodeAt(end) !== 93 /* ] */ || text.charCodeAt(end + 1) !== 58 /* : */ || end === cursor + 2) break
-        onlyBreakChars = false
-        markers++
-        columnsBeforeLast = columns
-        cursor = end + 2
       } else {
-        afterMarker = false
-        break
+        const end = listMarkerEnd(text, cursor) ?? definitionLabelEnd(text, cursor, text.length)
+        if (end === undefined) break
+        // `-` and `*` may also make a thematic break; `+`, numbers and labels cannot.
+        if (code !== 45 && code !== 42) onlyBreakChars = false
+        markers++
+        columnsBeforeLast = columns
+        cursor = end
       }
     }
     // The rest of the line.
@@ -214,18 +197,34 @@ export function assertBlockLength(text: string, limit = maxBlockLength): void {
 function startsItem(text: string, start: number, end: number): boolean {
   let at = start
   while (at < end && (text.charCodeAt(at) === space || text.charCodeAt(at) === tab || text.charCodeAt(at) === 62 /* > */)) at++
+  return listMarkerEnd(text, at) !== undefined || definitionLabelEnd(text, at, end) !== undefined
+}
+
+/**
+ * Just after the list item marker at `at` (`-`, `+`, `*`, or up to 9 digits
+ * and `.` or `)`, followed by white space or the end of the line), or
+ * `undefined` when there is none (CommonMark, "List items").
+ */
+function listMarkerEnd(text: string, at: number): number | undefined {
   const code = text.charCodeAt(at)
-  if (code === 45 || code === 43 || code === 42) return isBlankOrEnd(text.charCodeAt(at + 1))
-  if (isDigit(code)) {
-    let digits = at
-    while (digits - at < 9 && isDigit(text.charCodeAt(digits))) digits++
-    const after = text.charCodeAt(digits)
-    return (after === 46 || after === 41) && isBlankOrEnd(text.charCodeAt(digits + 1))
-  }
-  if (code !== 91 || text.charCodeAt(at + 1) !== 94) return false
+  if (code === 45 || code === 43 || code === 42) return isBlankOrEnd(text.charCodeAt(at + 1)) ? at + 1 : undefined
+  if (!isDigit(code)) return undefined
+  let digits = at
+  while (digits - at < 9 && isDigit(text.charCodeAt(digits))) digits++
+  const after = text.charCodeAt(digits)
+  return (after === 46 || after === 41) && isBlankOrEnd(text.charCodeAt(digits + 1)) ? digits + 1 : undefined
+}
+
+/**
+ * Just after the footnote definition label at `at` (`[^label]:`, a label of
+ * 1 to 999 characters without white space or `]`, before `end`), or
+ * `undefined` when there is none.
+ */
+function definitionLabelEnd(text: string, at: number, end: number): number | undefined {
+  if (text.charCodeAt(at) !== 91 /* [ */ || text.charCodeAt(at + 1) !== 94 /* ^ */) return undefined
   let close = at + 2
   while (close - at < 1003 && close < end && !isEndOfLabel(text.charCodeAt(close))) close++
-  return close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58
+  return close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58 ? close + 2 : undefined
 }
 
 /** Whether `error` (or, from a worker thread, its `name`) is a refusal of the Markdown guards. */
