@@ -84,7 +84,7 @@ function parser(argv: readonly string[]) {
       type: 'string',
       requiresArg: true,
       default: 'auto',
-      describe: 'Worker threads to lint on: a number, auto (one per core but one, with enough files) or off (the main thread only)'
+      describe: 'Worker threads to lint on: a number, auto (one per core, from 32 files on) or off (the main thread only)'
     })
     .coerce('concurrency', (value: unknown) => parseConcurrency(String(Array.isArray(value) ? value.at(-1) : value)))
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
