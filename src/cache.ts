@@ -114,8 +114,8 @@ export interface CacheInput {
 
 /** What the cache needs to know about the run to look a file up. */
 export interface LookupContext {
-  /** The rules that apply to a path (`Linter.rulesFor`). */
-  readonly rulesFor: (filePath: string) => Promise<readonly ResolvedRule[]>
+  /** The rules that apply to the file looked up (`Linter.rulesFor`). */
+  readonly rules: readonly ResolvedRule[]
   /** The working folder: paths are resolved against it, and results get it as `file.cwd`. */
   readonly cwd: string
   /** Whether the run fixes (then a file with a fixable message is linted again). */
@@ -244,14 +244,11 @@ export class LintCache {
    * The cached result of `filePath` (relative to `context.cwd` or absolute)
    * when its text and configuration are those of its entry; `undefined`
    * otherwise (then lint it and call `store`).
-   *
-   * @throws what `context.rulesFor` throws (an invalid config file).
    */
-  async lookup(filePath: string, input: CacheInput, context: LookupContext): Promise<CachedResult | undefined> {
+  lookup(filePath: string, input: CacheInput, context: LookupContext): CachedResult | undefined {
     const key = path.resolve(context.cwd, filePath)
     this.#seen.add(key)
-    const rules = await context.rulesFor(filePath)
-    const config = this.#configHash(rules, context)
+    const config = this.#configHash(context.rules, context)
     const content = contentHash(input)
     // A file that is not UTF-8 is never fixed (lintFiles), so its entry serves a fixing run too.
     const fixing = (context.fix ?? false) && input.invalidUtf8 === undefined

@@ -19,7 +19,7 @@ import type {LintResult} from './engine.js'
 import type {FileFailure} from './files.js'
 import {decodeText, parseSize} from './files.js'
 import type {Concurrency, FileReport, LintFilesOptions} from './lint-files.js'
-import {Linter, lintFileStream, withInvalidUtf8, writeFixes} from './lint-files.js'
+import {Linter, failureOf, lintFileStream, withInvalidUtf8, writeFixes} from './lint-files.js'
 import {toJsonNotes, toJsonResult} from './reporters/json.js'
 import {formatStylish} from './reporters/stylish.js'
 
@@ -196,7 +196,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
       } catch (error) {
-        if (isRefusal(error)) return refuse(`${(error as Error).message}; not linted`)
+        // Refused Markdown is this input's one-line failure; anything else is an internal error below.
+        if (isRefusal(error)) return refuse(failureOf(name, error).reason)
         throw error
       }
       const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)

@@ -298,7 +298,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       const task: LintTask = {filePath, text: read.text, rules: selection, fix: fix && read.invalidUtf8 === undefined, models}
       // The cache answers here, in the main thread, before the task is
       // dispatched; it is filled once the file is linted.
-      const cached = await options.cache?.lookup(filePath, read, {...run, fix, rulesFor: async () => rules})
+      const cached = options.cache?.lookup(filePath, read, {...run, fix, rules})
       if (cached) return {kind: 'result', result: report(cached, models), ignored: false}
       // Loaded on first use: a run that the cache answers never loads the parser.
       const {lintResolved, reportFromWire} = await lintStep()
@@ -320,12 +320,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       if (error instanceof ConfigError) throw error
       // Any other failure on one file (a rule bug, a stack overflow) is that
       // file's; the other files are still linted.
-      const reason = error instanceof Error ? error.message : String(error)
-      // Markdown the parser cannot take in linear time and memory is refused, not a citelint failure.
-      if (isRefusal(error)) {
-        return {kind: 'failure', failure: {filePath, reason: `${reason}; not linted`}}
-      }
-      return {kind: 'failure', failure: {filePath, reason: `internal error: ${reason}`, error}}
+      return {kind: 'failure', failure: failureOf(filePath, error)}
     }
   }
 
@@ -395,6 +390,18 @@ export async function lintFiles(
     }
   }
   return {results, failures, ignored}
+}
+
+/**
+ * The one-line failure of a file whose lint threw `error` (not a
+ * ConfigError): Markdown the parser cannot take in linear time and memory
+ * (src/parse/nesting.ts) is refused, not linted; anything else is an
+ * internal error, with the thrown value kept for `--debug`.
+ */
+export function failureOf(filePath: string, error: unknown): FileFailure {
+  const reason = error instanceof Error ? error.message : String(error)
+  if (isRefusal(error)) return {filePath, reason: `${reason}; not linted`}
+  return {filePath, reason: `internal error: ${reason}`, error}
 }
 
 /**
