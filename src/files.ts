@@ -6,7 +6,7 @@
  */
 import type {Dir, Dirent} from 'node:fs'
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
-import {opendir, realpath, stat} from 'node:fs/promises'
+import {lstat, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
 /** Extensions linted when walking a directory. */
@@ -84,7 +84,9 @@ export async function expandPaths(
     }
     const pattern = info.code === 'ENOENT' ? await globPattern(input) : undefined
     if (pattern === undefined) {
-      failures.push({filePath: input, reason: describeError(info)})
+      // A named link to nothing is described as the walk describes it.
+      const dangling = info.code === 'ENOENT' && (await lstat(path.resolve(cwd, input)).then((l) => l.isSymbolicLink(), () => false))
+      failures.push({filePath: input, reason: dangling ? brokenLink : describeError(info)})
       continue
     }
     const found = await walk(pattern.base, cwd, ops, pattern.enters).catch((error: NodeJS.ErrnoException) => error)
@@ -203,7 +205,7 @@ async function walk(
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code
           if (code === 'ELOOP' || linted.test(entry.name)) {
-            const reason = code === 'ENOENT' ? 'broken symbolic link' : describeError(error as NodeJS.ErrnoException)
+            const reason = code === 'ENOENT' ? brokenLink : describeError(error as NodeJS.ErrnoException)
             failures.push({filePath: shown(relative), reason})
           }
           continue
@@ -372,6 +374,9 @@ function firstInvalid(buffer: Uint8Array, text: string): number {
   }
   return 0
 }
+
+/** The reason given for a symbolic link whose target does not exist, named or walked. */
+const brokenLink = 'broken symbolic link'
 
 /** A one-line reason for a file system error. */
 export function describeError(error: NodeJS.ErrnoException): string {

@@ -176,6 +176,14 @@ test('a symbolic link loop named on the command line', async () => {
   assert.is(err, 'citelint: loop1.md: too many symbolic links (loop)\n')
 })
 
+test('a dangling symbolic link named on the command line is described as when walked', async () => {
+  const folder = scaffold({'a.txt': good})
+  symlinkSync('nowhere.md', path.join(folder, 'dangling.md'))
+  const {code, err} = await runCli(['dangling.md', 'missing.md', 'a.txt'], folder)
+  assert.is(code, 2)
+  assert.is(err, 'citelint: dangling.md: broken symbolic link\ncitelint: missing.md: no such file or directory\n')
+})
+
 test('a file without read permission', async () => {
   const folder = scaffold({'secret.txt': good, 'a.txt': undefinedRef})
   chmodSync(path.join(folder, 'secret.txt'), 0o000)
