@@ -11,7 +11,6 @@ import path from 'node:path'
 import yargs from 'yargs'
 import {parseCommandLine} from './cli-args.js'
 import {makeFolder} from './make-folder.js'
-import {isRefusal} from './parse/nesting.js'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
 import {VFile} from 'vfile'
@@ -196,8 +195,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
       } catch (error) {
-        // Refused Markdown is this input's one-line failure; anything else is an internal error below.
-        if (isRefusal(error)) return refuse(failureOf(name, error).reason)
+        // Refused Markdown or out of memory is this input's one-line failure; an internal error is handled below.
+        const failure = failureOf(name, error)
+        if (failure.error === undefined) return refuse(failure.reason)
         throw error
       }
       const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)

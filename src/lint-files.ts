@@ -4,6 +4,7 @@
  * hand the results back in input order. The CLI streams; scripts and editors
  * that want files linted without a process can take the whole array.
  */
+import {getHeapStatistics} from 'node:v8'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {writeFileAtomic} from './atomic-write.js'
@@ -15,7 +16,7 @@ import type {LintCache} from './cache.js'
 import type {CitelintMessage, LintResult} from './engine.js'
 import type {FileFailure, FileOps} from './files.js'
 import {describeError, expandPaths, readText} from './files.js'
-import {LintPool, TaskNotSent} from './lint-pool.js'
+import {LintPool, TaskNotSent, WorkerTaskError} from './lint-pool.js'
 import {isRefusal} from './parse/nesting.js'
 import type {FileReport, LintModels, LintRunOptions, LintTask, RuleSelection} from './lint-task.js'
 import type {ProseOptions} from './prose.js'
@@ -83,6 +84,19 @@ export interface LintFilesOptions {
    */
   readonly cache?: LintCache
 }
+
+/**
+ * Files of at least this many UTF-16 code units are linted on a worker
+ * thread even when the run has no pool (`--concurrency off`, few files,
+ * `--stdin`), so that running out of memory costs that file, with a
+ * one-line failure, instead of ending the process with V8's fatal error.
+ * Parsing Markdown holds every event of the document until the tree is
+ * built: a report of dense notes took 400 MB for 1 MB and 2.7 GB for 10 MB
+ * (Node 20), so a file of a few megabytes can exceed a small heap limit.
+ * Starting the worker (loading the parser and rules again, 0.3 to 0.4 s
+ * of CPU) is small beside linting such a file (seconds).
+ */
+export const isolateChars = 1_000_000
 
 /** `--concurrency`: a number of worker threads (at least 1), `auto` or `off`. */
 export type Concurrency = number | 'auto' | 'off'
@@ -204,8 +218,22 @@ export class Linter {
    *   other error when citelint itself fails on the text.
    */
   async lint(filePath: string, text: string, fix = false): Promise<FileResult> {
-    const {lintResolved} = await lintStep()
-    return lintResolved({filePath, text, fix}, await this.rulesFor(filePath), this.runOptions)
+    const {lintResolved, reportFromWire} = await lintStep()
+    const {selection, rules} = await this.selectionFor(filePath)
+    if (text.length >= isolateChars) {
+      // A large text on a worker of its own: out of memory is then its failure, not the process's end.
+      const task: LintTask = {filePath, text, rules: selection, fix, models: true}
+      const pool = new LintPool({size: 1, run: this.runOptions, ...(this.#options.workerUrl ? {workerUrl: this.#options.workerUrl} : {})})
+      try {
+        return resultOf(reportFromWire(task, await pool.lint(task), this.#cwd) as FileReport & {readonly models: LintModels})
+      } catch (error) {
+        // Rule options that cannot be cloned: linted here after all.
+        if (!(error instanceof TaskNotSent)) throw error
+      } finally {
+        await pool.close()
+      }
+    }
+    return lintResolved({filePath, text, fix}, rules, this.runOptions)
   }
 }
 
@@ -283,7 +311,10 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
   }
 
   const run = linter.runOptions
-  const pool = workers > 0 ? new LintPool({size: workers, run, ...(options.workerUrl ? {workerUrl: options.workerUrl} : {})}) : undefined
+  const workerUrl = options.workerUrl ? {workerUrl: options.workerUrl} : {}
+  const pool = workers > 0 ? new LintPool({size: workers, run, ...workerUrl}) : undefined
+  /** Without a pool, one worker for files of `isolateChars` or more, started when the first comes. */
+  let isolation: LintPool | undefined
   let done = 0
 
   /** Read, configure and lint one file; rejects only with a ConfigError. */
@@ -303,9 +334,10 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       // Loaded on first use: a run that the cache answers never loads the parser.
       const {lintResolved, reportFromWire} = await lintStep()
       let linted: FileReport | undefined
-      if (pool) {
+      const target = pool ?? (read.text.length >= isolateChars ? (isolation ??= new LintPool({size: 1, run, ...workerUrl})) : undefined)
+      if (target) {
         try {
-          linted = reportFromWire(task, await pool.lint(task), cwd)
+          linted = reportFromWire(task, await target.lint(task), cwd)
         } catch (error) {
           // Rule options that cannot be cloned (a function from a JavaScript
           // config): that file is linted here instead.
@@ -342,7 +374,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       yield outcome
     }
   } finally {
-    await pool?.close()
+    await Promise.all([pool?.close(), isolation?.close()])
   }
   options.onProgress?.(files.length, files.length, '')
 }
@@ -395,12 +427,18 @@ export async function lintFiles(
 /**
  * The one-line failure of a file whose lint threw `error` (not a
  * ConfigError): Markdown the parser cannot take in linear time and memory
- * (src/parse/nesting.ts) is refused, not linted; anything else is an
- * internal error, with the thrown value kept for `--debug`.
+ * (src/parse/nesting.ts) is refused, not linted; a worker that reached its
+ * heap limit is out of memory (the limit in MB, from V8's heap statistics);
+ * anything else is an internal error, with the thrown value kept for
+ * `--debug` (only internal errors carry `error`).
  */
 export function failureOf(filePath: string, error: unknown): FileFailure {
   const reason = error instanceof Error ? error.message : String(error)
   if (isRefusal(error)) return {filePath, reason: `${reason}; not linted`}
+  if (error instanceof WorkerTaskError && error.thrown === 'ERR_WORKER_OUT_OF_MEMORY') {
+    const limit = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+    return {filePath, reason: `out of memory (heap limit ${limit} MB); not linted, raise the limit with NODE_OPTIONS=--max-old-space-size=<MB>`}
+  }
   return {filePath, reason: `internal error: ${reason}`, error}
 }
 

@@ -35,7 +35,9 @@ export class WorkerTaskError extends Error {
   override name = 'WorkerTaskError'
   /**
    * `stack` is the worker's stack of the original error, when there is one;
-   * `thrown` the original error's `name` (`NestingTooDeep`, `RangeError`, ...).
+   * `thrown` the original error's `name` (`NestingTooDeep`, `RangeError`, ...),
+   * or for a worker that stopped, the code of its error
+   * (`ERR_WORKER_OUT_OF_MEMORY`: it reached its heap limit).
    */
   constructor(
     message: string,
@@ -130,7 +132,7 @@ export class LintPool {
       else pending.reject(new WorkerTaskError(outcome.message, outcome.stack, outcome.name))
       this.#dispatch()
     })
-    const stop = (reason: string): void => {
+    const stop = (reason: string, code?: string): void => {
       if (slot.stopped) return
       slot.stopped = true
       void worker.terminate()
@@ -141,7 +143,7 @@ export class LintPool {
       const [current, ...waiting] = slot.inFlight.values()
       slot.inFlight.clear()
       const why = slot.ready ? `lint worker stopped: ${reason}` : `lint worker failed to start: ${reason}`
-      current?.reject(new WorkerTaskError(why))
+      current?.reject(new WorkerTaskError(why, undefined, code))
       if (slot.ready) this.#queue.unshift(...waiting)
       else for (const pending of waiting) pending.reject(new WorkerTaskError(why))
       if (this.#closed || index < 0) return
@@ -153,7 +155,8 @@ export class LintPool {
       }
       this.#dispatch()
     }
-    worker.on('error', (error) => stop(error instanceof Error ? error.message : String(error)))
+    // `ERR_WORKER_OUT_OF_MEMORY` (the worker reached its heap limit) is kept as the error's `thrown`.
+    worker.on('error', (error: NodeJS.ErrnoException) => stop(error instanceof Error ? error.message : String(error), error?.code))
     worker.on('messageerror', (error) => stop(`cannot read its message (${error.message})`))
     worker.on('exit', (code) => stop(`exit code ${code}`))
     return slot

@@ -12,7 +12,8 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {ConfigError} from '../src/config.js'
 import type {JsonResult} from '../src/reporters/json.js'
-import {autoMinFiles, lintFileStream, lintFiles, workerCount} from '../src/lint-files.js'
+import {Linter, autoMinFiles, isolateChars, lintFileStream, lintFiles, workerCount} from '../src/lint-files.js'
+import {lintText} from '../src/engine.js'
 import {summarizeFiles} from '../src/summary/collect.js'
 import {formatSummaryJson} from '../src/summary/format.js'
 import {root, runCli} from './helpers.js'
@@ -163,6 +164,32 @@ test('a file that fails or crashes in a worker is that file’s failure; the oth
   assert.match(String((pool.failures[0]?.error as Error).stack), /injected failure/)
   const shown = (results: typeof serial.results) => results.map((r) => `${r.file.path} ${r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`).join(',')}`)
   assert.equal(shown(pool.results), shown(serial.results).filter((line) => !/^b\/(boom|crash)\.txt /.test(line)))
+})
+
+test('without a pool, a file of isolateChars characters or more is linted on a worker of its own, with the same report', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'citelint-isolate-'))
+  made.push(dir)
+  const lines = Math.ceil(isolateChars / 29)
+  const big = `A claim.[1]\n${'Plain prose line, no marker.\n'.repeat(lines)}\nThe last claim.[2]\n\n[1] Source, 2015.\n`
+  const small = 'A claim.[2]\n\n[1] Source, 2015.\n'
+  // `crash` in a name stops the test worker: only the large file goes to a worker.
+  writeFileSync(path.join(dir, 'crash-big.txt'), big)
+  writeFileSync(path.join(dir, 'crash-small.txt'), small)
+  const workerUrl = new URL('./pool-fail-worker.js', import.meta.url)
+  const failing = await lintFiles(['.'], {cwd: dir, concurrency: 'off', workerUrl})
+  assert.equal(failing.failures.map(({filePath, reason}) => ({filePath, reason})), [{filePath: 'crash-big.txt', reason: 'internal error: lint worker stopped: exit code 3'}])
+  assert.equal(failing.results.map((r) => r.file.path), ['crash-small.txt'])
+  const stopped = await new Linter({cwd: dir, workerUrl}).lint('crash-big.txt', big).then(() => 'linted', (error: Error) => error.message)
+  assert.is(stopped, 'lint worker stopped: exit code 3')
+  // With the real worker, the report is the one the main thread gives.
+  const isolated = await lintFiles(['crash-big.txt'], {cwd: dir, concurrency: 'off'})
+  const here = lintText(big, {filePath: 'crash-big.txt'})
+  const shown = (messages: typeof here.messages) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)
+  assert.equal(shown(isolated.results[0]!.messages), shown(here.messages))
+  assert.equal(shown(here.messages).map((line) => line.split(' ').slice(0, 2).join(' ')), [`${lines + 3}:16 undefined-reference`])
+  const viaStdin = await new Linter({cwd: dir}).lint('crash-big.txt', big)
+  assert.equal(shown(viaStdin.messages), shown(here.messages))
+  assert.equal(viaStdin.index, here.index)
 })
 
 test('a worker that cannot start fails each file in one line, without hanging', async () => {
