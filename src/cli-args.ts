@@ -30,3 +30,14 @@ export async function parseCommandLine<T>(parser: Argv<T>, argv: readonly string
   }
   return {args: usage === undefined ? args : undefined, usage, printed}
 }
+
+/**
+ * The paths of a command line: the `[paths..]` positional, then the words
+ * after `--`, which yargs puts in `_`. `--` ends the options (POSIX utility
+ * syntax guideline 10), so `citelint -- -draft.md` names a file whose name
+ * starts with `-`.
+ */
+export function pathsOf(args: {readonly paths?: unknown; readonly _: readonly (string | number)[]}): string[] {
+  const named = Array.isArray(args.paths) ? args.paths : []
+  return [...named, ...args._].map(String)
+}

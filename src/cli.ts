@@ -9,7 +9,7 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
-import {parseCommandLine} from './cli-args.js'
+import {parseCommandLine, pathsOf} from './cli-args.js'
 import {makeFolder} from './make-folder.js'
 import {ConfigError} from './config.js'
 import type {RuleSetting} from './config.js'
@@ -123,7 +123,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     startServer()
     return new Promise<number>(() => undefined)
   }
-  const paths = ((args.paths as unknown[] | undefined) ?? []).map(String)
+  const paths = pathsOf(args)
   if (args.stdin && paths.length > 0) {
     io.writeErr('citelint: --stdin lints standard input: give no paths with it\nRun `citelint --help` for usage.\n')
     return 2

@@ -155,4 +155,17 @@ test('the bin sets the process exit code', () => {
   assert.is(usage.status, 2)
 })
 
+test('`--` ends the options: a file whose name starts with `-` is linted, by the linter and the summary', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'citelint-dash-'))
+  writeFileSync(path.join(dir, '-draft.txt'), 'A claim.[2]\n\n[1] Source, 2015.\n')
+  const lint = await runCli(['--format', 'json', '--', '-draft.txt'], dir)
+  assert.is(lint.code, 1)
+  assert.equal((JSON.parse(lint.out) as Array<{filePath: string; errorCount: number}>).map((r) => [path.basename(r.filePath), r.errorCount]), [['-draft.txt', 1]])
+  const summary = await runCli(['summary', '--format', 'json', '--', '-draft.txt'], dir)
+  assert.is(summary.code, 0)
+  assert.match(summary.out, /"filePath": "[^"]*\/-draft\.txt"/)
+  // Without `--`, the name is an unknown option.
+  assert.is((await runCli(['-draft.txt'], dir)).code, 2)
+})
+
 test.run()

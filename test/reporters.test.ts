@@ -22,6 +22,7 @@ import {lintFiles} from '../src/lint-files.js'
 import {rules} from '../src/registry.js'
 import {escapeData, escapeProperty, formatGithub} from '../src/reporters/github.js'
 import {formatSarif, toSarifLog} from '../src/reporters/sarif.js'
+import {formatStylish} from '../src/reporters/stylish.js'
 import {available, root, shared} from './helpers.js'
 
 const schemaFile = path.join(root, 'test/fixtures/sarif-schema-2.1.0.json')
@@ -237,4 +238,22 @@ test('SARIF: URIs are percent-encoded per segment; files outside cwd get an abso
   assert.is(second!.ruleIndex, undefined, 'an unknown rule has no index')
 })
 
+
+test('every format lists files in input order, whatever the locale would sort first', () => {
+  // localeCompare puts these as _u, -dash, [brack], a, ä, B; input order is kept instead.
+  const names = ['B.txt', '[brack].txt', '-dash.txt', 'ä.txt', 'a.txt', '_u.txt']
+  const results = names.map((name) => lintText('A claim.[2]\n\n[2] Source, 2015.\n\nMore.[3]\n', {filePath: name}))
+  const headers = formatStylish(results, false).split('\n').filter((line) => line.endsWith('.txt'))
+  assert.equal(headers, names)
+  const github = [...new Set(formatGithub(results, {cwd: root}).split('\n').filter(Boolean).map((line) => /file=([^,]+),/.exec(line)![1]))]
+  assert.equal(github, names)
+  // One file: its header and rows as before.
+  assert.is(
+    formatStylish([results[0]!], false),
+    'B.txt\n' +
+      '3:1-3:4 warning Skipped number before note `[2]`: no note numbered 1, expected consecutive numbers from 1 note-order\n' +
+      '5:6-5:9 error   Undefined reference `[3]`, expected a note `[3]` in the notes list                        undefined-reference\n' +
+      '\n2 messages (✖ 1 error, ⚠ 1 warning)'
+  )
+})
 test.run()

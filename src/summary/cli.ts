@@ -9,7 +9,7 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import yargs from 'yargs'
-import {parseCommandLine} from '../cli-args.js'
+import {parseCommandLine, pathsOf} from '../cli-args.js'
 import type {CliIo} from '../cli.js'
 import {parseRuleFlags} from '../cli.js'
 import {ConfigError} from '../config.js'
@@ -59,7 +59,7 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
     io.writeOut(printed.endsWith('\n') ? printed : `${printed}\n`)
     return 0
   }
-  const paths = ((args.paths as unknown[] | undefined) ?? []).map(String)
+  const paths = pathsOf(args)
   if (paths.length === 0) return fail('no paths given')
   const minCoverage = args.minCoverage
   if (minCoverage !== undefined && !(Number.isFinite(minCoverage) && minCoverage >= 0 && minCoverage <= 100)) {
