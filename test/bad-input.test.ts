@@ -295,8 +295,9 @@ test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte,
   const {code, out, err} = await runCli(['latin1.txt', '--format', 'json'], folder)
   assert.equal([code, err], [0, ''])
   const [result] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
-  // JSON leaves out the undefined ruleId.
+  // No rule reports it: ruleId null, as ESLint's JSON gives for such messages.
   assert.equal(result!.messages[0], {
+    ruleId: null,
     messageId: 'invalidUtf8',
     severity: 1,
     message: 'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
@@ -319,7 +320,7 @@ test('invalid UTF-8 on standard input: the same warning; --stdin --fix gives the
   assert.is(code, 0)
   const [result] = JSON.parse(out) as Array<{messages: Array<Record<string, unknown>>}>
   assert.equal(result!.messages.map((m) => [m['ruleId'], m['messageId'], m['line'], m['column']]), [
-    [undefined, 'invalidUtf8', 1, 4],
+    [null, 'invalidUtf8', 1, 4],
     ['note-order', 'reference', 1, 24],
     ['note-order', 'list', 4, 1]
   ])

@@ -111,14 +111,33 @@ test('driver: name, version, every registered rule with its description, default
   assert.is(driver.version, pkg.version)
   assert.equal(
     driver.rules.map((rule) => [rule.id, rule.shortDescription.text, rule.defaultConfiguration.level, rule.helpUri]),
-    rules.map(({meta}) => [
-      meta.id,
-      meta.description,
-      meta.severity === 'error' ? 'error' : 'warning',
-      pathToFileURL(path.join(root, 'rules', `${meta.id}.ts`)).href
-    ])
+    [
+      ...rules.map(({meta}) => [
+        meta.id,
+        meta.description,
+        meta.severity === 'error' ? 'error' : 'warning',
+        pathToFileURL(path.join(root, 'rules', `${meta.id}.ts`)).href
+      ]),
+      // citelint's own messages, which no rule reports.
+      ...[
+        ['citelint/invalid-utf8', 'warning'],
+        ['citelint/ignored-file', 'warning'],
+        ['citelint/unknown-rule', 'error'],
+        ['citelint/unused-directive', 'error']
+      ].map(([id, level]) => [id, driver.rules.find((rule) => rule.id === id)?.shortDescription.text, level, pathToFileURL(path.join(root, 'README.md')).href])
+    ]
   )
+  assert.ok(driver.rules.every((rule) => rule.shortDescription.text.length > 10))
   assert.is(driver.informationUri, pathToFileURL(path.join(root, 'README.md')).href)
+})
+
+test('citelint’s own messages: a listed SARIF rule each, ruleId null in JSON', async () => {
+  const result = lintText('A claim.[1]\n\n<!-- citelint-disable no-such-rule -->\n\n[1] Source, 2015.\n', {filePath: 'own.md'})
+  const run = toSarifLog([result], {cwd: root}).runs[0]
+  const own = run.results.filter((r) => r.ruleId.startsWith('citelint/'))
+  assert.equal(own.map((r) => [r.ruleId, r.level, run.tool.driver.rules[r.ruleIndex!]!.id]), [['citelint/unknown-rule', 'error', 'citelint/unknown-rule']])
+  const {toJsonResult} = await import('../src/reporters/json.js')
+  assert.equal(toJsonResult(result).messages.filter((m) => m.ruleId === null).map((m) => m.messageId), ['unknownRule'])
 })
 
 test('a repository URL gives GitHub links for the tool and each rule', () => {

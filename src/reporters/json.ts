@@ -12,7 +12,8 @@ import type {NoteKind} from '../note-model.js'
 
 /** One message in ESLint's JSON shape. */
 export interface JsonMessage {
-  readonly ruleId: string | undefined
+  /** `null` for citelint's own messages (`invalidUtf8`, `ignoredFile`, `unknownRule`, `unusedDirective`), as ESLint gives for messages of no rule. */
+  readonly ruleId: string | null
   readonly messageId: string
   readonly severity: 1 | 2
   readonly message: string
@@ -67,7 +68,7 @@ export function toJsonResult(result: JsonInput, options: JsonOptions = {}): Json
     const start = place && 'start' in place ? place.start : place
     const end = place && 'end' in place ? place.end : start
     return {
-      ruleId: message.ruleId,
+      ruleId: message.ruleId ?? null,
       messageId: message.messageId,
       severity: message.fatal ? 2 : 1,
       message: message.reason,

@@ -4,7 +4,10 @@
  *
  * - `tool.driver` describes citelint and every registered rule
  *   (`reportingDescriptor`, SARIF 2.1.0 §3.49), whether or not it ran, so a
- *   result's `ruleIndex` (§3.27.6) is its rule's place in `registry.rules`.
+ *   result's `ruleIndex` (§3.27.6) is its rule's place in `registry.rules`;
+ *   citelint's own messages (invalid UTF-8, an ignored file, a disable
+ *   comment naming an unknown rule or suppressing nothing) follow as
+ *   `citelint/...` descriptors (`ownMessages` below).
  * - Each message becomes a `result` (§3.27): `level` `error` or `warning`
  *   from the message's `fatal` (the severity it was reported with, not the
  *   rule's default), `message.text` its reason, one location.
@@ -105,12 +108,45 @@ export interface SarifLog {
   ]
 }
 
+/**
+ * citelint's own messages, which no rule reports: each gets a descriptor in
+ * `tool.driver.rules` too (id `citelint/` and the message id in kebab case,
+ * `citelint/invalid-utf8`), so that every result's `ruleId` is one of the
+ * run's rules (SARIF 2.1.0 §3.27.5; GitHub code scanning groups alerts by
+ * rule).
+ */
+const ownMessages: Readonly<Record<string, {readonly text: string; readonly level: 'error' | 'warning'}>> = {
+  invalidUtf8: {text: 'A file must be valid UTF-8 (it is linted with U+FFFD, never fixed)', level: 'warning'},
+  ignoredFile: {text: 'A file named on the command line is ignored by .citelintignore', level: 'warning'},
+  unknownRule: {text: 'A citelint-disable comment must name known rules', level: 'error'},
+  unusedDirective: {text: 'A citelint-disable comment must suppress some problem (--report-unused-disable-directives)', level: 'error'}
+}
+
+/** The SARIF rule id of an own message: `invalidUtf8` -> `citelint/invalid-utf8`. */
+function ownRuleId(messageId: string): string {
+  return `citelint/${messageId.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
+}
+
 /** Build the SARIF log object for `results` (see the module comment for the mapping). */
 export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages'>[], options: SarifOptions): SarifLog {
   const pkg = packageInfo()
   const version = options.version ?? pkg.version
   const repository = webRepositoryUrl(options.repositoryUrl ?? pkg.repository)
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]))
+  const descriptors = [
+    ...rules.map(({meta}) => ({
+      id: meta.id,
+      shortDescription: {text: meta.description},
+      helpUri: repository ? `${repository}/blob/HEAD/rules/${meta.id}.ts` : ruleDocsUrl(meta.id),
+      defaultConfiguration: {level: meta.severity === 'error' ? ('error' as const) : ('warning' as const)}
+    })),
+    ...Object.entries(ownMessages).map(([messageId, {text, level}]) => ({
+      id: ownRuleId(messageId),
+      shortDescription: {text},
+      helpUri: repository ? `${repository}#readme` : new URL('README.md', packageRoot).href,
+      defaultConfiguration: {level}
+    }))
+  ]
+  const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]))
   return {
     $schema: sarifSchemaUri,
     version: '2.1.0',
@@ -121,12 +157,7 @@ export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages
             name: 'citelint',
             version,
             informationUri: repository ?? new URL('README.md', packageRoot).href,
-            rules: rules.map(({meta}) => ({
-              id: meta.id,
-              shortDescription: {text: meta.description},
-              helpUri: repository ? `${repository}/blob/HEAD/rules/${meta.id}.ts` : ruleDocsUrl(meta.id),
-              defaultConfiguration: {level: meta.severity === 'error' ? 'error' : 'warning'}
-            }))
+            rules: descriptors
           }
         },
         columnKind: 'utf16CodeUnits',
@@ -153,7 +184,7 @@ function toSarifResult(
   artifactLocation: SarifLocation['physicalLocation']['artifactLocation'],
   ruleIndex: ReadonlyMap<string, number>
 ): SarifResult {
-  const ruleId = message.ruleId ?? 'citelint'
+  const ruleId = message.ruleId ?? ownRuleId(message.messageId)
   const index = ruleIndex.get(ruleId)
   const cause = causeOf(message)
   return {
