@@ -23,7 +23,19 @@ export interface LoadedConfig {
   readonly base: string
 }
 
-const parseJson: Loader = (filePath, content) => parseData(filePath, () => JSON.parse(content) as unknown, 'JSON')
+const parseJson: Loader = (filePath, content) => {
+  // A package.json belongs to other tools: one that is not valid JSON stops
+  // the run only when it mentions a `"citelint"` key; else it is passed over
+  // as holding no citelint config and the search goes on above it.
+  if (path.basename(filePath) === 'package.json' && !content.includes('"citelint"')) {
+    try {
+      return JSON.parse(content) as unknown
+    } catch {
+      return {}
+    }
+  }
+  return parseData(filePath, () => JSON.parse(content) as unknown, 'JSON')
+}
 // The YAML parser loads only when a YAML config is found (start-up stays lean).
 const parseYamlFile: Loader = async (filePath, content) => {
   // `default`: yaml is CommonJS, whose exports Node and the bundle both give as the default export.

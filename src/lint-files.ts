@@ -113,7 +113,8 @@ export const autoMinFiles = 32
 
 /**
  * The number of worker threads for `fileCount` files (0: the main thread
- * only) on `cores` cores.
+ * only) on `cores` cores: `n` is capped at the number of files and at
+ * `maxWorkersPerCore` per core.
  *
  * @throws ConfigError for a number below 1 or not whole.
  */
@@ -123,8 +124,15 @@ export function workerCount(concurrency: Concurrency, fileCount: number, cores =
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigError(`--concurrency: invalid value \`${String(concurrency)}\`, expected a number of threads (1 or more), auto or off`)
   }
-  return Math.min(concurrency, Math.max(1, fileCount))
+  return Math.min(concurrency, Math.max(1, fileCount), maxWorkersPerCore * cores)
 }
+
+/**
+ * `--concurrency n` starts at most this many threads per core: more only
+ * compete for the same cores, and each worker holds its own parser and
+ * rules (12 MB or more).
+ */
+export const maxWorkersPerCore = 4
 
 /** One linted file; with `fix`, also the fixed text. */
 export type FileResult = LintResult & {

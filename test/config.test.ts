@@ -59,6 +59,22 @@ test('discovery: .citelintrc.yml and the citelint key of package.json', async ()
   assert.equal((await cli(plain, ['r.txt'])).found.length, 2)
 })
 
+test('a package.json that is not JSON: passed over unless it mentions citelint; the config above it still applies', async () => {
+  const dir = folder({
+    '.citelintrc.json': JSON.stringify({rules: {'unused-note': 'off'}}),
+    'p1/r.txt': report,
+    'p2/package.json': '{"name":',
+    'p2/r.txt': report,
+    'p3/package.json': '{"name": "x", "citelint": {"rules": ',
+    'p3/r.txt': report
+  })
+  const passed = await cli(dir, ['p1', 'p2'])
+  assert.equal([passed.code, passed.err, passed.found], [1, '', ['p1/r.txt 3 undefined-reference 2', 'p2/r.txt 3 undefined-reference 2']])
+  const broken = await cli(dir, ['p3'])
+  assert.is(broken.code, 2)
+  assert.match(broken.err, /^citelint: .*p3\/package\.json: invalid JSON: /)
+})
+
 test('precedence: --rule over --config over discovery; --no-config ignores files', async () => {
   const dir = folder({
     '.citelintrc.json': JSON.stringify({rules: {'unused-note': 'off'}}),

@@ -49,6 +49,7 @@ test('workerCount: auto needs two cores and enough files; a number is capped by 
   assert.is(workerCount('auto', 1000, 8), 8)
   assert.is(workerCount(3, 1000, 1), 3)
   assert.is(workerCount(3, 2, 8), 2)
+  assert.is(workerCount(1000, 1000, 2), 8)
   assert.throws(() => workerCount(0, 10, 2), (error: unknown) => error instanceof ConfigError && /--concurrency: invalid value `0`/.test(error.message))
 })
 
