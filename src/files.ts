@@ -125,7 +125,8 @@ interface GlobPattern {
  */
 async function globPattern(input: string): Promise<GlobPattern | undefined> {
   const {default: picomatch} = await import('picomatch')
-  const scan = picomatch.scan(input)
+  // `unescape`: the folder of the pattern `\[draft\]/*.txt` is `[draft]`.
+  const scan = picomatch.scan(input, {unescape: true})
   if (!scan.isGlob || scan.negated) return undefined
   const base = scan.base || '.'
   const segments = scan.glob.split('/')

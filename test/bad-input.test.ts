@@ -134,6 +134,13 @@ test('globs: absolute patterns stay absolute, hidden folders and node_modules ar
   ])
 })
 
+test('globs: an escaped bracket in the folder part is a literal folder name', async () => {
+  const folder = scaffold({'[draft]/a.txt': good, '[draft]/b.md': good, 'd/c.txt': good})
+  const {results, failures} = await lintFiles(['\\[draft\\]/*.txt'], {cwd: folder})
+  assert.equal(failures, [])
+  assert.equal(results.map((r) => r.file.path), [path.join('[draft]', 'a.txt')])
+})
+
 test('a named folder that cannot be opened (EACCES injected)', async () => {
   const folder = scaffold({'tree/a.txt': good, 'b.txt': good})
   const {results, failures} = await lintFiles(['tree', 'b.txt'], {cwd: folder, fileOps: failing('opendir', `${path.sep}tree`, 'EACCES')})
