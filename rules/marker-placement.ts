@@ -34,7 +34,9 @@
  * Options: `style`: `after-punctuation` (default) or `before-punctuation`.
  *
  * Fixable: safe: the fix moves the marker (and removes the space); the words
- * are unchanged.
+ * are unchanged. In Markdown, no fix puts a marker right after a backslash
+ * that would escape it (`C:\ [^1]` is not fixed to `C:\[^1]`, which is no
+ * reference; CommonMark backslash escapes).
  */
 import type {Rule} from '../src/rule.js'
 
@@ -63,6 +65,14 @@ const rule: Rule<MarkerPlacementOptions> = {
   },
   check(context) {
     const {index, prose, options} = context
+    const source = String(context.file.value)
+    /** Whether a marker moved to `offset` would be escaped by the backslashes before it (Markdown). */
+    const escapedAt = (offset: number): boolean => {
+      if (index.format !== 'markdown') return false
+      let slashes = 0
+      while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
+      return slashes % 2 === 1
+    }
     for (const group of prose.markerGroups) {
       const references = group.references.map((i) => index.references[i])
       // Symbols are not checked; an unresolved marker is already reported
@@ -94,7 +104,9 @@ const rule: Rule<MarkerPlacementOptions> = {
           messageId: 'beforePunctuation',
           data: {marker, punctuation: before.text, expected: marker + before.text},
           span: group.span,
-          fix: {edits: [{start: before.span.start.offset, end: group.span.end.offset, text: marker + before.text}]}
+          ...(escapedAt(before.span.start.offset)
+            ? {}
+            : {fix: {edits: [{start: before.span.start.offset, end: group.span.end.offset, text: marker + before.text}]}})
         })
         continue
       }
@@ -103,7 +115,7 @@ const rule: Rule<MarkerPlacementOptions> = {
           messageId: 'space',
           data: {marker},
           span: group.span,
-          fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}
+          ...(escapedAt(group.gap.start.offset) ? {} : {fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}})
         })
       }
     }

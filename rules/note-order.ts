@@ -25,9 +25,11 @@
  *
  * Fixable (safe): renumbers the notes in order of first citation, updating
  * every reference, and moves each note's whole text to its place in the
- * notes list; notes never cited keep their text and go last. No fix when a
- * label is defined twice or a reference with a number resolves to nothing
- * (renumbering could then change what a marker points to).
+ * notes list; notes never cited keep their text and go last. When a note
+ * holds another (a GFM definition nested in one, `[^2]: [^1]: ...`), the
+ * notes are relabelled in place, not moved. No fix when a label is defined
+ * twice or a reference with a number resolves to nothing (renumbering could
+ * then change what a marker points to).
  *
  * Options: `gfm` (default `false`): also check GFM notes with numeric
  * labels. Off by default because GFM renderers (GitHub, remark-rehype)
@@ -36,7 +38,7 @@
 
  */
 import type {Fix, Report, Rule, TextEdit} from '../src/rule.js'
-import {applyEdits} from '../src/edits.js'
+import {applyEdits, editsFit} from '../src/edits.js'
 import {toRoman} from '../src/marker.js'
 import type {CitationIndex, Note} from '../src/types.js'
 
@@ -135,9 +137,11 @@ const rule: Rule<NoteOrderOptions> = {
  * The renumbering fix for one convention's numbered notes: number them in
  * order of first citation from the text (then notes cited only from other
  * notes, then uncited notes, each in list order), relabel every reference
- * and note, and, when all the notes are in the notes section, move each
- * note's whole text to its new place in the list (each slot of the list
- * receives exactly one note, so no note text is lost or repeated).
+ * and note, and, when all the notes are in the notes section and no note
+ * holds another, move each note's whole text to its new place in the list
+ * (each slot of the list receives exactly one note, so no note text is lost
+ * or repeated). Nested notes are relabelled in place: moving one would move
+ * the other with it, and their edits would overlap.
  *
  * `undefined` (no fix) when renumbering could change what a marker points
  * to: a label defined twice, or an unresolved reference with a number.
@@ -168,6 +172,9 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
     return {start: at, end: at + label.length, text: newLabel.get(note)!}
   }
 
+  // Notes of any convention whose spans overlap (index.notes is sorted by start).
+  const nested = index.notes.some((note, i) => i > 0 && note.span.start.offset < index.notes[i - 1]!.span.end.offset)
+
   // References in the text are relabelled in place; those inside a note move with it.
   const edits: TextEdit[] = []
   const insideNote = new Map<number, TextEdit[]>()
@@ -176,7 +183,7 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
     if (reference.syntax !== syntax || !note || !members.has(note)) continue
     const edit = labelEdit(reference.span.start.offset, reference.marker, reference.label, note)
     const holder = reference.inNote === undefined ? undefined : index.notes[reference.inNote]
-    if (holder && members.has(holder)) {
+    if (!nested && holder && members.has(holder)) {
       const list = insideNote.get(holder.index)
       if (list) list.push(edit)
       else insideNote.set(holder.index, [edit])
@@ -184,19 +191,28 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
     else edits.push(edit)
   }
 
+  if (nested) {
+    for (const note of notes) edits.push(labelEdit(note.markerSpan.start.offset, note.marker, note.label, note))
+    return {edits}
+  }
+
   // Each note's new text: its source with its own label and the references inside it relabelled.
-  const noteText = (note: Note): string => {
+  const noteText = (note: Note): string | undefined => {
     const own = [labelEdit(note.markerSpan.start.offset, note.marker, note.label, note), ...(insideNote.get(note.index) ?? [])]
-    return applyEdits(source.slice(note.span.start.offset, note.span.end.offset), own, note.span.start.offset)
+    const {start, end} = note.span
+    // The index keeps every marker of a note inside it; should it not, no fix rather than a failed rule.
+    if (!editsFit(own, end.offset - start.offset, start.offset)) return undefined
+    return applyEdits(source.slice(start.offset, end.offset), own, start.offset)
   }
   const slots = [...notes].sort((a, b) => a.span.start.offset - b.span.start.offset)
   const targets = notes.every((note) => note.inNotesSection) ? order : slots
-  slots.forEach((slot, i) => {
+  for (const [i, slot] of slots.entries()) {
     const text = noteText(targets[i]!)
+    if (text === undefined) return undefined
     if (text !== source.slice(slot.span.start.offset, slot.span.end.offset)) {
       edits.push({start: slot.span.start.offset, end: slot.span.end.offset, text})
     }
-  })
+  }
   return edits.length > 0 ? {edits} : undefined
 }
 

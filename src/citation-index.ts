@@ -10,7 +10,8 @@
  *   (never `node.value`, whose escapes are decoded): `[12]`, `[iv]`, `[b]`,
  *   `[1a]`, `[ 3]`, and in Markdown `[^label]` calls left as text because
  *   their definition is missing, and `[^ 2]`. Code, inline code, HTML, front
- *   matter, link and image text, and definitions are not prose.
+ *   matter, link and image text, and definitions are not prose; a GFM call
+ *   the parser resolved inside link text is still a reference.
  * - Bracket text that is not marker-like (`[sic]`, `[...]`, `[the IRGC]`) is
  *   editorial; so is a roman, letter or malformed label that is not glued to
  *   the text before it or that is glued to the word after it (`[t]he`).
@@ -46,11 +47,18 @@ const notProse = new Set([
   'yaml',
   'toml',
   'definition',
-  'link',
-  'linkReference',
   'image',
   'imageReference'
 ])
+
+/**
+ * Link text is not scanned (`[[1]](#note-1)` is a link, not a marker), but
+ * a GFM call the parser resolved inside it is a reference:
+ * `[the report[^1]](https://example.org)` cites note 1 (micromark's GFM
+ * footnote extension turns `[^1]` inside link text into a
+ * `footnoteReference`, and GitHub renders it as a call).
+ */
+const linkTypes = new Set(['link', 'linkReference'])
 
 /**
  * One scanner for every marker shape: Project Gutenberg's `[Footnote 1:`, a
@@ -221,9 +229,9 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const found: Found[] = []
-    const stack: Nodes[] = [...node.children].reverse()
+    const stack: Array<{child: Nodes; inLink: boolean}> = [...node.children].reverse().map((child) => ({child, inLink: false}))
     while (stack.length > 0) {
-      const child = stack.pop()!
+      const {child, inLink} = stack.pop()!
       if (notProse.has(child.type)) continue
       const s = child.position?.start.offset
       const e = child.position?.end.offset
@@ -232,9 +240,10 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
         const label = child.label ?? child.identifier
         found.push({role: 'reference', marker: source.slice(s, e), label, style: 'caret', syntax: 'gfm', start: s, end: e, inDefinition})
       } else if (child.type === 'text') {
-        if (s !== undefined && e !== undefined) scanText(s, e, start, inDefinition, notesAllowed, found)
+        if (s !== undefined && e !== undefined && !inLink) scanText(s, e, start, inDefinition, notesAllowed, found)
       } else if ('children' in child) {
-        for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
+        const childInLink = inLink || linkTypes.has(child.type)
+        for (let i = child.children.length - 1; i >= 0; i--) stack.push({child: child.children[i] as Nodes, inLink: childInLink})
       }
     }
 

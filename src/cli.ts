@@ -195,10 +195,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         linted = await new Linter(options).lint(name, text, fix && read.invalidUtf8 === undefined)
       } catch (error) {
-        // Refused Markdown or out of memory is this input's one-line failure; an internal error is handled below.
+        // Refused Markdown, out of memory or an internal error is this input's
+        // one-line failure (an internal error's stack under --debug); with --fix the input goes back.
+        // A config error is a usage error, reported below.
+        if (error instanceof ConfigError) throw error
         const failure = failureOf(name, error)
-        if (failure.error === undefined) return refuse(failure.reason)
-        throw error
+        const stack = args.debug && failure.error instanceof Error ? `\n${failure.error.stack}` : ''
+        return refuse(`${failure.reason}${stack}`)
       }
       const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
       if (args.fix && !args.fixDryRun) {

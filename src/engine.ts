@@ -14,6 +14,7 @@ import {describeNotes} from './note-model.js'
 import type {ProseModel, ProseOptions} from './prose.js'
 import {buildProseModel} from './prose.js'
 import {formatOf, parse} from './parse/index.js'
+import {editsFit} from './edits.js'
 import {applySuppressions} from './suppress.js'
 import type {Fix, Report} from './rule.js'
 import {formatMessage} from './rule.js'
@@ -79,6 +80,9 @@ export class InternalError extends Error {
  * first visible character, as in editors.
  *
  * @throws ConfigError when `config` is invalid.
+ * A fix that cannot be applied (edits overlapping one another or outside
+ * the text) is dropped from its message; the message is still reported.
+ *
  * @throws InternalError when a rule throws (a bug in citelint).
  */
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -92,6 +96,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const noteFields = describeNotes(index, file)
   const prose = buildProseModel(tree, file, index, options.prose)
   const messages: CitelintMessage[] = []
+  const fitting = new WeakMap<Fix, boolean>()
 
   for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {
     const {meta} = rule
@@ -132,7 +137,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       message.messageId = found.messageId
       if (found.fix) {
         if (meta.fix === 'none') throw new InternalError(`Rule \`${meta.id}\` offered a fix but its meta.fix is "none"`)
-        message.fix = found.fix
+        // A fix whose edits overlap one another or lie outside the text
+        // cannot be applied: the message is kept without it, so that a bad
+        // fix never costs the file its findings (nor reaches an editor).
+        // One fix shared by many messages (note-order's renumbering) is checked once.
+        let fits = fitting.get(found.fix)
+        if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, value.length)))
+        if (fits) message.fix = found.fix
       }
       messages.push(message)
     }
