@@ -48,6 +48,9 @@ const noise = fc.constantFrom(
   '[', ']', '^', '\\', '\\\\', '`', '``', '`[^1]`', '`[1]`', '\r\n', '\r', '\n', '\n\n', ':', '*', '†', '‡‡', '§',
   '>', '> ', '- ', '1. ', '    ', '\t', '[1]', '[^1]', '[^1]:', '[2] ', '[^a b]', '[^ 2]', '[v]', '[1a]', '[ 3]', '[sic]',
   '[Footnote 1: ', '[x]: https://a.example', '<!-- citelint-disable -->', '<!-- citelint-disable-next-line -->', '---\n', '```\n',
+  // Shapes a fuzzer found fixes to break on: a definition in a definition, a
+  // backslash before a detached reference, a reference in link text.
+  '\n\n[^2]: [^1]: ', 'C:\\ [^1]', ' \\ [1]', '[the report[^1]](https://e.com/r)', '[a[^2]][x]',
   '\u0301', '\u0308\u0301', 'e\u0301', '\u202e', '\u200f', 'مرحبا', 'שלום', '😀', '𝒜', '\u{1F469}\u200D\u{1F52C}', '\ufeff', '\u00a0', '\u2028'
 )
 
