@@ -485,9 +485,11 @@ export function describeError(error: NodeJS.ErrnoException): string {
     case 'ENXIO':
       return 'not a regular file (a socket or a device without a driver)'
     default: {
-      const line = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-      const system = /^[A-Z][A-Z0-9_]*: (.+?)(?:, [a-z_]+ '.*')?$/.exec(line)
-      return system?.[1] ?? (line || String(error.code))
+      let line = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+      if (error.code && line.startsWith(`${error.code}: `)) line = line.slice(error.code.length + 2)
+      const at = error.syscall ? line.indexOf(`, ${error.syscall}`) : -1
+      if (at > 0) line = line.slice(0, at)
+      return line || String(error.code)
     }
   }
 }
