@@ -13,9 +13,24 @@ const code = await run(args, {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   writeOut: (text) => process.stdout.write(text),
   writeErr: (text) => process.stderr.write(text),
-  readStdin: async () => {
+  readStdin: async (maxBytes) => {
+    // Node reads a directory given as standard input as empty: say what it is.
+    const {fstatSync} = await import('node:fs')
+    let isDirectory = false
+    try {
+      isDirectory = fstatSync(0).isDirectory()
+    } catch {
+      // No descriptor 0: reading below says so.
+    }
+    if (isDirectory) throw Object.assign(new Error('standard input is a directory'), {code: 'EISDIR'})
     const chunks = []
-    for await (const chunk of process.stdin) chunks.push(chunk)
+    let total = 0
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk)
+      total += chunk.length
+      // Past the limit the input is refused: the rest is not read.
+      if (maxBytes !== undefined && total > maxBytes) break
+    }
     return Buffer.concat(chunks)
   }
 })

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs/promises'
 import path from 'node:path'
+import {readBytes} from './files.js'
 
 /** The file system calls `writeFileAtomic` uses; tests pass failing ones. */
 export interface WriteOps {
@@ -13,27 +14,65 @@ export interface WriteOps {
   chmod: typeof fs.chmod
   rename: typeof fs.rename
   unlink: typeof fs.unlink
+  /** Optional so that older callers' ops still fit; `fs.realpath` when absent. */
+  realpath?: typeof fs.realpath
 }
 
-const nodeOps: WriteOps = {stat: fs.stat, writeFile: fs.writeFile, chmod: fs.chmod, rename: fs.rename, unlink: fs.unlink}
+const nodeOps: WriteOps = {stat: fs.stat, writeFile: fs.writeFile, chmod: fs.chmod, rename: fs.rename, unlink: fs.unlink, realpath: fs.realpath}
+
+/** Thrown by `writeFileAtomic` when the file no longer holds the bytes it was expected to hold; nothing was written. */
+export class FileChanged extends Error {
+  constructor(readonly filePath: string) {
+    super('changed while citelint ran; not fixed')
+    this.name = 'FileChanged'
+  }
+}
+
+/** Options of `writeFileAtomic`. */
+export interface WriteOptions {
+  /**
+   * The bytes the file must still hold (the text that was linted and fixed).
+   * The file is read again after the temporary file is written, just before
+   * the rename; when it differs (edited, grown, removed or replaced in the
+   * meantime), nothing is written and `FileChanged` is thrown. A change in
+   * the instant between that check and the rename is not seen.
+   */
+  readonly expected?: Uint8Array
+}
 
 /**
  * Replace the content of `filePath` with `data` (UTF-8), keeping its mode.
+ * A symbolic link is kept and its target written: the temporary file
+ * (`.citelint-<12 hex digits>.tmp`, short, so that a long file name cannot
+ * make it too long) is made beside the target and renamed over it.
  *
- * @throws the file system error; the original file is then unchanged and
- *   the temporary file removed.
+ * @throws FileChanged (see `WriteOptions.expected`), or the file system
+ *   error; the original file is then unchanged and the temporary file
+ *   removed.
  */
-export async function writeFileAtomic(filePath: string, data: string, ops: WriteOps = nodeOps): Promise<void> {
+export async function writeFileAtomic(filePath: string, data: string, ops: WriteOps = nodeOps, options: WriteOptions = {}): Promise<void> {
   // Loaded on first use: node:crypto is not in Node's start-up snapshot, and only --fix writes.
   const {randomBytes} = await import('node:crypto')
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.citelint-${randomBytes(6).toString('hex')}.tmp`)
-  const {mode} = await ops.stat(filePath)
+  const target = await (ops.realpath ?? fs.realpath)(filePath)
+  const temporary = path.join(path.dirname(target), `.citelint-${randomBytes(6).toString('hex')}.tmp`)
+  const {mode} = await ops.stat(target)
   try {
     await ops.writeFile(temporary, data, {flag: 'wx'})
     await ops.chmod(temporary, mode)
-    await ops.rename(temporary, filePath)
+    if (options.expected && !holds(target, options.expected)) throw new FileChanged(filePath)
+    await ops.rename(temporary, target)
   } catch (error) {
     await ops.unlink(temporary).catch(() => undefined)
     throw error
+  }
+}
+
+/** Whether the regular file `file` holds exactly `bytes` (read without blocking and at most one byte more). */
+function holds(file: string, bytes: Uint8Array): boolean {
+  try {
+    return readBytes(file, bytes.length).equals(bytes)
+  } catch {
+    // Grown past the expected size, removed, or no longer a regular file.
+    return false
   }
 }

@@ -16,7 +16,7 @@ import type {RuleSetting} from './config.js'
 import {VFile} from 'vfile'
 import type {LintResult} from './engine.js'
 import type {FileFailure} from './files.js'
-import {decodeText, parseSize} from './files.js'
+import {FileTooLarge, decodeText, defaultMaxFileSize, describeError, emptyPath, parseSize, tooLargeReason} from './files.js'
 import type {Concurrency, FileReport, LintFilesOptions} from './lint-files.js'
 import {Linter, failureOf, lintFileStream, withInvalidUtf8, writeFixes} from './lint-files.js'
 import {toJsonNotes, toJsonResult} from './reporters/json.js'
@@ -34,9 +34,14 @@ export interface CliIo {
   writeErr(text: string): void
   /**
    * All of standard input (for `--stdin`): its bytes, decoded as files are
-   * (see `decodeText`), or text already decoded.
+   * (see `decodeText`), or text already decoded. With `maxBytes`, reading
+   * may stop once more than that many bytes have come (the input is then
+   * refused as too large, so the rest is not needed).
+   *
+   * @throws the file system error when standard input cannot be read (a
+   *   directory: EISDIR).
    */
-  readStdin(): Promise<string | Uint8Array>
+  readStdin(maxBytes?: number): Promise<string | Uint8Array>
 }
 
 const formats = ['stylish', 'json', 'sarif', 'github'] as const
@@ -54,7 +59,8 @@ function parser(argv: readonly string[]) {
     .option('ignore', {type: 'boolean', default: true, describe: 'Honour .citelintignore (--no-ignore: lint everything named)'})
     .option('ignore-path', {type: 'string', requiresArg: true, describe: 'Ignore file to use instead of .citelintignore'})
     .option('quiet', {type: 'boolean', default: false, describe: 'Report errors only'})
-    .option('max-warnings', {type: 'number', requiresArg: true, default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .option('max-warnings', {type: 'string', requiresArg: true, default: '-1', describe: 'Exit 1 when there are more warnings than this (-1: no limit)'})
+    .coerce('max-warnings', (value: unknown) => parseMaxWarnings(String(Array.isArray(value) ? value.at(-1) : value)))
     .option('shard', {type: 'string', requiresArg: true, describe: 'Lint only part i of n of the files (e.g. 2/4), to split a run across CI machines'})
     .option('include-notes', {type: 'boolean', default: false, describe: 'With --format json: add each file’s notes as the note model reads them'})
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
@@ -110,10 +116,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // `citelint summary ...`: the coverage summary has its own options (src/summary/cli.ts).
   if (argv[0] === 'summary') return (await import('./summary/cli.js')).runSummary(argv.slice(1), io)
   const {args, usage, printed} = await parseCommandLine(parser(argv), argv)
-  if (usage !== undefined || !args) {
-    io.writeErr(`citelint: ${usage ?? 'invalid arguments'}\nRun \`citelint --help\` for usage.\n`)
+  const usageError = (message: string): number => {
+    io.writeErr(`citelint: ${message}\nRun \`citelint --help\` for usage.\n`)
     return 2
   }
+  if (usage !== undefined || !args) return usageError(usage ?? 'invalid arguments')
   if (printed) {
     io.writeOut(printed.endsWith('\n') ? printed : `${printed}\n`)
     return 0
@@ -132,6 +139,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.writeErr('citelint: no paths given\nRun `citelint --help` for usage.\n')
     return 2
   }
+  const misuse = optionMisuse(paths, args)
+  if (misuse) return usageError(misuse)
+  if (args.stdin && args.outputFile && args.stdinFilename && (await sameFile(io.cwd, args.outputFile, args.stdinFilename))) {
+    return usageError(`--output-file \`${args.outputFile}\` is the file standard input stands for (--stdin-filename); write the report elsewhere`)
+  }
 
   try {
     const config = args.config as string | boolean | undefined
@@ -143,6 +155,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ignorePath: args.ignorePath,
       reportUnusedDisableDirectives: args.reportUnusedDisableDirectives,
       maxFileSize: args.maxFileSize,
+      ...(args.outputFile ? {outputFile: args.outputFile} : {}),
       ...(args.shard === undefined ? {} : {shard: parseShard(args.shard)})
     }
     const fix = args.fix || args.fixDryRun
@@ -178,9 +191,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
     }
     if (args.stdin) {
-      const input = await io.readStdin()
       const name = args.stdinFilename ?? '<stdin>'
-      const read = typeof input === 'string' ? {text: input} : decodeText(input, name)
+      // Without --fix nothing is given back: reading may stop past --max-file-size.
+      const limited = !(args.fix && !args.fixDryRun)
+      const limit = args.maxFileSize ?? defaultMaxFileSize
+      const input = await io.readStdin(limited ? limit : undefined).catch((error: unknown) => error as Error)
+      if (input instanceof Error) {
+        io.writeErr(`citelint: ${name}: cannot read standard input: ${describeError(input)}\n`)
+        return 2
+      }
+      const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length
+      const read =
+        size > limit
+          ? {reason: tooLargeReason(new FileTooLarge(limited ? undefined : size, limit))}
+          : typeof input === 'string' ? {text: input} : decodeText(input, name)
       // Input that cannot be linted: say why; with --fix, give it back as it
       // came, so that an editor replacing its buffer with the output loses nothing.
       const refuse = (reason: string): number => {
@@ -247,9 +271,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await writeFile(target, output)
     } else if (output.trim()) io.writeOut(output)
 
-    const tooManyWarnings = args.maxWarnings >= 0 && warnings > args.maxWarnings
+    const maxWarnings = args.maxWarnings ?? -1
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings
     if (tooManyWarnings) {
-      io.writeErr(`citelint: too many warnings (${warnings}, maximum ${args.maxWarnings})\n`)
+      io.writeErr(`citelint: too many warnings (${warnings}, maximum ${maxWarnings})\n`)
     }
     if (failures.length > 0) return 2
     return errors > 0 || tooManyWarnings ? 1 : 0
@@ -286,6 +311,42 @@ function errorsOnly<R extends Pick<LintResult, 'file' | 'messages'>>(result: R):
   const messages = result.messages.filter((message) => message.fatal)
   result.file.messages = [...messages]
   return {...result, messages}
+}
+
+/**
+ * `--max-warnings`: a whole number of warnings, or -1 for no limit (the
+ * default, as ESLint's).
+ *
+ * @throws Error (a usage error for yargs) for anything else, the empty string included.
+ */
+function parseMaxWarnings(value: string): number {
+  if (/^(?:-1|\d{1,15})$/.test(value)) return Number(value)
+  throw new Error(`--max-warnings: invalid value \`${value}\`, expected a whole number of warnings (0 or more), or -1 for no limit`)
+}
+
+/**
+ * A usage error in the combination of arguments, or `undefined`: an empty
+ * path (an unset variable must not lint the working folder), --stdin-filename
+ * without --stdin, --fix with --fix-dry-run, and --fix-dry-run (whose output
+ * is a diff on standard output) with a report format or file.
+ */
+function optionMisuse(
+  paths: readonly string[],
+  args: {stdin: boolean; stdinFilename?: string | undefined; fix: boolean; fixDryRun: boolean; format: string; outputFile?: string | undefined}
+): string | undefined {
+  if (paths.includes('')) return emptyPath
+  if (args.stdinFilename !== undefined && !args.stdin) return '--stdin-filename names standard input: give --stdin with it'
+  if (args.fix && args.fixDryRun) return '--fix writes the fixes and --fix-dry-run prints them: give one of the two'
+  if (args.fixDryRun && args.format !== 'stylish') return `--fix-dry-run prints a unified diff: it cannot be given with --format ${args.format}`
+  if (args.fixDryRun && args.outputFile !== undefined) return '--fix-dry-run prints a unified diff to standard output: it cannot be given with --output-file'
+  return undefined
+}
+
+/** Whether `a` and `b` (relative to `cwd`) are the same existing file, compared by real path. */
+async function sameFile(cwd: string, a: string, b: string): Promise<boolean> {
+  const {realpath} = await import('node:fs/promises')
+  const [realA, realB] = await Promise.all([a, b].map((file) => realpath(path.resolve(cwd, file)).catch(() => undefined)))
+  return realA !== undefined && realA === realB
 }
 
 /**

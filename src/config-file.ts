@@ -23,7 +23,9 @@ export interface LoadedConfig {
   readonly base: string
 }
 
-const parseJson: Loader = (filePath, content) => {
+// A leading byte order mark (as some Windows editors save UTF-8) is not JSON: dropped (YAML allows it).
+const parseJson: Loader = (filePath, raw) => {
+  const content = raw.replace(/^\ufeff/, '')
   // A package.json belongs to other tools: one that is not valid JSON stops
   // the run only when it mentions a `"citelint"` key; else it is passed over
   // as holding no citelint config and the search goes on above it.
@@ -59,7 +61,8 @@ const loaders = {'.json': parseJson, '.yaml': parseYamlFile, '.yml': parseYamlFi
  * Finds the config for linted files, caching per folder. Create one per run.
  */
 export class ConfigFinder {
-  readonly #searcher = lilconfig('citelint', {searchPlaces, loaders, stopDir: path.parse(process.cwd()).root})
+  // An empty config file is found (not passed over for one further up) and then refused by #validate.
+  readonly #searcher = lilconfig('citelint', {searchPlaces, loaders, stopDir: path.parse(process.cwd()).root, ignoreEmptySearchPlaces: false})
   readonly #validated = new Map<string, LoadedConfig>()
 
   constructor(private readonly cwd: string) {}
@@ -72,7 +75,7 @@ export class ConfigFinder {
   async forFile(filePath: string): Promise<LoadedConfig> {
     const found = await this.#searcher.search(path.dirname(path.resolve(this.cwd, filePath)))
     if (!found) return {config: {}, filePath: undefined, base: this.cwd}
-    return this.#validate(found.filepath, found.config)
+    return this.#validate(found.filepath, found.config, found.isEmpty)
   }
 
   /**
@@ -92,13 +95,22 @@ export class ConfigFinder {
       const reason = code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message.split('\n')[0] : String(error)
       throw new ConfigError(`${filePath}: cannot load config: ${reason}`)
     }
-    return this.#validate(absolute, found?.config ?? {})
+    return this.#validate(absolute, found?.config, found?.isEmpty)
   }
 
-  #validate(filePath: string, raw: unknown): LoadedConfig {
+  /**
+   * The config of `filePath`, checked once per file. An empty file (only
+   * whitespace) and content that is not an object (`null` included) are
+   * errors: a config file that says nothing is more likely a mistake than a
+   * wish for the defaults.
+   *
+   * @throws ConfigError naming the file.
+   */
+  #validate(filePath: string, raw: unknown, isEmpty = false): LoadedConfig {
     const cached = this.#validated.get(filePath)
     if (cached) return cached
-    const loaded = {config: validateConfig(raw ?? {}, filePath), filePath, base: path.dirname(filePath)}
+    if (isEmpty) throw new ConfigError(`${filePath}: empty config file, expected an object such as {"rules": {}}`)
+    const loaded = {config: validateConfig(raw, filePath), filePath, base: path.dirname(filePath)}
     this.#validated.set(filePath, loaded)
     return loaded
   }

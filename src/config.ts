@@ -53,7 +53,9 @@ const allowedSeverities = '"off", "warn", "error", 0, 1 or 2'
  *   an unknown key, an unknown rule id, a bad severity or bad options.
  */
 export function validateConfig(raw: unknown, source: string): Config {
-  if (!isObject(raw)) throw new ConfigError(`${source}: the configuration must be an object`)
+  if (!isObject(raw)) {
+    throw new ConfigError(`${source}: the configuration must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`)
+  }
   for (const key of Object.keys(raw)) {
     if (key !== 'rules' && key !== 'overrides') {
       throw new ConfigError(`${source}: unknown key \`${key}\`, expected "rules" or "overrides"`)
@@ -120,6 +122,11 @@ export function resolveRules(config: Config = {}, source = 'configuration'): Res
   for (const rule of rulesById.values()) {
     const id = rule.meta.id
     const setting = settings[id]
+    if (Array.isArray(setting) && (setting.length < 1 || setting.length > 2)) {
+      throw new ConfigError(
+        `${source}: invalid setting for rule \`${id}\`: an array of ${setting.length} elements, expected [severity] or [severity, options]`
+      )
+    }
     const [value, given] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined]
     const severity = severities[String(value)]
     if (severity === undefined || typeof value === 'boolean') {

@@ -5,7 +5,7 @@
  * silently); glob syntax and matching are picomatch's.
  */
 import type {Dir, Dirent} from 'node:fs'
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {lstat, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -19,7 +19,11 @@ const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
  */
 export interface FileOps {
   readonly opendir: typeof opendir
-  /** Opens a file to read; synchronous: one file is read in a few system calls, without a trip through the event loop per call. */
+  /**
+   * Opens a file to read; synchronous: one file is read in a few system
+   * calls, without a trip through the event loop per call. Called with
+   * numeric flags (read-only, non-blocking: see `readBytes`).
+   */
   readonly openSync: typeof openSync
 }
 
@@ -41,15 +45,19 @@ export interface FileFailure {
  * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
  * without duplicates. Paths for which `ignored` is true are left out; those
- * named explicitly are listed in `ignoredExplicitly`.
+ * named explicitly are listed in `ignoredExplicitly`. `realPaths` maps each
+ * file to its real path (symbolic links resolved; the absolute path when
+ * that fails). An empty input is a failure (named `''`), not the working
+ * folder.
  */
 export async function expandPaths(
   inputs: readonly string[],
   cwd: string,
   ignored: (filePath: string) => boolean = () => false,
   ops: FileOps = nodeFileOps
-): Promise<{files: string[]; failures: FileFailure[]; ignoredExplicitly: string[]}> {
+): Promise<{files: string[]; failures: FileFailure[]; ignoredExplicitly: string[]; realPaths: Map<string, string>}> {
   const files: string[] = []
+  const realPaths = new Map<string, string>()
   const failures: FileFailure[] = []
   const ignoredExplicitly: string[] = []
   const seen = new Set<string>()
@@ -65,8 +73,14 @@ export async function expandPaths(
     if (seen.has(key)) return
     seen.add(key)
     files.push(file)
+    realPaths.set(file, key)
   }
   for (const input of inputs) {
+    if (input === '') {
+      // An unset variable (`citelint "$REPORT"`) must not lint the working folder.
+      failures.push({filePath: "''", reason: emptyPath})
+      continue
+    }
     const info = await stat(path.resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => error)
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
@@ -104,8 +118,11 @@ export async function expandPaths(
     }
     for (const file of matches) await add(file)
   }
-  return {files, failures, ignoredExplicitly}
+  return {files, failures, ignoredExplicitly, realPaths}
 }
+
+/** The reason given for an empty path argument. */
+export const emptyPath = 'empty path, expected a file, directory or glob'
 
 /** A glob pattern split for walking: see {@link globPattern}. */
 interface GlobPattern {
@@ -266,7 +283,7 @@ export interface ReadOptions {
 }
 
 /** Thrown by `readBytes` for a file over the size limit. */
-class FileTooLarge extends Error {
+export class FileTooLarge extends Error {
   /** `size` is undefined for a file whose size is known only as over `limit` (a device, a pipe, a growing file). */
   constructor(readonly size: number | undefined, readonly limit: number) {
     // Exact byte counts when rounding would show the two sizes equal.
@@ -275,21 +292,50 @@ class FileTooLarge extends Error {
   }
 }
 
+/** Thrown by `readBytes` for a path that is not a regular file (a FIFO, a socket, a device). */
+export class NotRegularFile extends Error {
+  constructor() {
+    super('not a regular file, skipped')
+  }
+}
+
 /**
- * Read at most `limit` bytes of a file. The size is checked before reading,
- * and the read stops past the limit, so neither a huge file, a file that
- * grows while read, nor a device such as /dev/zero exhausts memory.
+ * Flags to open a file for reading without blocking: opening a FIFO for
+ * reading waits for a writer, unless O_NONBLOCK is given (POSIX `open`).
+ * On a regular file O_NONBLOCK changes nothing. (Windows has no O_NONBLOCK
+ * and no FIFOs in the file system.)
  */
-function readBytes(file: string, limit: number, ops: FileOps): Buffer {
-  const fd = ops.openSync(file, 'r')
+const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/**
+ * Read at most `limit` bytes of a regular file. The file is opened without
+ * blocking and checked with `fstat` on the open descriptor (so it cannot be
+ * swapped between the check and the read): a directory fails with EISDIR,
+ * anything else that is not a regular file (a FIFO, a socket, a device such
+ * as /dev/zero) with `NotRegularFile`. The size is checked before reading,
+ * and the read stops past the limit, so neither a huge file nor a file that
+ * grows while read exhausts memory.
+ *
+ * @throws FileTooLarge, NotRegularFile, or the file system error.
+ */
+export function readBytes(file: string, limit: number, ops: FileOps = nodeFileOps): Buffer {
+  let fd: number
+  try {
+    fd = ops.openSync(file, readFlags)
+  } catch (error) {
+    // ENXIO: a Unix socket, or a device without a driver (POSIX `open`).
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw new NotRegularFile()
+    throw error
+  }
   try {
     const info = fstatSync(fd)
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR'})
-    if (info.isFile() && info.size > limit) throw new FileTooLarge(info.size, limit)
+    if (!info.isFile()) throw new NotRegularFile()
+    if (info.size > limit) throw new FileTooLarge(info.size, limit)
     const chunks: Buffer[] = []
     let total = 0
-    // One read for a regular file (its size plus one byte, to see it end).
-    let want = info.isFile() ? info.size + 1 : 64 * 1024
+    // One read for the file as sized (plus one byte, to see it end).
+    let want = info.size + 1
     while (total <= limit) {
       const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total))
       const bytesRead = readSync(fd, chunk, 0, chunk.length, null)
@@ -298,11 +344,20 @@ function readBytes(file: string, limit: number, ops: FileOps): Buffer {
       total += bytesRead
       want = 64 * 1024
     }
+    // The file grew past the limit while read.
     if (total > limit) throw new FileTooLarge(undefined, limit)
     return Buffer.concat(chunks, total)
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * The one-line reason for input over `--max-file-size`: its size (or only
+ * that it is over), the limit, and the option to raise it.
+ */
+export function tooLargeReason(error: FileTooLarge): string {
+  return `${error.message}, skipped; raise it with --max-file-size`
 }
 
 /** A file read as text. */
@@ -320,7 +375,9 @@ export interface TextFile {
  * Read a file as UTF-8 text.
  *
  * @returns the text (a leading byte order mark kept), or a failure for a
- *   missing or unreadable file, a file over `maxFileSize`, or a binary one
+ *   missing or unreadable file, a path that is not a regular file (a FIFO,
+ *   socket or device: never opened blocking), a file over `maxFileSize`,
+ *   UTF-16 or UTF-32 text (by its byte order mark), or a binary one
  *   (NUL bytes). Invalid UTF-8 is decoded with U+FFFD and flagged in
  *   `invalidUtf8`. Never throws.
  */
@@ -330,7 +387,8 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
   try {
     buffer = readBytes(path.resolve(cwd, filePath), limit, options.ops ?? nodeFileOps)
   } catch (error) {
-    if (error instanceof FileTooLarge) return {filePath, reason: `${error.message}, skipped; raise it with --max-file-size`}
+    if (error instanceof FileTooLarge) return {filePath, reason: tooLargeReason(error)}
+    if (error instanceof NotRegularFile) return {filePath, reason: error.message}
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
   }
   return decodeText(buffer, filePath)
@@ -338,11 +396,14 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
 
 /**
  * Decode the bytes of `filePath` (a file or standard input) as UTF-8, the
- * same way for both: a leading byte order mark kept, a NUL byte means a
+ * same way for both: a leading UTF-8 byte order mark kept, a UTF-16 or
+ * UTF-32 byte order mark is a failure (asking for UTF-8), a NUL byte means a
  * binary input (a failure), invalid UTF-8 is decoded with U+FFFD (WHATWG
  * Encoding) and flagged in `invalidUtf8`. Never throws.
  */
 export function decodeText(buffer: Uint8Array, filePath: string): TextFile | FileFailure {
+  const encoding = unicodeByBom(buffer)
+  if (encoding) return {filePath, reason: `${encoding} text, skipped; save it as UTF-8`}
   if (buffer.includes(0)) return {filePath, reason: 'binary file (contains NUL bytes), skipped'}
   const decode = (fatal: boolean): string => new TextDecoder('utf-8', {fatal, ignoreBOM: true}).decode(buffer)
   try {
@@ -357,6 +418,19 @@ export function decodeText(buffer: Uint8Array, filePath: string): TextFile | Fil
     // Past the longest string V8 can hold (about 512 MB of UTF-16).
     return {filePath, reason: `cannot decode: ${error instanceof Error ? error.message : String(error)}`}
   }
+}
+
+/**
+ * The encoding named by a UTF-16 or UTF-32 byte order mark at the start of
+ * `bytes` (FF FE, FE FF; FF FE 00 00, 00 00 FE FF: Unicode 15, section
+ * 23.8), or `undefined`. Text without a mark is not guessed at.
+ */
+function unicodeByBom(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes
+  if (a === 0x00 && b === 0x00 && c === 0xfe && d === 0xff) return 'UTF-32'
+  if (a === 0xff && b === 0xfe) return c === 0x00 && d === 0x00 ? 'UTF-32' : 'UTF-16'
+  if (a === 0xfe && b === 0xff) return 'UTF-16'
+  return undefined
 }
 
 /**
@@ -379,7 +453,11 @@ function firstInvalid(buffer: Uint8Array, text: string): number {
 /** The reason given for a symbolic link whose target does not exist, named or walked. */
 const brokenLink = 'broken symbolic link'
 
-/** A one-line reason for a file system error. */
+/**
+ * A one-line reason for a file system error: a short phrase for the common
+ * codes; otherwise the system's description without the code and the path
+ * (Node's messages read `CODE: description, syscall 'path'`).
+ */
 export function describeError(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
@@ -394,7 +472,24 @@ export function describeError(error: NodeJS.ErrnoException): string {
     case 'EMFILE':
     case 'ENFILE':
       return 'too many open files'
-    default:
-      return (error instanceof Error ? error.message : String(error)).split('\n')[0] || String(error.code)
+    case 'ENAMETOOLONG':
+      return 'name too long'
+    case 'ENOTDIR':
+      return 'not a directory (a part of the path is a file)'
+    case 'ENOSPC':
+      return 'no space left on the device'
+    case 'EDQUOT':
+      return 'disk quota exceeded'
+    case 'EROFS':
+      return 'read-only file system'
+    case 'ENXIO':
+      return 'not a regular file (a socket or a device without a driver)'
+    default: {
+      let line = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+      if (error.code && line.startsWith(`${error.code}: `)) line = line.slice(error.code.length + 2)
+      const at = error.syscall ? line.indexOf(`, ${error.syscall}`) : -1
+      if (at > 0) line = line.slice(0, at)
+      return line || String(error.code)
+    }
   }
 }

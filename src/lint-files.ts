@@ -5,9 +5,11 @@
  * that want files linted without a process can take the whole array.
  */
 import {getHeapStatistics} from 'node:v8'
+import {realpath} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {writeFileAtomic} from './atomic-write.js'
+import type {WriteOps} from './atomic-write.js'
+import {FileChanged, writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from './config.js'
 import {ConfigError, resolveRules, settingsFor} from './config.js'
 import {ConfigFinder} from './config-file.js'
@@ -62,6 +64,13 @@ export interface LintFilesOptions {
   readonly shard?: {readonly index: number; readonly count: number}
   /** Files larger than this many bytes are not read (default 50 MB, `defaultMaxFileSize`). */
   readonly maxFileSize?: number
+  /**
+   * The file the caller will write its report to (`--output-file`),
+   * relative to `cwd`: when it is one of the files to lint (same real path;
+   * a file that does not exist yet never is), the run stops with a
+   * ConfigError before any file is read, so the report cannot overwrite it.
+   */
+  readonly outputFile?: string
   /** The file system calls to walk and read with (tests pass failing ones). */
   readonly fileOps?: FileOps
   /**
@@ -284,7 +293,8 @@ const readAheadPerWorker = 4
  * Stopping early (`break`) stops the workers.
  *
  * @throws ConfigError for an invalid config file, `--rule` setting,
- *   `--concurrency` or ignore file (a usage error: the run stops).
+ *   `--concurrency` or ignore file, or an `outputFile` that is one of the
+ *   files (a usage error: the run stops).
  */
 export function lintFileStream(
   paths: readonly string[],
@@ -302,6 +312,14 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
   const files = shard
     ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
     : expanded.files
+  if (options.outputFile !== undefined) {
+    const real = await realpath(path.resolve(cwd, options.outputFile)).catch(() => undefined)
+    const linted = real === undefined ? undefined : files.find((file) => expanded.realPaths.get(file) === real)
+    if (linted !== undefined) {
+      const as = linted === options.outputFile ? '' : ` (as ${linted})`
+      throw new ConfigError(`--output-file \`${options.outputFile}\` is one of the files to lint${as}; write the report elsewhere`)
+    }
+  }
   const concurrency = options.concurrency ?? 'auto'
   const workers = workerCount(concurrency, files.length)
 
@@ -473,16 +491,28 @@ export function withInvalidUtf8<R extends FileReport>(result: R, offset: number)
 
 /**
  * Write the fixed text of each result that has one, atomically (see
- * `writeFileAtomic`). A file that cannot be written becomes a failure.
+ * `writeFileAtomic`: a symbolic link's target is written). When the result
+ * holds the text that was linted (`source`, as `lintFileStream` gives it
+ * with `fix`), the file is first checked to still hold it, byte for byte: a
+ * file edited while citelint ran is not overwritten. A file that cannot be
+ * written, or has changed, becomes a failure (`changed while citelint ran;
+ * not fixed`, `cannot write the fix: <reason>`). `ops` are for tests.
  */
-export async function writeFixes(results: readonly Pick<FileReport, 'file' | 'output'>[], cwd: string): Promise<FileFailure[]> {
+export async function writeFixes(
+  results: readonly Pick<FileReport, 'file' | 'output' | 'source'>[],
+  cwd: string,
+  ops?: WriteOps
+): Promise<FileFailure[]> {
   const failures: FileFailure[] = []
   for (const result of results) {
     if (result.output === undefined || !result.file.path) continue
     try {
-      await writeFileAtomic(path.resolve(cwd, result.file.path), result.output)
+      // A fixed text was read as valid UTF-8 (invalid UTF-8 is never fixed), so encoding it again gives the bytes read.
+      const expected = result.source === undefined ? {} : {expected: Buffer.from(result.source, 'utf8')}
+      await writeFileAtomic(path.resolve(cwd, result.file.path), result.output, ops, expected)
     } catch (error) {
-      failures.push({filePath: result.file.path, reason: `cannot write the fix: ${describeError(error as NodeJS.ErrnoException)}`})
+      const reason = error instanceof FileChanged ? error.message : `cannot write the fix: ${describeError(error as NodeJS.ErrnoException)}`
+      failures.push({filePath: result.file.path, reason})
     }
   }
   return failures

@@ -284,12 +284,6 @@ test('--max-file-size defaults to 50 MB, checked before reading (a sparse file)'
   assert.equal([code, err], [2, 'citelint: huge.txt: file too large (52428801 bytes, limit 52428800 bytes), skipped; raise it with --max-file-size\n'])
 })
 
-test('an endless device stops at the limit', async () => {
-  if (!existsSync('/dev/zero')) return void console.log('SKIP endless device: no /dev/zero')
-  const {code, err} = await runCli(['/dev/zero', '--max-file-size', '64KB'])
-  assert.equal([code, err], [2, 'citelint: /dev/zero: file too large (over the limit of 64 KB), skipped; raise it with --max-file-size\n'])
-})
-
 test('invalid UTF-8: linted with U+FFFD and a warning at the first invalid byte, never fixed', async () => {
   // BOM, a literal U+FFFD (valid UTF-8), then Latin-1 é (0xE9) on line 2; notes out of order (fixable).
   const latin1 = Buffer.concat([

@@ -13,6 +13,7 @@ import {parseCommandLine, pathsOf} from '../cli-args.js'
 import type {CliIo} from '../cli.js'
 import {parseRuleFlags} from '../cli.js'
 import {ConfigError} from '../config.js'
+import {emptyPath} from '../files.js'
 import {makeFolder} from '../make-folder.js'
 import {summarizeFiles} from './collect.js'
 import {coveragePercent} from './coverage.js'
@@ -27,9 +28,10 @@ function parser(argv: readonly string[]) {
     .usage('$0 [paths..]\n\nCitation coverage: prose paragraphs and quotations cited, references resolved, notes cited, problems, sources and dates')
     .command('$0 [paths..]', false, (y) => y.positional('paths', {describe: 'Files, directories or globs', type: 'string', array: true}))
     .option('format', {alias: 'f', choices: formats, requiresArg: true, default: 'table' as const, describe: 'Output format'})
-    .option('min-coverage', {type: 'number', requiresArg: true, describe: 'Exit 1 when a file’s prose paragraph coverage is below this percentage'})
-    .option('prose-words', {type: 'number', requiresArg: true, default: 20, describe: 'Fewest words in a prose paragraph'})
-    .option('quotation-words', {type: 'number', requiresArg: true, default: 5, describe: 'Fewest words in a direct quotation'})
+    // Numbers are taken as strings and checked in runSummary, so that an error quotes the value as given.
+    .option('min-coverage', {type: 'string', requiresArg: true, describe: 'Exit 1 when a file’s prose paragraph coverage is below this percentage'})
+    .option('prose-words', {type: 'string', requiresArg: true, default: '20', describe: 'Fewest words in a prose paragraph'})
+    .option('quotation-words', {type: 'string', requiresArg: true, default: '5', describe: 'Fewest words in a direct quotation'})
     .option('config', {alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of searching (--no-config: none)'})
     .option('rule', {type: 'string', requiresArg: true, describe: 'Set a rule’s severity, id:off|warn|error (repeatable; wins over config)'})
     .option('ignore', {type: 'boolean', default: true, describe: 'Honour .citelintignore (--no-ignore: summarise everything named)'})
@@ -61,12 +63,17 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
   }
   const paths = pathsOf(args)
   if (paths.length === 0) return fail('no paths given')
-  const minCoverage = args.minCoverage
-  if (minCoverage !== undefined && !(Number.isFinite(minCoverage) && minCoverage >= 0 && minCoverage <= 100)) {
-    return fail(`--min-coverage: invalid value \`${String(minCoverage)}\`, expected a percentage from 0 to 100`)
+  if (paths.includes('')) return fail(emptyPath)
+  const last = (value: unknown): string | undefined => (value === undefined ? undefined : String(Array.isArray(value) ? value.at(-1) : value))
+  const coverageText = last(args.minCoverage)
+  const minCoverage = coverageText === undefined ? undefined : Number(coverageText)
+  if (coverageText !== undefined && !(/^\d+(?:\.\d+)?$/.test(coverageText) && minCoverage! <= 100)) {
+    return fail(`--min-coverage: invalid value \`${coverageText}\`, expected a percentage from 0 to 100`)
   }
-  for (const [name, value] of [['--prose-words', args.proseWords], ['--quotation-words', args.quotationWords]] as const) {
-    if (!Number.isInteger(value) || value < 1) return fail(`${name}: invalid value \`${String(value)}\`, expected a whole number of at least 1`)
+  const words: Record<string, number> = {}
+  for (const [name, value] of [['--prose-words', last(args.proseWords)], ['--quotation-words', last(args.quotationWords)]] as const) {
+    if (!/^\d{1,9}$/.test(value ?? '') || Number(value) < 1) return fail(`${name}: invalid value \`${value ?? ''}\`, expected a whole number of at least 1`)
+    words[name] = Number(value)
   }
 
   const progress = new Progress({write: (text) => io.writeErr(text), isTTY: io.stderrIsTTY ?? false})
@@ -78,7 +85,8 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
       ruleSettings: parseRuleFlags(([] as string[]).concat(args.rule ?? [])),
       ignore: args.ignore,
       ignorePath: args.ignorePath,
-      prose: {proseWords: args.proseWords, quotationWords: args.quotationWords},
+      ...(args.outputFile ? {outputFile: args.outputFile} : {}),
+      prose: {proseWords: words['--prose-words']!, quotationWords: words['--quotation-words']!},
       keepResults: args.format === 'html',
       onProgress: (done, total) => progress.update(done, total)
     })
