@@ -192,9 +192,13 @@ export function startServer(): void {
     const ours = requested.filter((diagnostic): diagnostic is Diagnostic => isDiagnostic(diagnostic) && diagnostic.source === 'citelint')
     if (ours.length === 0) return []
     let current = latest.get(document.uri)
-    if (current?.version !== document.version) current = await lintNow(document)
-    // Changed while it was linted: offer nothing rather than edits for an older text.
-    if (documents.get(document.uri)?.version !== current.version) return []
+    if (current?.version !== document.version) {
+      current = await lintNow(document)
+      // Changed while it was linted: offer nothing rather than edits for an older text.
+      if (documents.get(document.uri)?.version !== current.version) return []
+      // Kept for the next requests until the pending check publishes the same findings.
+      latest.set(document.uri, current)
+    }
     const markdown = formatOf(targetOf(document)) === 'markdown'
     const actions: CodeAction[] = []
     for (const diagnostic of ours) {
