@@ -71,7 +71,7 @@ function parser(argv: readonly string[]) {
     .option('stdin', {type: 'boolean', default: false, describe: 'Lint standard input'})
     .option('stdin-filename', {type: 'string', requiresArg: true, describe: 'Path standard input stands for (format, config and report name)'})
     .option('lsp', {type: 'boolean', default: false, describe: 'Run the language server (over stdio)'})
-    .option('stdio', {type: 'boolean', default: false, describe: 'With --lsp: talk over stdin and stdout (the transport editors ask for)'})
+    .option('stdio', {type: 'boolean', default: false, describe: 'With --lsp: talk over stdin and stdout (the default, and the transport editors ask for)'})
     .option('max-file-size', {
       type: 'string',
       requiresArg: true,

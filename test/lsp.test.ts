@@ -3,9 +3,10 @@
  * JSON-RPC over stdio as an editor does (LSP 3.17 base protocol framing:
  * `Content-Length` header, blank line, JSON body).
  */
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import type {ChildProcessWithoutNullStreams} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {test} from 'uvu'
@@ -17,19 +18,56 @@ interface Message {
   method?: string
   params?: any // eslint-disable-line @typescript-eslint/no-explicit-any
   result?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  error?: {code: number; message: string}
+}
+
+interface Position {
+  line: number
+  character: number
+}
+interface Diagnostic {
+  range: {start: Position; end: Position}
+  message: string
+  code?: string
+  severity?: number
+  source?: string
+  codeDescription?: {href: string}
+  data?: unknown
+}
+interface Edit {
+  range: {start: Position; end: Position}
+  newText: string
+}
+interface Action {
+  title: string
+  edit: {changes?: Record<string, Edit[]>; documentChanges?: Array<{textDocument: {uri: string; version: number}; edits: Edit[]}>}
+}
+
+/** `text` with `edits` applied (LSP semantics: all ranges refer to the text before any edit). */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  const lines = text.split(/(?<=\n)/)
+  const offset = (p: Position): number => lines.slice(0, p.line).join('').length + p.character
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
+  let result = text
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end))
+  return result
 }
 
 /** A minimal LSP client: send requests and notifications, await messages. */
 class Client {
+  /** Every server started, so that a failed test leaves none running. */
+  static readonly started = new Set<ChildProcessWithoutNullStreams>()
   readonly #child: ChildProcessWithoutNullStreams
   readonly #received: Message[] = []
   readonly #waiters: Array<() => void> = []
   #buffer = Buffer.alloc(0)
   #id = 0
 
-  constructor(args: string[]) {
-    this.#child = spawn(process.execPath, [path.join(root, 'bin/citelint.js'), ...args], {cwd: root})
+  constructor(args: string[], script = 'bin/citelint.js') {
+    this.#child = spawn(process.execPath, [path.join(root, script), ...args], {cwd: root})
     this.#child.stdout.on('data', (chunk: Buffer) => this.#read(chunk))
+    Client.started.add(this.#child)
+    this.#child.on('exit', () => Client.started.delete(this.#child))
   }
 
   #read(chunk: Buffer): void {
@@ -76,10 +114,41 @@ class Client {
     }
   }
 
+  /** Start the session (`initialize`, then `initialized`); resolves to the server's capabilities. */
+  async start(capabilities: unknown = {}, rootUri: string | null = null): Promise<Record<string, unknown>> {
+    const init = await this.request('initialize', {processId: process.pid, rootUri, capabilities})
+    this.notify('initialized', {})
+    return init.result.capabilities as Record<string, unknown>
+  }
+
+  /** Open a document; resolves to the diagnostics first published for it. */
+  async open(uri: string, languageId: string, text: string): Promise<Diagnostic[]> {
+    this.notify('textDocument/didOpen', {textDocument: {uri, languageId, version: 1, text}})
+    return (await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri)).params.diagnostics as Diagnostic[]
+  }
+
+  /** The code actions offered for `diagnostics`. */
+  async actions(uri: string, diagnostics: Diagnostic[]): Promise<Action[]> {
+    const range = diagnostics[0]?.range ?? {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
+    return (await this.request('textDocument/codeAction', {textDocument: {uri}, range, context: {diagnostics}})).result as Action[]
+  }
+
+  /** `shutdown`, then `exit`; resolves to the exit code. */
+  async stop(): Promise<number | null> {
+    await this.request('shutdown', null)
+    const exited = this.exited()
+    this.notify('exit', null)
+    return exited
+  }
+
   exited(): Promise<number | null> {
     return new Promise((resolve) => this.#child.on('exit', (code) => resolve(code)))
   }
 }
+
+test.after.each(() => {
+  for (const child of Client.started) child.kill()
+})
 
 const seed = path.join(shared, 'seeds/000_d04142befcb724c4.txt')
 
@@ -166,6 +235,155 @@ test('Markdown diagnostics offer a citelint-disable-next-line comment', async ()
   const exited = client.exited()
   client.notify('exit', null)
   assert.is(await exited, 0)
+})
+
+test('no transport flag: stdio, as --help says; a transport that cannot work is a one-line usage error', async () => {
+  for (const [args, script] of [[['--lsp'], 'bin/citelint.js'], [[], 'bin/citelint-lsp.js']] as const) {
+    const client = new Client([...args], script)
+    const capabilities = await client.start()
+    assert.ok(capabilities['codeActionProvider'], script)
+    assert.is(await client.stop(), 0, script)
+  }
+  const cases: Array<[string[], string]> = [
+    [['--socket=abc'], 'citelint-lsp: --socket: invalid port `abc`, expected a number from 1 to 65535'],
+    [['--socket'], 'citelint-lsp: --socket: expected a port number, such as --socket=5007'],
+    [['--pipe='], 'citelint-lsp: --pipe: expected a pipe name, such as --pipe=/tmp/citelint.sock'],
+    [['--node-ipc'], 'citelint-lsp: --node-ipc: this process has no IPC channel to a parent, use --stdio']
+  ]
+  for (const [args, message] of cases) {
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/citelint-lsp.js'), ...args], {input: '', encoding: 'utf8'})
+    assert.is(run.status, 2, args.join(' '))
+    assert.is(run.stdout, '')
+    assert.is(run.stderr, `${message}\nRun \`citelint-lsp --help\` for usage.\n`)
+  }
+  // The CLI knows only --stdio: other transports are unknown arguments there.
+  const cli = spawnSync(process.execPath, [path.join(root, 'bin/citelint.js'), '--lsp', '--socket=abc'], {input: '', encoding: 'utf8'})
+  assert.is(cli.status, 2)
+  assert.is(cli.stderr, 'citelint: Unknown argument: socket\nRun `citelint --help` for usage.\n')
+})
+
+const orderText = 'First.[2] Second.[1]\n\n[1] Alpha News, March 1, 2026.\n[2] Beta Times, March 2, 2026.\n'
+
+test('code actions for diagnostics of an older version: matched against the current text, never stale offsets', async () => {
+  const client = new Client(['--lsp', '--stdio'])
+  await client.start()
+  const uri = pathToFileURL(path.join(root, 'unsaved-order.txt')).href
+  const old = await client.open(uri, 'plaintext', orderText)
+  assert.equal(
+    old.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+[['note-order', 0, 17, 0, 20]])
+  // Up to date: the fix renumbers both references and swaps the notes.
+  const fresh = await client.actions(uri, old)
+  assert.is(applyEdits(orderText, fresh[0]!.edit.changes![uri]!), 'First.[1] Second.[2]\n\n[1] Beta Times, March 2, 2026.\n[2] Alpha News, March 1, 2026.\n')
+
+  const changed = `Intro text. ${orderText}`
+  client.notify('textDocument/didChange', {
+    textDocument: {uri, version: 2},
+    contentChanges: [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, text: 'Intro text. '}]
+  })
+  // At once, within the pause before the re-check: the old ranges name nothing in the new text.
+  assert.equal(await client.actions(uri, old), [])
+  // The client moved the ranges with the edit (as editors move markers): fixes made for the new text.
+  const moved = old.map((d) => ({...d, range: {start: {...d.range.start, character: d.range.start.character + 12}, end: {...d.range.end, character: d.range.end.character + 12}}}))
+  const actions = await client.actions(uri, moved)
+  assert.equal(actions.map((a) => a.title), ['Fix: Out-of-order reference `[1]`: note 1 is first cited after note 2, expected ascending order'])
+  assert.is(
+    applyEdits(changed, actions[0]!.edit.changes![uri]!),
+    'Intro text. First.[1] Second.[2]\n\n[1] Beta Times, March 2, 2026.\n[2] Alpha News, March 1, 2026.\n'
+  )
+  assert.is(await client.stop(), 0)
+})
+
+test('with documentChanges support, edits name the document version they were made for', async () => {
+  const client = new Client(['--lsp'])
+  await client.start({workspace: {workspaceEdit: {documentChanges: true}}})
+  const uri = pathToFileURL(path.join(root, 'unsaved-order.txt')).href
+  const diagnostics = await client.open(uri, 'plaintext', orderText)
+  const actions = await client.actions(uri, [diagnostics[0]!])
+  assert.is(actions[0]!.edit.changes, undefined)
+  assert.equal(actions[0]!.edit.documentChanges!.map((change) => [change.textDocument, change.edits.length]), [[{uri, version: 1}, 4]])
+  assert.is(await client.stop(), 0)
+})
+
+test('disable-next-line is offered only where the comment line cannot split a block', async () => {
+  const client = new Client(['--lsp', '--stdio'])
+  await client.start()
+  const cases: Array<[string, string, number, string | undefined]> = [
+    // The report's note: a comment before its second line would end the note after "Alpha News,".
+    ['note.md', 'Claim.[^1]\n\n[^1]: Alpha News,\n  October 7, 2015. See [^7].\n', 3, undefined],
+    // The second line of a body paragraph.
+    ['paragraph.md', 'Intro.\n\nA first line,\nthen a claim.[^x]\n', 3, undefined],
+    // A list item after a blank line: the comment would end the list.
+    ['list.md', '- One.\n\n- A claim.[^x]\n', 2, undefined],
+    // The first line of a paragraph: the comment is a block of its own before it.
+    ['first.md', 'Intro.\n\nA claim.[^x]\nA second line.\n', 2, 'Intro.\n\n<!-- citelint-disable-next-line undefined-reference -->\nA claim.[^x]\nA second line.\n'],
+    // A later paragraph of a list item: the comment keeps the item's indent and stays in it.
+    ['item.md', '- One.\n\n  A claim.[^x]\n', 2, '- One.\n\n  <!-- citelint-disable-next-line undefined-reference -->\n  A claim.[^x]\n'],
+    // The first line of the document.
+    ['top.md', 'A claim.[^x]\n', 0, '<!-- citelint-disable-next-line undefined-reference -->\nA claim.[^x]\n']
+  ]
+  for (const [name, text, line, expected] of cases) {
+    const uri = pathToFileURL(path.join(root, name)).href
+    const diagnostics = await client.open(uri, 'markdown', text)
+    assert.equal(diagnostics.map((d) => [d.code, d.range.start.line]), [['undefined-reference', line]], name)
+    const actions = await client.actions(uri, diagnostics)
+    if (expected === undefined) {
+      assert.equal(actions, [], name)
+      continue
+    }
+    assert.equal(actions.map((a) => a.title), ['Disable undefined-reference for the next line'], name)
+    const fixed = applyEdits(text, actions[0]!.edit.changes![uri]!)
+    assert.is(fixed, expected, name)
+    // The comment does what it says: the finding is gone and nothing else appears.
+    client.notify('textDocument/didChange', {textDocument: {uri, version: 2}, contentChanges: [{text: fixed}]})
+    const after = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === 2)
+    assert.equal(after.params.diagnostics, [], name)
+  }
+  assert.is(await client.stop(), 0)
+})
+
+test('untitled buffers take their format from the language id; another host and a broken config are said, not silent', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-lsp-'))
+  try {
+    const client = new Client(['--lsp', '--stdio'])
+    await client.start({}, pathToFileURL(folder).href)
+    // `[^x]` with no note: undefined in Markdown; in plain text a caret label is a broken marker.
+    const text = 'A claim.[^x]\n'
+    const untitled = await client.open('untitled:Untitled-1', 'markdown', text)
+    assert.equal(untitled.map((d) => d.code), ['undefined-reference'])
+    const plain = await client.open('untitled:Untitled-2', 'plaintext', '# Notes\n\nA claim.[1]\n')
+    assert.equal(plain.map((d) => d.code), ['undefined-reference'])
+    assert.ok(plain[0]!.message.includes('`[1]`'), plain[0]!.message)
+
+    const remote = 'file://otherhost/share/report.md'
+    const remoteFindings = await client.open(remote, 'markdown', text)
+    assert.equal(remoteFindings.map((d) => d.code), ['undefined-reference'])
+    const warning = await client.waitFor((m) => m.method === 'window/showMessage')
+    assert.equal(warning.params, {type: 2, message: `citelint: ${remote} is on another host; linted as report.md with the config of ${folder}`})
+
+    const report = path.join(folder, 'report.md')
+    const uri = pathToFileURL(report).href
+    writeFileSync(report, text)
+    assert.equal((await client.open(uri, 'markdown', text)).map((d) => d.code), ['undefined-reference'])
+    writeFileSync(path.join(folder, '.citelintrc.json'), '{"rules":')
+    client.notify('textDocument/didSave', {textDocument: {uri}})
+    const broken = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri)
+    assert.equal(broken.params.diagnostics, [
+      {
+        range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+        severity: 1,
+        source: 'citelint',
+        message: `${path.join(folder, '.citelintrc.json')}: invalid JSON: Unexpected end of JSON input; not linted`
+      }
+    ])
+    // Malformed parameters are the client's error, and the server stays up.
+    const bad = await client.request('textDocument/codeAction', {textDocument: {uri}, range: null, context: null})
+    assert.is(bad.error?.code, -32602)
+    assert.equal(await client.actions(uri, [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, message: 'x', source: 'citelint'}]), [])
+    assert.is(await client.stop(), 0)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
 })
 
 test.run()
