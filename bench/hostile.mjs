@@ -39,11 +39,13 @@
  * run when the one before failed or took over 30 s; a run is stopped after
  * 300 s.
  *
- * Where a case fails on growth, the same sizes are timed again through the
- * parse step alone (`parse` of dist/src/parse/index.js: micromark with the
- * footnote extension for `.md`, citelint's own scanner for `.txt`), by the
- * same method, and the verdict gives those ratios: they tell the growth of
- * the parser from that of the index, models and rules after it.
+ * Where a Markdown case fails on growth, the same sizes are timed again
+ * through the parse step alone (`parse` of dist/src/parse/index.js:
+ * micromark with the footnote extension), by the same method, and the
+ * verdict gives those ratios: they tell the growth of the parser from that
+ * of the index, models and rules after it. (Plain text has no such split:
+ * its parse step only finds paragraphs, and markers are found by the
+ * citation index.)
  *
  * The first row is a control without citelint: building n small frozen
  * records (about 200 bytes each, kept until the end, as an index keeps its
@@ -377,7 +379,7 @@ if (process.argv[2] === '--child') {
       if (!ok) failed = true
       // Where growth failed: the same sizes through the parse step alone.
       let parseAlone = ''
-      if (grew && !item.control && errors.length === 0) {
+      if (grew && !item.control && errors.length === 0 && format === 'md') {
         const parsed = scales.map((scale) => measure(caseIndex, format, scale, 'parse'))
         const ratios = [ratio(parsed[0], parsed[1]), ratio(parsed[1], parsed[2])]
         parseAlone = `; parse alone ${parsed.map((r) => fmt(r.ms)).join(' / ')} ms, ${ratios.map((r) => r?.toFixed(1) ?? '-').join(', ')}`
