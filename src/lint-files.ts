@@ -94,6 +94,9 @@ export interface LintFilesOptions {
   readonly cache?: LintCache
 }
 
+/** Peak memory per character when parsing Markdown of dense notes (Node 20, measured: 270 to 400 bytes). */
+const markdownBytesPerChar = 400
+
 /**
  * Files of at least this many UTF-16 code units are linted on a worker
  * thread even when the run has no pool (`--concurrency off`, few files,
@@ -104,8 +107,12 @@ export interface LintFilesOptions {
  * (Node 20), so a file of a few megabytes can exceed a small heap limit.
  * Starting the worker (loading the parser and rules again, 0.3 to 0.4 s
  * of CPU) is small beside linting such a file (seconds).
+ *
+ * The threshold is 1,000,000, or less under a heap limit too small for
+ * that: as many characters as would fill a quarter of the heap at
+ * `markdownBytesPerChar` each (a 64 MB heap limit: about 70,000).
  */
-export const isolateChars = 1_000_000
+export const isolateChars = Math.min(1_000_000, Math.floor(getHeapStatistics().heap_size_limit / 4 / markdownBytesPerChar))
 
 /** `--concurrency`: a number of worker threads (at least 1), `auto` or `off`. */
 export type Concurrency = number | 'auto' | 'off'
