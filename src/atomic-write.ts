@@ -16,9 +16,22 @@ export interface WriteOps {
   unlink: typeof fs.unlink
   /** Optional so that older callers' ops still fit; `fs.realpath` when absent. */
   realpath?: typeof fs.realpath
+  /** Optional; `fs.access` when absent. */
+  access?: typeof fs.access
+  /** Optional; `fs.chown` when absent. */
+  chown?: typeof fs.chown
 }
 
-const nodeOps: WriteOps = {stat: fs.stat, writeFile: fs.writeFile, chmod: fs.chmod, rename: fs.rename, unlink: fs.unlink, realpath: fs.realpath}
+const nodeOps: WriteOps = {
+  stat: fs.stat,
+  writeFile: fs.writeFile,
+  chmod: fs.chmod,
+  rename: fs.rename,
+  unlink: fs.unlink,
+  realpath: fs.realpath,
+  access: fs.access,
+  chown: fs.chown
+}
 
 /** Thrown by `writeFileAtomic` when the file no longer holds the bytes it was expected to hold; nothing was written. */
 export class FileChanged extends Error {
@@ -42,23 +55,34 @@ export interface WriteOptions {
 
 /**
  * Replace the content of `filePath` with `data` (UTF-8), keeping its mode.
- * A symbolic link is kept and its target written: the temporary file
+ * A file that may not be written (mode, ownership) is not replaced, and
+ * the new file keeps the owner and group where the system allows. A hard
+ * link to the file keeps the old content (the rename gives the path a new
+ * inode). A symbolic link is kept and its target written: the temporary file
  * (`.citelint-<12 hex digits>.tmp`, short, so that a long file name cannot
  * make it too long) is made beside the target and renamed over it.
  *
  * @throws FileChanged (see `WriteOptions.expected`), or the file system
- *   error; the original file is then unchanged and the temporary file
- *   removed.
+ *   error (EACCES for a file that may not be written); the original file
+ *   is then unchanged and the temporary file removed.
  */
 export async function writeFileAtomic(filePath: string, data: string, ops: WriteOps = nodeOps, options: WriteOptions = {}): Promise<void> {
   // Loaded on first use: node:crypto is not in Node's start-up snapshot, and only --fix writes.
   const {randomBytes} = await import('node:crypto')
   const target = await (ops.realpath ?? fs.realpath)(filePath)
   const temporary = path.join(path.dirname(target), `.citelint-${randomBytes(6).toString('hex')}.tmp`)
-  const {mode} = await ops.stat(target)
+  const {mode, uid, gid} = await ops.stat(target)
+  // The rename needs only the folder to be writable: without this check a
+  // read-only file would be replaced. EACCES ("permission denied") as an
+  // in-place write would give.
+  await (ops.access ?? fs.access)(target, fs.constants.W_OK)
   try {
     await ops.writeFile(temporary, data, {flag: 'wx'})
     await ops.chmod(temporary, mode)
+    // Keep the owner and group where the system lets us (root, or a group
+    // the user is in); otherwise the file takes the writer's, as any
+    // replace-by-rename does.
+    await (ops.chown ?? fs.chown)(temporary, uid, gid).catch(() => undefined)
     if (options.expected && !holds(target, options.expected)) throw new FileChanged(filePath)
     await ops.rename(temporary, target)
   } catch (error) {

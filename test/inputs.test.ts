@@ -125,6 +125,30 @@ test('a file with a name of 250 characters can be fixed (the temporary name is s
   assert.is(describeError(errno('EWHATEVER', 'something odd')), 'something odd')
 })
 
+test('a file that may not be written is not replaced by its fix; owner and group are kept', async () => {
+  const folder = scaffold({'r.txt': unordered, 'w.txt': unordered})
+  const {results} = await lintFiles(['r.txt', 'w.txt'], {cwd: folder, fix: true})
+  // Read-only for this user (root may write anything, so the refusal is injected as access(2) gives it).
+  const ops = {
+    ...fs,
+    access: (async (file: string, mode?: number) => {
+      if (file.endsWith('r.txt')) throw Object.assign(new Error('EACCES: permission denied'), {code: 'EACCES'})
+      return fs.access(file, mode)
+    }) as typeof fs.access
+  }
+  assert.equal(await writeFixes(results, folder, ops), [{filePath: 'r.txt', reason: 'cannot write the fix: permission denied'}])
+  assert.is(readFileSync(path.join(folder, 'r.txt'), 'utf8'), unordered)
+  assert.is(readFileSync(path.join(folder, 'w.txt'), 'utf8'), ordered)
+  // The new file is given the old one's owner and group.
+  const chowned: Array<[number, number]> = []
+  const before = await fs.stat(path.join(folder, 'w.txt'))
+  writeFileSync(path.join(folder, 'w.txt'), unordered)
+  const again = await lintFiles(['w.txt'], {cwd: folder, fix: true})
+  const watching = {...fs, chown: (async (file: string, uid: number, gid: number) => (chowned.push([uid, gid]), fs.chown(file, uid, gid))) as typeof fs.chown}
+  assert.equal(await writeFixes(again.results, folder, watching), [])
+  assert.equal(chowned, [[before.uid, before.gid]])
+})
+
 test('a file changed while citelint ran is not fixed: one line, the change kept', async () => {
   // Changed between the lint and the write.
   const folder = scaffold({'r.txt': unordered, 'bom.txt': `\ufeff${unordered.replace(/\n/g, '\r\n')}`})
