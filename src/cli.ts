@@ -144,6 +144,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (args.stdin && args.outputFile && args.stdinFilename && (await sameFile(io.cwd, args.outputFile, args.stdinFilename))) {
     return usageError(`--output-file \`${args.outputFile}\` is the file standard input stands for (--stdin-filename); write the report elsewhere`)
   }
+  // The report must not replace citelint's own inputs either.
+  for (const [option, other] of [['--config', args.config], ['--cache-location', args.cache ? (args.cacheLocation ?? '.citelintcache') : undefined], ['--ignore-path', args.ignorePath]] as const) {
+    if (args.outputFile && typeof other === 'string' && (await sameFile(io.cwd, args.outputFile, other))) {
+      return usageError(`--output-file \`${args.outputFile}\` is the ${option} file; write the report elsewhere`)
+    }
+  }
 
   try {
     const config = args.config as string | boolean | undefined
@@ -335,6 +341,7 @@ function optionMisuse(
   args: {stdin: boolean; stdinFilename?: string | undefined; fix: boolean; fixDryRun: boolean; format: string; outputFile?: string | undefined}
 ): string | undefined {
   if (paths.includes('')) return emptyPath
+  if (args.outputFile === '') return '--output-file: empty path, expected a file to write the report to'
   if (args.stdinFilename !== undefined && !args.stdin) return '--stdin-filename names standard input: give --stdin with it'
   if (args.fix && args.fixDryRun) return '--fix writes the fixes and --fix-dry-run prints them: give one of the two'
   if (args.fixDryRun && args.format !== 'stylish') return `--fix-dry-run prints a unified diff: it cannot be given with --format ${args.format}`
@@ -342,11 +349,14 @@ function optionMisuse(
   return undefined
 }
 
-/** Whether `a` and `b` (relative to `cwd`) are the same existing file, compared by real path. */
+/**
+ * Whether `a` and `b` (relative to `cwd`) are the same existing file: the
+ * same device and inode (POSIX `stat`), so symbolic and hard links count.
+ */
 async function sameFile(cwd: string, a: string, b: string): Promise<boolean> {
-  const {realpath} = await import('node:fs/promises')
-  const [realA, realB] = await Promise.all([a, b].map((file) => realpath(path.resolve(cwd, file)).catch(() => undefined)))
-  return realA !== undefined && realA === realB
+  const {stat} = await import('node:fs/promises')
+  const [infoA, infoB] = await Promise.all([a, b].map((file) => stat(path.resolve(cwd, file)).catch(() => undefined)))
+  return infoA !== undefined && infoB !== undefined && infoA.dev === infoB.dev && infoA.ino === infoB.ino
 }
 
 /**

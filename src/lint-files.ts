@@ -5,7 +5,7 @@
  * that want files linted without a process can take the whole array.
  */
 import {getHeapStatistics} from 'node:v8'
-import {realpath} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {WriteOps} from './atomic-write.js'
@@ -320,8 +320,20 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
     ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
     : expanded.files
   if (options.outputFile !== undefined) {
-    const real = await realpath(path.resolve(cwd, options.outputFile)).catch(() => undefined)
-    const linted = real === undefined ? undefined : files.find((file) => expanded.realPaths.get(file) === real)
+    const target = path.resolve(cwd, options.outputFile)
+    const real = await realpath(target).catch(() => undefined)
+    let linted = real === undefined ? undefined : files.find((file) => expanded.realPaths.get(file) === real)
+    // A hard link has its own real path: the same device and inode tell.
+    const info = real === undefined || linted !== undefined ? undefined : await stat(target).catch(() => undefined)
+    if (info && info.nlink > 1) {
+      for (const file of files) {
+        const other = await stat(path.resolve(cwd, file)).catch(() => undefined)
+        if (other && other.dev === info.dev && other.ino === info.ino) {
+          linted = file
+          break
+        }
+      }
+    }
     if (linted !== undefined) {
       const as = linted === options.outputFile ? '' : ` (as ${linted})`
       throw new ConfigError(`--output-file \`${options.outputFile}\` is one of the files to lint${as}; write the report elsewhere`)

@@ -7,7 +7,7 @@
  * Each gets one line naming it and the reason, and exit 2; nothing is lost.
  */
 import {spawnSync} from 'node:child_process'
-import {closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import * as fs from 'node:fs/promises'
 import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -70,6 +70,26 @@ test('-o naming a linted file is a usage error before anything is written (also 
   const elsewhere = await runCli(['o.txt', '-o', 'new/report.txt'], folder)
   assert.equal([elsewhere.code, elsewhere.err], [0, ''])
   assert.match(readFileSync(path.join(folder, 'new/report.txt'), 'utf8'), /^o\.txt\n1:18-1:21 warning Out-of-order reference/)
+})
+
+test('-o naming a hard link of a linted file, citelint’s own input files, or nothing is a usage error', async () => {
+  const folder = scaffold({'o.txt': unordered, 'c.json': '{}', 'ignore': 'x.md\n'})
+  linkSync(path.join(folder, 'o.txt'), path.join(folder, 'hard.txt'))
+  const hard = await runCli(['o.txt', '-o', 'hard.txt'], folder)
+  assert.equal([hard.code, hard.err], [2, 'citelint: --output-file `hard.txt` is one of the files to lint (as o.txt); write the report elsewhere\n'])
+  const summary = await runCli(['summary', 'o.txt', '-o', 'hard.txt'], folder)
+  assert.is(summary.code, 2)
+  for (const [args, option] of [
+    [['--config', 'c.json', '-o', 'c.json'], '--config'],
+    [['--ignore-path', 'ignore', '-o', './ignore'], '--ignore-path'],
+    [['--cache', '--cache-location', 'c.json', '-o', 'c.json'], '--cache-location']
+  ] as const) {
+    const run = await runCli(['o.txt', ...args], folder)
+    assert.equal([run.code, run.err.split('\n')[0]], [2, `citelint: --output-file \`${args.at(-1)}\` is the ${option} file; write the report elsewhere`])
+  }
+  const empty = await runCli(['o.txt', '-o', ''], folder)
+  assert.equal([empty.code, empty.err.split('\n')[0]], [2, 'citelint: --output-file: empty path, expected a file to write the report to'])
+  assert.equal([readFileSync(path.join(folder, 'o.txt'), 'utf8'), readFileSync(path.join(folder, 'c.json'), 'utf8')], [unordered, '{}'])
 })
 
 test('a FIFO, a socket or a device named on the command line: not a regular file, skipped, without blocking', async () => {
