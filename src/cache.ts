@@ -41,6 +41,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {writeFileAtomic} from './atomic-write.js'
 import {makeFolder} from './make-folder.js'
+import {NotRegularFile, readBytes} from './files.js'
 import type {ResolvedRule} from './config.js'
 import type {CitelintMessage} from './engine.js'
 import type {Point, Position} from 'unist'
@@ -175,6 +176,9 @@ export interface CacheStats {
   misses: number
 }
 
+/** The largest cache file read (a cache of 10,000 reports is a few megabytes). */
+const maxCacheBytes = 1024 ** 3
+
 /**
  * One cache file, loaded in memory: `lookup` before linting a file, `store`
  * after, `save` at the end. Not safe for two runs at once on one file: the
@@ -218,12 +222,15 @@ export class LintCache {
     })
     let text: string
     try {
-      text = await fs.readFile(file, 'utf8')
+      // Without blocking on a FIFO or reading a device without end (see readBytes).
+      text = readBytes(file, maxCacheBytes).toString('utf8')
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       // No file yet (ENOTDIR: a parent is a file; saving will say so).
       if (code === 'ENOENT' || code === 'ENOTDIR') return empty(true)
-      return empty(true, `cannot read the cache ${file} (${code ?? String(error)}), linting every file`)
+      // Not a regular file: never replaced by a cache.
+      if (error instanceof NotRegularFile) return empty(false, `${file} is not a regular file, linting every file and leaving it unchanged`)
+      return empty(true, `cannot read the cache ${file} (${code ?? (error instanceof Error ? error.message : String(error))}), linting every file`)
     }
     if (text.trim() === '') return empty(true)
     if (!text.startsWith(signature)) {

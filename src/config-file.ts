@@ -8,6 +8,7 @@
  * `citelint` key of `package.json`. A JavaScript config (`.js`, `.mjs`,
  * `.cjs`) is executed only when the user names it with `--config`.
  */
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {lilconfig} from 'lilconfig'
 import type {Loader} from 'lilconfig'
@@ -55,6 +56,16 @@ function parseData(filePath: string, read: () => unknown, kind: string): unknown
 }
 
 const searchPlaces = ['.citelintrc.json', '.citelintrc.yaml', '.citelintrc.yml', 'package.json']
+
+/**
+ * @throws ConfigError when `file` exists and is not a regular file (a FIFO
+ *   would block the read, a device such as /dev/zero never end it); `stat`
+ *   opens nothing, and follows links.
+ */
+async function refuseSpecialFile(file: string, shown = file): Promise<void> {
+  const info = await stat(file).catch(() => undefined)
+  if (info && !info.isFile() && !info.isDirectory()) throw new ConfigError(`${shown}: not a regular file, cannot be read as a config file`)
+}
 const loaders = {'.json': parseJson, '.yaml': parseYamlFile, '.yml': parseYamlFile}
 
 /**
@@ -64,6 +75,7 @@ export class ConfigFinder {
   // An empty config file is found (not passed over for one further up) and then refused by #validate.
   readonly #searcher = lilconfig('citelint', {searchPlaces, loaders, stopDir: path.parse(process.cwd()).root, ignoreEmptySearchPlaces: false})
   readonly #validated = new Map<string, LoadedConfig>()
+  readonly #checked = new Set<string>()
 
   constructor(private readonly cwd: string) {}
 
@@ -73,7 +85,9 @@ export class ConfigFinder {
    * @throws ConfigError for an unreadable or invalid config file, naming it.
    */
   async forFile(filePath: string): Promise<LoadedConfig> {
-    const found = await this.#searcher.search(path.dirname(path.resolve(this.cwd, filePath)))
+    const folder = path.dirname(path.resolve(this.cwd, filePath))
+    await this.#checkFolders(folder)
+    const found = await this.#searcher.search(folder)
     if (!found) return {config: {}, filePath: undefined, base: this.cwd}
     return this.#validate(found.filepath, found.config, found.isEmpty)
   }
@@ -86,6 +100,7 @@ export class ConfigFinder {
    */
   async load(filePath: string): Promise<LoadedConfig> {
     const absolute = path.resolve(this.cwd, filePath)
+    await refuseSpecialFile(absolute, filePath)
     let found
     try {
       found = await this.#searcher.load(absolute)
@@ -106,6 +121,20 @@ export class ConfigFinder {
    *
    * @throws ConfigError naming the file.
    */
+  /**
+   * Before lilconfig reads the config names in `folder` and above (it reads
+   * them whole, blocking): a FIFO, socket or device under one of those
+   * names is a ConfigError, not a hang or a read without end. Each folder is
+   * checked once per run.
+   */
+  async #checkFolders(folder: string): Promise<void> {
+    for (let dir = folder; !this.#checked.has(dir); dir = path.dirname(dir)) {
+      this.#checked.add(dir)
+      await Promise.all(searchPlaces.map((name) => refuseSpecialFile(path.join(dir, name))))
+      if (path.dirname(dir) === dir) break
+    }
+  }
+
   #validate(filePath: string, raw: unknown, isEmpty = false): LoadedConfig {
     const cached = this.#validated.get(filePath)
     if (cached) return cached

@@ -4,9 +4,9 @@
  * package (the matcher ESLint uses). Patterns are relative to the working
  * folder.
  */
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {ConfigError} from './config.js'
+import {NotRegularFile, defaultMaxFileSize, describeError, readBytes} from './files.js'
 
 /** Decides whether a path (relative to the working folder, or absolute) is ignored. */
 export type IgnoreTest = (filePath: string) => boolean
@@ -22,10 +22,17 @@ export async function loadIgnore(cwd: string, ignorePath?: string): Promise<Igno
   const file = path.resolve(cwd, ignorePath ?? '.citelintignore')
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    // As linted files are read: never blocking on a FIFO, never past the size limit.
+    text = readBytes(file, defaultMaxFileSize).toString('utf8')
   } catch (error) {
     if (ignorePath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new ConfigError(`${ignorePath ?? file}: cannot read ignore file: ${(error as Error).message.split('\n')[0]}`)
+    const reason =
+      error instanceof NotRegularFile
+        ? 'not a regular file'
+        : (error as NodeJS.ErrnoException).code
+          ? describeError(error as NodeJS.ErrnoException)
+          : (error as Error).message.split('\n')[0]
+    throw new ConfigError(`${ignorePath ?? file}: cannot read ignore file: ${reason}`)
   }
   // Loaded only when there is an ignore file (start-up stays lean without one).
   const {default: ignore} = await import('ignore')
