@@ -250,11 +250,14 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     // A notes list starts its paragraph with a note, maybe under a heading
     // line (`Notes`). In a paragraph of prose, a line that starts with `[2]`
     // is a reference wrapped onto a new line.
+    // But a paragraph may end in a notes list with no blank line before it:
+    // two or more lines, to the paragraph's end, each one note.
     const first = found.find((item) => item.role === 'note')
     const lead = first ? source.slice(start, first.start) : ''
     if (first && lineBreak.test(lead) && !notesHeading.test(lead)) {
+      const listStart = trailingList(found, end)
       for (const item of found) {
-        if (item.role !== 'note') continue
+        if (item.role !== 'note' || (listStart !== undefined && item.start >= listStart)) continue
         if (item.syntax === 'bracket' && item.style === 'arabic' && !item.closing) item.role = 'reference'
         else item.role = 'dropped'
       }
@@ -282,6 +285,22 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
       notes.push(item)
     }
     for (const item of found) if (item.role === 'reference') refs.push(item)
+  }
+
+  /**
+   * The start of the notes list that ends a paragraph (ending at `end`)
+   * without a blank line before it: the longest run of two or more notes
+   * found at line starts, each on one line of its own (references in it
+   * allowed), the last line ending the paragraph. `undefined` when there is
+   * none.
+   */
+  const trailingList = (found: readonly Found[], end: number): number | undefined => {
+    const notesFound = found.filter((item) => item.role === 'note')
+    const last = notesFound.at(-1)
+    if (!last || lineBreak.test(source.slice(last.start, end).trimEnd())) return undefined
+    let first = notesFound.length - 1
+    while (first > 0 && source.slice(notesFound[first - 1]!.start, notesFound[first]!.start).split(/\r\n|\r|\n/).length === 2) first--
+    return notesFound.length - first >= 2 ? notesFound[first]!.start : undefined
   }
 
   // Walk the tree with an explicit stack: deeply nested block quotes and
