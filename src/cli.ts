@@ -270,7 +270,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             : formatStylish(shown, color)
     if (output && !output.endsWith('\n')) output += '\n'
     if (args.fixDryRun) {
-      // The diff is the output.
+      // The diff is the output; what the fixes leave is said on stderr, so that exit code 1 is explained.
+      const left = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean)
+      if (left.length > 0) io.writeErr(`citelint: ${left.join(' and ')} left after the fixes (run without --fix-dry-run to see them)\n`)
     } else if (args.outputFile) {
       const target = path.resolve(io.cwd, args.outputFile)
       await makeFolder(path.dirname(target))

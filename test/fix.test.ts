@@ -74,6 +74,11 @@ test('--fix writes the fixed file and reports what remains; --fix-dry-run writes
   assert.ok(dry.out.includes('\n-The currency lost a tenth of its value in a week.[2] The central bank\n'))
   assert.ok(dry.out.includes('\n+The currency lost a tenth of its value in a week.[1] The central bank\n'))
   assert.is(readFileSync(path.join(dir, 'r.txt'), 'utf8'), example)
+  assert.is(dry.err, '')
+  // What the fixes leave is said on stderr, so that exit code 1 is explained.
+  writeFileSync(path.join(dir, 'left.txt'), 'First.[2] Second.[1] Third.[3]\n\n[1] Alpha News, March 1, 2026.\n[2] Beta Times, March 2, 2026.\n')
+  const left = await runCli(['left.txt', '--fix-dry-run'], dir)
+  assert.equal([left.code, left.out, left.err], [1, '', 'citelint: 1 error and 1 warning left after the fixes (run without --fix-dry-run to see them)\n'])
   const run = await runCli(['r.txt', '--fix'], dir)
   assert.equal([run.code, run.out, run.err], [0, '', ''])
   assert.is(readFileSync(path.join(dir, 'r.txt'), 'utf8'), fixed)
