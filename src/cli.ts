@@ -387,8 +387,8 @@ function parseShard(value: string): {index: number; count: number} {
 export function parseRuleFlags(flags: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {}
   for (const flag of flags) {
-    const [id, severity] = flag.split(':')
-    if (!id || (severity !== 'off' && severity !== 'warn' && severity !== 'error')) {
+    const [id, severity, ...extra] = flag.split(':')
+    if (!id || extra.length > 0 || (severity !== 'off' && severity !== 'warn' && severity !== 'error')) {
       throw new ConfigError(`--rule: invalid value \`${flag}\`, expected id:off, id:warn or id:error`)
     }
     rules[id] = severity

@@ -28,9 +28,11 @@ export interface LoadedConfig {
 const parseJson: Loader = (filePath, raw) => {
   const content = raw.replace(/^\ufeff/, '')
   // A package.json belongs to other tools: one that is not valid JSON stops
-  // the run only when it mentions a `"citelint"` key; else it is passed over
-  // as holding no citelint config and the search goes on above it.
-  if (path.basename(filePath) === 'package.json' && !content.includes('"citelint"')) {
+  // the run only when it seems to hold a `"citelint"` config (an object,
+  // array or null after the key; `"citelint": "^0.1.0"` in its dependencies
+  // is not one); else it is passed over as holding no citelint config and
+  // the search goes on above it.
+  if (path.basename(filePath) === 'package.json' && !/"citelint"\s*:\s*[{[n]/.test(content)) {
     try {
       return JSON.parse(content) as unknown
     } catch {
@@ -43,7 +45,9 @@ const parseJson: Loader = (filePath, raw) => {
 const parseYamlFile: Loader = async (filePath, content) => {
   // `default`: yaml is CommonJS, whose exports Node and the bundle both give as the default export.
   const {parse} = (await import('yaml')).default
-  return parseData(filePath, () => parse(content) as unknown, 'YAML')
+  // logLevel `error`: a warning (an unknown tag such as `!!js/function`) is
+  // not printed to stderr by Node's emitWarning; the value is checked after.
+  return parseData(filePath, () => parse(content, {logLevel: 'error'}) as unknown, 'YAML')
 }
 
 function parseData(filePath: string, read: () => unknown, kind: string): unknown {
@@ -51,7 +55,11 @@ function parseData(filePath: string, read: () => unknown, kind: string): unknown
     return read()
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ConfigError(`${filePath}: invalid ${kind}: ${reason}`)
+    // The yaml package's advice to call its API is no help to a user.
+    const shown = (reason ?? '')
+      .replace(/^Source contains multiple documents; please use YAML\.parseAllDocuments\(\)/, 'more than one YAML document (a config file holds one)')
+      .replace(/:$/, '')
+    throw new ConfigError(`${filePath}: invalid ${kind}: ${shown}`)
   }
 }
 

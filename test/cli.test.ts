@@ -128,6 +128,7 @@ test('usage errors exit 2 with a clear message and no stack trace', async () => 
     assert.not.ok(err.includes('    at '), 'no stack trace')
   }
   assert.ok((await cli(['--rule', 'nope:error', 'x.md'])).err.startsWith('citelint: --rule: unknown rule `nope`, expected one of: broken-marker, '))
+  assert.is((await cli(['--rule', 'note-order:warn:extra', 'x.md'])).err, 'citelint: --rule: invalid value `note-order:warn:extra`, expected id:off, id:warn or id:error\n')
 })
 
 test('--rule changes a severity', async () => {

@@ -70,6 +70,9 @@ test('a package.json that is not JSON: passed over unless it mentions citelint; 
   })
   const passed = await cli(dir, ['p1', 'p2'])
   assert.equal([passed.code, passed.err, passed.found], [1, '', ['p1/r.txt 3 undefined-reference 2', 'p2/r.txt 3 undefined-reference 2']])
+  // A dependency on citelint is not a config.
+  const dependency = folder({'p/package.json': '{"name": "x", "devDependencies": {"citelint": "^0.1.0"},}', 'p/r.txt': report})
+  assert.equal((await cli(dependency, ['p'])).code, 1)
   const broken = await cli(dir, ['p3'])
   assert.is(broken.code, 2)
   assert.match(broken.err, /^citelint: .*p3\/package\.json: invalid JSON: /)
@@ -115,6 +118,9 @@ test('invalid configs are usage errors naming the file, the key and the allowed 
     [{'.citelintrc.json': '{"rule": {}}'}, 'unknown key `rule`, expected "rules" or "overrides"'],
     [{'.citelintrc.json': '{"rules": '}, 'invalid JSON'],
     [{'.citelintrc.yaml': 'rules: [a'}, 'invalid YAML'],
+    [{'.citelintrc.yaml': 'rules: {}\n---\nrules: {}\n'}, 'invalid YAML: more than one YAML document (a config file holds one) at line 2, column 1\n'],
+    // An unknown tag: no YAMLWarning on stderr before the error.
+    [{'.citelintrc.yaml': 'rules: !!js/function "f"\n'}, '.citelintrc.yaml: "rules" must be an object of rule settings\n'],
     [{'.citelintrc.json': '{"overrides": [{"files": [], "rules": {}}]}'}, 'overrides[0].files must be a glob or a non-empty array of globs']
   ]
   for (const [files, expected] of cases) {
@@ -126,6 +132,7 @@ test('invalid configs are usage errors naming the file, the key and the allowed 
     assert.ok(err.startsWith(`citelint: ${path.join(dir, name)}: `), err)
     assert.ok(err.includes(expected), `${err} should include ${expected}`)
     assert.not.ok(err.includes('    at '), 'no stack trace')
+    assert.is(err.split('\n').length, 2, `one line: ${err}`)
   }
   const missing = await cli(folder({'r.txt': report}), ['r.txt', '--config', 'nope.json'])
   assert.equal([missing.code, missing.err], [2, 'citelint: nope.json: cannot load config: no such file\n'])
