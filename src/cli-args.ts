@@ -28,7 +28,24 @@ export async function parseCommandLine<T>(parser: Argv<T>, argv: readonly string
   } catch (error) {
     usage ??= error instanceof Error ? error.message : String(error)
   }
-  return {args: usage === undefined ? args : undefined, usage, printed}
+  return {args: usage === undefined ? args : undefined, usage: usage === undefined ? undefined : clarify(usage, argv), printed}
+}
+
+/**
+ * yargs' usage message made plainer: an unknown option is named once (yargs
+ * lists `bogus-opt` and its camel-case alias `bogusOpt`), and a word that
+ * starts with `-` and is not an option gets the hint of `--` (yargs reads
+ * `-draft.md` as the flags `d`, `r`, `a`, ...).
+ */
+function clarify(usage: string, argv: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(usage)
+  if (!unknown) return usage
+  const names = unknown[1]!.split(', ')
+  const kebab = new Set(names.filter((name) => name.includes('-')).map((name) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())))
+  const kept = names.filter((name) => !kebab.has(name))
+  const dashed = argv.find((word) => /^-[^-]{2,}/.test(word))
+  const hint = dashed ? `; a path that starts with \`-\` goes after \`--\` (citelint -- ${dashed})` : ''
+  return `Unknown argument${kept.length === 1 ? '' : 's'}: ${kept.join(', ')}${hint}`
 }
 
 /**

@@ -125,12 +125,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.writeOut(printed.endsWith('\n') ? printed : `${printed}\n`)
     return 0
   }
+  const paths = pathsOf(args)
   if (args.lsp) {
+    // The editor sends the documents: paths and lint options would be ignored.
+    if (paths.length > 0 || args.stdin || args.fix || args.fixDryRun || args.outputFile !== undefined) {
+      return usageError('--lsp runs the language server, which lints what the editor sends: give no paths, --stdin, --fix or --output-file with it')
+    }
     const {startServer} = await import('./lsp.js')
     startServer()
     return new Promise<number>(() => undefined)
   }
-  const paths = pathsOf(args)
+  if (args.stdio) return usageError('--stdio is the transport of the language server: give it with --lsp')
+  // `-` is standard input to many tools (yargs drops it); here that is --stdin.
+  const beforeDashes = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv
+  if (beforeDashes.includes('-')) return usageError('`-` is not a path: lint standard input with --stdin (and --stdin-filename to name it)')
   if (args.stdin && paths.length > 0) {
     io.writeErr('citelint: --stdin lints standard input: give no paths with it\nRun `citelint --help` for usage.\n')
     return 2
@@ -340,7 +348,15 @@ function parseMaxWarnings(value: string): number {
  */
 function optionMisuse(
   paths: readonly string[],
-  args: {stdin: boolean; stdinFilename?: string | undefined; fix: boolean; fixDryRun: boolean; format: string; outputFile?: string | undefined}
+  args: {
+    stdin: boolean
+    stdinFilename?: string | undefined
+    fix: boolean
+    fixDryRun: boolean
+    format: string
+    outputFile?: string | undefined
+    includeNotes: boolean
+  }
 ): string | undefined {
   if (paths.includes('')) return emptyPath
   if (args.outputFile === '') return '--output-file: empty path, expected a file to write the report to'
@@ -348,6 +364,7 @@ function optionMisuse(
   if (args.fix && args.fixDryRun) return '--fix writes the fixes and --fix-dry-run prints them: give one of the two'
   if (args.fixDryRun && args.format !== 'stylish') return `--fix-dry-run prints a unified diff: it cannot be given with --format ${args.format}`
   if (args.fixDryRun && args.outputFile !== undefined) return '--fix-dry-run prints a unified diff to standard output: it cannot be given with --output-file'
+  if (args.includeNotes && args.format !== 'json') return `--include-notes adds the notes to the JSON output: give it with --format json`
   return undefined
 }
 

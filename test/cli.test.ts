@@ -129,6 +129,17 @@ test('usage errors exit 2 with a clear message and no stack trace', async () => 
   }
   assert.ok((await cli(['--rule', 'nope:error', 'x.md'])).err.startsWith('citelint: --rule: unknown rule `nope`, expected one of: broken-marker, '))
   assert.is((await cli(['--rule', 'note-order:warn:extra', 'x.md'])).err, 'citelint: --rule: invalid value `note-order:warn:extra`, expected id:off, id:warn or id:error\n')
+  const usage = 'Run `citelint --help` for usage.\n'
+  const lines: Array<[string[], string]> = [
+    [['--lsp', 'x.md'], '--lsp runs the language server, which lints what the editor sends: give no paths, --stdin, --fix or --output-file with it'],
+    [['--stdio', 'x.md'], '--stdio is the transport of the language server: give it with --lsp'],
+    [['-'], '`-` is not a path: lint standard input with --stdin (and --stdin-filename to name it)'],
+    [['x.md', '--include-notes'], '--include-notes adds the notes to the JSON output: give it with --format json'],
+    // An unknown option is named once, not also in camel case.
+    [['--bogus-opt', 'x.md'], 'Unknown argument: bogus-opt'],
+    [['-draft.md'], 'Unknown arguments: d, r, a, t; a path that starts with `-` goes after `--` (citelint -- -draft.md)']
+  ]
+  for (const [args, message] of lines) assert.equal([args, (await cli(args)).err], [args, `citelint: ${message}\n${usage}`])
 })
 
 test('--rule changes a severity', async () => {
