@@ -14,7 +14,9 @@
  *   `Syria. [1]` should be `Syria.[1]`. A space after another reference
  *   (`[1], [2]`) or at a line start is fine.
  * A reference already between two punctuation marks (`Council,[7],`), or
- * after an opening bracket or a table cell border, is left alone. Symbol
+ * after an opening bracket or a table cell border, is left alone, and so is
+ * the space between a bare URL and a reference (`http://e.com/page [1]`):
+ * glued, the marker would read as part of the address. Symbol
  * references (`Savyon*`) are not checked, nor are groups holding a marker
  * that resolves to no note: `broken-marker` or `undefined-reference`
  * reports it, one problem, one message.
@@ -110,7 +112,8 @@ const rule: Rule<MarkerPlacementOptions> = {
         })
         continue
       }
-      if (group.gap && group.follows !== 'reference') {
+      // A space after a bare URL keeps the marker out of the address.
+      if (group.gap && group.follows !== 'reference' && !group.afterUrl) {
         context.report({
           messageId: 'space',
           data: {marker},

@@ -114,6 +114,12 @@ export interface MarkerGroup {
   readonly follows: 'text' | 'punctuation' | 'reference' | 'opening' | 'line-start'
   /** The punctuation run just before the group (and its gap), when `follows` is `punctuation`. */
   readonly before: PunctuationRun | undefined
+  /**
+   * The group is set off by a gap from a bare URL (`http://...`, `www....`,
+   * at most `maxUrlLength` characters), which the space keeps apart: glued
+   * to it, the marker would read as part of the address.
+   */
+  readonly afterUrl: boolean
   /** A run of `.,;:!?` right after the group, with any closing double quotation marks after it. */
   readonly after: PunctuationRun | undefined
 }
@@ -301,7 +307,8 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
       gap,
       follows,
       before,
-      after
+      after,
+      afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart)
     })
   }
 
@@ -417,6 +424,19 @@ function masked(
   }
   if (end > at) parts.push('\0'.repeat(end - at))
   return parts.join('')
+}
+
+/** The longest bare URL looked back for (longer runs without a space are not taken for one, so the look-back stays bounded). */
+const maxUrlLength = 2048
+const bareUrl = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S/i
+
+/** Whether the text ending at `end` (not before `from`) is a bare URL: the run of non-space characters before `end`. */
+function endsWithUrl(source: string, end: number, from: number): boolean {
+  let start = end
+  const floor = Math.max(from, end - maxUrlLength)
+  while (start > floor && !/\s/.test(source.charAt(start - 1))) start--
+  if (start === floor && start > from) return false
+  return bareUrl.test(source.slice(start, end))
 }
 
 /** First position in sorted `values` whose value is at least `target`. */

@@ -143,6 +143,14 @@ test('marker groups: what stands before and after', () => {
   )
 })
 
+test('marker groups: a gap after a bare URL is kept apart (afterUrl), after other words it is not', () => {
+  const long = `http://e.org/${'a'.repeat(3000)}`
+  const text = `See http://e.com/page [1] and www.example.org/x [2] and text [3] and http://e.com/glued[4] and ${long} [5] end\n\n${[1, 2, 3, 4, 5].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
+  const {prose} = model(text)
+  // [5]: a run without spaces longer than 2,048 characters is not taken for a URL (the look-back is bounded).
+  assert.equal(prose.markerGroups.map((g) => [g.text, g.afterUrl]), [['[1]', true], ['[2]', true], ['[3]', false], ['[4]', false], ['[5]', false]])
+})
+
 test('report date: plain-text dateline, front matter, none', () => {
   assert.is(model('October 13, 2015 Inquiry & Analysis Series No. 1191\n\nText.\n').prose.reportDate?.date.iso, '2015-10-13')
   const md = model('---\ntitle: x\ndate: 2026-11-02\n---\n\nText.\n', 'markdown')
