@@ -143,7 +143,11 @@ export function startServer(): void {
     await connection.sendDiagnostics({uri: document.uri, version, diagnostics: findings.map((finding) => finding.diagnostic)})
   }
 
+  /** Whether `initialize` was received (requests before it are refused, LSP 3.17). */
+  let initialized = false
+
   connection.onInitialize((params) => {
+    initialized = true
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri
     if (root?.startsWith('file:')) {
       try {
@@ -183,6 +187,8 @@ export function startServer(): void {
   })
 
   connection.onCodeAction(async (params) => {
+    // LSP 3.17: a request before `initialize` is answered with ServerNotInitialized.
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'textDocument/codeAction before initialize')
     const requested: unknown = params?.context?.diagnostics
     if (!Array.isArray(requested) || typeof params.textDocument?.uri !== 'string') {
       throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction: expected textDocument.uri and context.diagnostics (an array)')

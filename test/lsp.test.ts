@@ -198,6 +198,16 @@ test('diagnostics on open, a code action that fixes note-order, shutdown and exi
   assert.is(await exited, 0)
 })
 
+test('a code action asked before initialize is refused with ServerNotInitialized (-32002)', async () => {
+  const client = new Client(['--lsp', '--stdio'])
+  const early = await client.request('textDocument/codeAction', {textDocument: {uri: 'file:///x.md'}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}})
+  assert.is(early.error?.code, -32002)
+  await client.start()
+  const later = await client.request('textDocument/codeAction', {textDocument: {uri: 'file:///x.md'}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}})
+  assert.equal([later.error, later.result], [undefined, []])
+  assert.is(await client.stop(), 0)
+})
+
 test('Markdown diagnostics offer a citelint-disable-next-line comment', async () => {
   const client = new Client(['--lsp', '--stdio'])
   await client.request('initialize', {processId: process.pid, rootUri: null, capabilities: {}})
