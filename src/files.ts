@@ -423,13 +423,19 @@ export function decodeText(buffer: Uint8Array, filePath: string): TextFile | Fil
 /**
  * The encoding named by a UTF-16 or UTF-32 byte order mark at the start of
  * `bytes` (FF FE, FE FF; FF FE 00 00, 00 00 FE FF: Unicode 15, section
- * 23.8), or `undefined`. Text without a mark is not guessed at.
+ * 23.8), or `undefined`. Text without a mark is not guessed at. A mark of
+ * FF FE or FE FF counts only when a line feed, if there is one, is a UTF-16
+ * one (00 0A or 0A 00, so a NUL byte is in the file): a Latin-1 or
+ * Windows-1252 file that happens to start with `ÿþ` or `þÿ` has line feeds
+ * of one byte, and is read as UTF-8 with U+FFFD and a warning.
  */
 function unicodeByBom(bytes: Uint8Array): string | undefined {
   const [a, b, c, d] = bytes
   if (a === 0x00 && b === 0x00 && c === 0xfe && d === 0xff) return 'UTF-32'
-  if (a === 0xff && b === 0xfe) return c === 0x00 && d === 0x00 ? 'UTF-32' : 'UTF-16'
-  if (a === 0xfe && b === 0xff) return 'UTF-16'
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
+    if (a === 0xff && c === 0x00 && d === 0x00) return 'UTF-32'
+    return !bytes.includes(0x0a) || bytes.includes(0x00) ? 'UTF-16' : undefined
+  }
   return undefined
 }
 

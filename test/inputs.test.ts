@@ -241,6 +241,12 @@ test('UTF-16 and UTF-32 text (by byte order mark): say so and ask for UTF-8, exi
   const stdin = await runCli(['--stdin', '--stdin-filename', 'r.txt', '--fix'], folder, utf16le)
   assert.equal([stdin.code, stdin.err], [2, 'citelint: r.txt: UTF-16 text, skipped; save it as UTF-8\n'])
   assert.is(stdin.out, utf16le.toString('latin1'), 'given back unchanged')
+  // A Latin-1 file that happens to start with `ÿþ`: its line feeds are single bytes, so it is no UTF-16;
+  // it is linted as UTF-8 with U+FFFD and the warning.
+  writeFileSync(path.join(folder, 'latin1.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'latin1')]))
+  const latin1 = await runCli(['latin1.txt', '--format', 'json'], folder)
+  assert.equal([latin1.code, latin1.err], [0, ''])
+  assert.equal((JSON.parse(latin1.out) as Array<{messages: Array<{messageId: string; line: number; column: number}>}>)[0]!.messages.map((m) => [m.messageId, m.line, m.column]), [['invalidUtf8', 1, 1]])
 })
 
 test('an empty path is a usage error, not the working folder', async () => {
