@@ -67,14 +67,6 @@ const rule: Rule<MarkerPlacementOptions> = {
   },
   check(context) {
     const {index, prose, options} = context
-    const source = String(context.file.value)
-    /** Whether a marker moved to `offset` would be escaped by the backslashes before it (Markdown). */
-    const escapedAt = (offset: number): boolean => {
-      if (index.format !== 'markdown') return false
-      let slashes = 0
-      while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
-      return slashes % 2 === 1
-    }
     for (const group of prose.markerGroups) {
       const references = group.references.map((i) => index.references[i])
       // Symbols are not checked; an unresolved marker is already reported
@@ -106,7 +98,7 @@ const rule: Rule<MarkerPlacementOptions> = {
           messageId: 'beforePunctuation',
           data: {marker, punctuation: before.text, expected: marker + before.text},
           span: group.span,
-          ...(escapedAt(before.span.start.offset)
+          ...(before.escapedAtStart
             ? {}
             : {fix: {edits: [{start: before.span.start.offset, end: group.span.end.offset, text: marker + before.text}]}})
         })
@@ -118,7 +110,7 @@ const rule: Rule<MarkerPlacementOptions> = {
           messageId: 'space',
           data: {marker},
           span: group.span,
-          ...(escapedAt(group.gap.start.offset) ? {} : {fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}})
+          ...(group.escapedAtGap ? {} : {fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}})
         })
       }
     }

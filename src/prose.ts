@@ -92,6 +92,8 @@ export interface PunctuationRun {
   readonly text: string
   /** The run is one period that ends an abbreviation or initial (`U.S.`, `No.`). */
   readonly abbreviation: boolean
+  /** Markdown only: an odd run of backslashes ends just before the run, so a marker moved there would be escaped (CommonMark backslash escapes). */
+  readonly escapedAtStart: boolean
 }
 
 /** Body references written next to each other, and what surrounds them. */
@@ -104,6 +106,8 @@ export interface MarkerGroup {
   readonly text: string
   /** Spaces or tabs between the text before and the group, on one line (`Syria. [1]`). */
   readonly gap: Span | undefined
+  /** Markdown only: an odd run of backslashes ends where the gap starts (`C:\ [^1]`), so a marker moved there would be escaped. */
+  readonly escapedAtGap: boolean
   /**
    * What comes before the group (and its gap): `text` (a word, a closing
    * quotation mark or bracket), `punctuation` (`.,;:!?`, maybe followed by
@@ -259,6 +263,14 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
     )
   }
 
+  /** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */
+  const escapedAt = (offset: number): boolean => {
+    if (index.format !== 'markdown') return false
+    let slashes = 0
+    while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
+    return slashes % 2 === 1
+  }
+
   const group = (members: number[], paragraphStart: number): MarkerGroup => {
     const first = index.references[members[0]!]!
     const last = index.references[members.at(-1)!]!
@@ -286,7 +298,8 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
       before = Object.freeze({
         span: span(runStart, gapStart),
         text,
-        abbreviation: text === '.' && isAbbreviationPeriod(source, runStart)
+        abbreviation: text === '.' && isAbbreviationPeriod(source, runStart),
+        escapedAtStart: escapedAt(runStart)
       })
     } else if (openingChar.test(previous) || (straightQuote.test(previous) && /^\s?$/.test(source.charAt(gapStart - 2)))) {
       follows = 'opening'
@@ -298,13 +311,14 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
     let after: PunctuationRun | undefined
     if (afterEnd > end && !/\d/.test(source.charAt(afterEnd))) {
       while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
-      after = Object.freeze({span: span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false})
+      after = Object.freeze({span: span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(end)})
     }
     return Object.freeze({
       references: Object.freeze(members),
       span: span(start, end),
       text: source.slice(start, end),
       gap,
+      escapedAtGap: gap !== undefined && escapedAt(gapStart),
       follows,
       before,
       after,

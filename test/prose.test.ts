@@ -143,6 +143,14 @@ test('marker groups: what stands before and after', () => {
   )
 })
 
+test('marker groups: whether a marker moved into the gap would be escaped (Markdown backslashes)', () => {
+  const text = 'Under C:\\ [^1] and D:\\\\ [^2] and E: [^3] end.\n\n[^1]: A, 2015.\n[^2]: B, 2015.\n[^3]: C, 2015.\n'
+  assert.equal(model(text, 'markdown').prose.markerGroups.map((g) => [g.text, g.escapedAtGap]), [['[^1]', true], ['[^2]', false], ['[^3]', false]])
+  // Plain text has no escapes.
+  const plain = 'Under C:\\ [1] end.\n\n[1] A, 2015.\n'
+  assert.equal(model(plain).prose.markerGroups.map((g) => [g.text, g.escapedAtGap]), [['[1]', false]])
+})
+
 test('marker groups: a gap after a bare URL is kept apart (afterUrl), after other words it is not', () => {
   const long = `http://e.org/${'a'.repeat(3000)}`
   const text = `See http://e.com/page [1] and www.example.org/x [2] and text [3] and http://e.com/glued[4] and ${long} [5] end\n\n${[1, 2, 3, 4, 5].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
