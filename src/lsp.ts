@@ -37,7 +37,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {ConfigError} from './config.js'
 import {Linter, failureOf} from './lint-files.js'
 import {formatOf} from './parse/format.js'
-import {isRefusal} from './parse/nesting.js'
+import {isRefusal, listMarkerEnd} from './parse/nesting.js'
 import type {Fix} from './rule.js'
 
 /** Pause after the last change before checking again, in milliseconds. */
@@ -341,9 +341,6 @@ function sameDiagnostic(ours: Diagnostic, theirs: Diagnostic): boolean {
   )
 }
 
-/** A list item's first line: optional indent, a bullet or an ordinal, then a space or the end (CommonMark 5.2). */
-const listItemStart = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
-
 /**
  * The edit that inserts `<!-- citelint-disable-next-line rule -->` above
  * line `line` (0-based), or undefined where the inserted line could change
@@ -360,10 +357,11 @@ function disableNextLine(document: TextDocument, line: number, ruleId: string): 
     document.getText({start: {line: n, character: 0}, end: {line: n + 1, character: 0}})
   const text = lineText(line)
   if (line > 0 && !/^[ \t]*\r?\n?$/.test(lineText(line - 1))) return undefined
-  if (listItemStart.test(text.replace(/^\uFEFF/, ''))) return undefined
   // Not before a byte order mark.
   const character = line === 0 && text.startsWith('\uFEFF') ? 1 : 0
   const indent = /^[ \t]*/.exec(text.slice(character))?.[0] ?? ''
+  // A list item's first line (the parser guard's reader of list markers, CommonMark 5.2).
+  if (listMarkerEnd(text, character + indent.length) !== undefined) return undefined
   const eol = /\r\n$/.test(text) ? '\r\n' : '\n'
   const at = {line, character}
   return {range: {start: at, end: at}, newText: `${indent}<!-- citelint-disable-next-line ${ruleId} -->${eol}`}

@@ -205,7 +205,7 @@ function startsItem(text: string, start: number, end: number): boolean {
  * and `.` or `)`, followed by white space or the end of the line), or
  * `undefined` when there is none (CommonMark, "List items").
  */
-function listMarkerEnd(text: string, at: number): number | undefined {
+export function listMarkerEnd(text: string, at: number): number | undefined {
   const code = text.charCodeAt(at)
   if (code === 45 || code === 43 || code === 42) return isBlankOrEnd(text.charCodeAt(at + 1)) ? at + 1 : undefined
   if (!isDigit(code)) return undefined
