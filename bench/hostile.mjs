@@ -25,7 +25,7 @@
  * minus that of a twin process that loads citelint and builds the same
  * input without linting it.
  *
- * Markdown nested deeper than citelint parses (src/parse/nesting.ts) is
+ * Markdown nested deeper than citelint parses (src/readers/markdown-nesting.ts) is
  * refused with NestingTooDeep or BlockTooLong; that refusal is timed as the result and the
  * verdict says at which sizes it happened.
  *
@@ -40,7 +40,7 @@
  * 300 s.
  *
  * Where a Markdown case fails on growth, the same sizes are timed again
- * through the parse step alone (`parse` of dist/src/parse/index.js:
+ * through the parse step alone (`parse` of dist/src/readers/registry.js:
  * micromark with the footnote extension), by the same method, and the
  * verdict gives those ratios: they tell the growth of the parser from that
  * of the index, models and rules after it. (Plain text has no such split:
@@ -256,8 +256,8 @@ function records(n) {
 
 async function child(caseIndex, format, scale, mode) {
   const {lintText} = await import('../dist/src/index.js')
-  const {fixText} = await import('../dist/src/fix.js')
-  const {parse} = await import('../dist/src/parse/index.js')
+  const {fixText} = await import('../dist/src/engine/fix.js')
+  const {parse} = await import('../dist/src/readers/registry.js')
   const item = cases[caseIndex]
   const filePath = `hostile.${format}`
   // Through a buffer, as if read from a file: a flat string, not the rope
@@ -275,7 +275,7 @@ async function child(caseIndex, format, scale, mode) {
           ? (input) => fixText(input, {filePath, config}).result
           : (input) => lintText(input, {filePath, config})
     // Markdown nested deeper than citelint parses is refused with
-    // NestingTooDeep (src/parse/nesting.ts): a result, timed like a lint.
+    // NestingTooDeep (src/readers/markdown-nesting.ts): a result, timed like a lint.
     const outcome = (input) => {
       try {
         return lint(input).messages.length

@@ -12,7 +12,7 @@
  *   micromark is its pinned 4.0.2).
  * - `remark-gfm`: unified + remark-parse (root) + remark-gfm (bench package):
  *   the whole of GFM, as remark-cli parses with remark-gfm.
- * - `citelint`: citelint's own parser (`dist/src/parse/markdown.js`:
+ * - `citelint`: citelint's own parser (`dist/src/readers/markdown.js`:
  *   remark-parse + front matter + footnotes).
  * - `micromark-4.0.2-set`: as `micromark-4.0.2`, with the footnote
  *   extension's list of defined labels answered by a Set (see below).
@@ -53,7 +53,7 @@ async function parser(mode) {
     return (text) => processor.parse(text)
   }
   if (mode === 'citelint') {
-    const {parseMarkdown} = await import(pathToFileURL(path.join(rootDir, 'dist/src/parse/markdown.js')).href)
+    const {parseMarkdown} = await import(pathToFileURL(path.join(rootDir, 'dist/src/readers/markdown.js')).href)
     return parseMarkdown
   }
   if (mode === 'micromark-4.0.2' || mode === 'micromark-4.0.3' || mode === 'micromark-4.0.2-set') {

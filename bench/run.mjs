@@ -76,7 +76,7 @@ const bin = {
   parse: path.join(benchDir, 'parse.mjs')
 }
 mkdirSync(outDir, {recursive: true})
-if (!existsSync(path.join(rootDir, 'dist/src/cli.js'))) {
+if (!existsSync(path.join(rootDir, 'dist/src/cli/main.js'))) {
   console.error('bench: dist/ is missing; run `npm run bench` (which builds) or `npm run build` first')
   process.exit(2)
 }

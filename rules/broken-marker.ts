@@ -27,9 +27,9 @@
  *
  * Options: none. Fixable: no (the intended label is a guess).
  */
-import type {Rule} from '../src/rule.js'
-import {fitsNumbering, markerFor} from '../src/numbering.js'
-import type {Reference} from '../src/types.js'
+import type {Rule} from '../src/engine/rule.js'
+import {fitsNumbering, markerFor} from '../src/citation-index/numbering.js'
+import type {Reference} from '../src/citation-index/types.js'
 
 const rule: Rule = {
   meta: {

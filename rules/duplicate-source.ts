@@ -26,8 +26,8 @@
  *
  * Options: none. Fixable: no (renumbering the references is left to the author).
  */
-import type {Rule} from '../src/rule.js'
-import type {Note} from '../src/types.js'
+import type {Rule} from '../src/engine/rule.js'
+import type {Note} from '../src/citation-index/types.js'
 
 const rule: Rule = {
   meta: {

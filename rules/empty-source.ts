@@ -21,7 +21,7 @@
  *
  * Options: none. Fixable: no.
  */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/engine/rule.js'
 
 const rule: Rule = {
   meta: {

@@ -28,9 +28,9 @@
  *
  * Fixable: no (the intended date is a guess).
  */
-import type {DateOrderOption} from '../src/dates.js'
-import {isoAfter, validateDateOrder, withOrder} from '../src/dates.js'
-import type {Rule} from '../src/rule.js'
+import type {DateOrderOption} from '../src/models/dates.js'
+import {isoAfter, validateDateOrder, withOrder} from '../src/models/dates.js'
+import type {Rule} from '../src/engine/rule.js'
 
 /** Options of `future-source`. */
 export interface FutureSourceOptions {

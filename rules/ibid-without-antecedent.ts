@@ -25,9 +25,9 @@
  *
  * Options: none. Fixable: no (only the author knows which source is meant).
  */
-import {readingOrder} from '../src/reading-order.js'
-import type {Rule} from '../src/rule.js'
-import type {Note} from '../src/types.js'
+import {readingOrder} from '../src/models/reading-order.js'
+import type {Rule} from '../src/engine/rule.js'
+import type {Note} from '../src/citation-index/types.js'
 
 const rule: Rule = {
   meta: {

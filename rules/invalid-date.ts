@@ -3,7 +3,7 @@
  *
  * Checks that every date in a note exists: no `February 30, 2015`, no
  * `2015-13-01`, and no month name misspelled so that no date parses
- * (`Ocotber 7, 2015`). Dates are read by the note model (`src/dates.ts`,
+ * (`Ocotber 7, 2015`). Dates are read by the note model (`src/models/dates.ts`,
  * strict date-fns formats): `October 7, 2015`, `7 October 2015`,
  * `Oct. 7, 2015`, `2015-10-07`, and `7/10/2015` only when the option
  * `dateOrder` says which number is the day.
@@ -25,9 +25,9 @@
  *
  * Fixable: no (the intended date is a guess).
  */
-import type {DateOrderOption} from '../src/dates.js'
-import {validateDateOrder, withOrder} from '../src/dates.js'
-import type {Rule} from '../src/rule.js'
+import type {DateOrderOption} from '../src/models/dates.js'
+import {validateDateOrder, withOrder} from '../src/models/dates.js'
+import type {Rule} from '../src/engine/rule.js'
 
 /** Options of `invalid-date`. */
 export interface InvalidDateOptions {

@@ -40,7 +40,7 @@
  * that would escape it (`C:\ [^1]` is not fixed to `C:\[^1]`, which is no
  * reference; CommonMark backslash escapes).
  */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/engine/rule.js'
 
 /** Options of `marker-placement`. */
 export interface MarkerPlacementOptions {

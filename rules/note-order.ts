@@ -37,10 +37,10 @@
  * never see the source numbers.
 
  */
-import type {Fix, Report, Rule, TextEdit} from '../src/rule.js'
-import {applyEdits, editsFit} from '../src/edits.js'
-import {toRoman} from '../src/marker.js'
-import type {CitationIndex, Note} from '../src/types.js'
+import type {Fix, Report, Rule, TextEdit} from '../src/engine/rule.js'
+import {applyEdits, editsFit} from '../src/engine/edits.js'
+import {toRoman} from '../src/citation-index/marker.js'
+import type {CitationIndex, Note} from '../src/citation-index/types.js'
 
 /** Options of `note-order`. */
 export interface NoteOrderOptions {

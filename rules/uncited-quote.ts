@@ -33,7 +33,7 @@
  *
  * Options: none. Fixable: no (only the author knows the source).
  */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/engine/rule.js'
 
 const citing = new Set(['citation', 'discursive', 'url-only', 'ibid'])
 

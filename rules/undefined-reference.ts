@@ -23,8 +23,8 @@
  *
  * Options: none. Fixable: no (only the author knows the missing source).
  */
-import type {Rule} from '../src/rule.js'
-import {fitsNumbering} from '../src/numbering.js'
+import type {Rule} from '../src/engine/rule.js'
+import {fitsNumbering} from '../src/citation-index/numbering.js'
 
 const rule: Rule = {
   meta: {

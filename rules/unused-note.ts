@@ -20,7 +20,7 @@
  *
  * Options: none. Fixable: no (which text it belonged to is unknown).
  */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/engine/rule.js'
 
 const rule: Rule = {
   meta: {

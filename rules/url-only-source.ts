@@ -18,7 +18,7 @@
  *
  * Options: none. Fixable: no (only the author knows the outlet).
  */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/engine/rule.js'
 
 const rule: Rule = {
   meta: {

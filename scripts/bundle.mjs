@@ -28,9 +28,9 @@ const outdir = path.join(root, 'dist/bundle')
 /** The entry points: output name (in dist/bundle/, plus `.js`) to source file. The worker only when it exists. */
 const entryPoints = Object.fromEntries(
   [
-    ['cli', 'src/cli.ts'],
-    ['lsp', 'src/lsp.ts'],
-    ['lint-worker', 'src/lint-worker.ts']
+    ['cli', 'src/cli/main.ts'],
+    ['lsp', 'src/lsp/server.ts'],
+    ['lint-worker', 'src/run/lint-worker.ts']
   ].filter(([name, file]) => name !== 'lint-worker' || existsSync(path.join(root, file)))
 )
 

@@ -2,7 +2,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {withRuleTable} from '../src/docs.js'
+import {withRuleTable} from '../src/docs/readme.js'
 
 const readme = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md')
 writeFileSync(readme, withRuleTable(readFileSync(readme, 'utf8')))

@@ -17,9 +17,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import type {FileOps} from '../src/files.js'
-import {defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/files.js'
-import {lintFiles} from '../src/lint-files.js'
+import type {FileOps} from '../src/run/files.js'
+import {defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/run/files.js'
+import {lintFiles} from '../src/run/lint-files.js'
 import type {CliRun} from './helpers.js'
 import {root, runCli} from './helpers.js'
 
@@ -344,7 +344,7 @@ test('--output-file and --cache-location under /proc: one line and exit 2, no ha
 })
 
 test('an unexpected failure: one line without a stack trace, the stack only with --debug', async () => {
-  const {run} = await import('../src/cli.js')
+  const {run} = await import('../src/cli/main.js')
   const attempt = async (args: string[]): Promise<{code: number; err: string}> => {
     let err = ''
     const code = await run(args, {

@@ -86,10 +86,10 @@ function traced(
 }
 
 const lazySources = [
-  'src/lsp.ts',
-  'src/summary/cli.ts',
-  'src/reporters/sarif.ts',
-  'src/reporters/github.ts',
+  'src/lsp/server.ts',
+  'src/cli/summary.ts',
+  'src/report/sarif.ts',
+  'src/report/github.ts',
   'node_modules/yaml/dist/index.js',
   'node_modules/diff/libesm/index.js',
   'node_modules/ignore/index.js'
@@ -109,7 +109,7 @@ test('the lazy imports stay chunks of their own, outside what the CLI entry impo
  * cache hit answers), with their static imports.
  */
 function plainRunModules(): string[] {
-  return [...new Set(['bin/citelint.js', ...staticClosure('dist/bundle/cli.js'), ...staticClosure(chunkOf('src/lint-task.ts'))])].sort()
+  return [...new Set(['bin/citelint.js', ...staticClosure('dist/bundle/cli.js'), ...staticClosure(chunkOf('src/run/lint-task.ts'))])].sort()
 }
 
 test('a plain single-file run: bin/ runs the bundle and loads exactly the statically imported chunks and the engine', () => {
@@ -131,11 +131,11 @@ test('the same on standard input', () => {
 test('a lazy chunk loads when its feature is used (--format sarif)', () => {
   const sarif = traced(['examples/undefined-reference.md', '--format', 'sarif'])
   assert.is(sarif.code, 1)
-  assert.ok(sarif.loaded.includes(chunkOf('src/reporters/sarif.ts')))
-  assert.not.ok(sarif.loaded.includes(chunkOf('src/reporters/github.ts')))
+  assert.ok(sarif.loaded.includes(chunkOf('src/report/sarif.ts')))
+  assert.not.ok(sarif.loaded.includes(chunkOf('src/report/github.ts')))
   const driver = (JSON.parse(sarif.out) as {runs: Array<{tool: {driver: {version: string; informationUri: string}}}>}).runs[0]?.tool.driver
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
-  // Files of the package are found from the bundle (src/package-root.ts).
+  // Files of the package are found from the bundle (src/run/package-root.ts).
   assert.equal(driver, {...driver, version: pkg.version, informationUri: pathToFileURL(path.join(root, 'README.md')).href})
 })
 
@@ -181,7 +181,7 @@ test('--debug: the stack trace of an internal error points into the TypeScript s
   const debug = traced(['examples/undefined-reference.md', '--debug'], {preload})
   assert.is(debug.code, 2)
   assert.match(debug.err, /^citelint: internal error: Error: write EPIPE\n/)
-  assert.match(debug.err, /\(.*\/src\/cli\.ts:\d+:\d+\)/)
+  assert.match(debug.err, /\(.*\/src\/cli\/main\.ts:\d+:\d+\)/)
   assert.not.match(debug.err, /dist\/bundle\/chunk-/)
   const plain = traced(['examples/undefined-reference.md'], {preload})
   assert.is(plain.err, 'citelint: internal error: write EPIPE (run with --debug for details)\n')

@@ -1,5 +1,5 @@
 /**
- * The lint cache (src/cache.ts, `--cache`): what hits, what invalidates an
+ * The lint cache (src/run/cache.ts, `--cache`): what hits, what invalidates an
  * entry, identical output cold and warm, and a cache file that cannot be
  * used or written.
  */
@@ -8,10 +8,10 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {LintCache, cacheFilePath, citelintVersion, defaultCacheFile} from '../src/cache.js'
-import type {LintFilesOptions} from '../src/lint-files.js'
-import {lintFiles} from '../src/lint-files.js'
-import {formatJson} from '../src/reporters/json.js'
+import {LintCache, cacheFilePath, citelintVersion, defaultCacheFile} from '../src/run/cache.js'
+import type {LintFilesOptions} from '../src/run/lint-files.js'
+import {lintFiles} from '../src/run/lint-files.js'
+import {formatJson} from '../src/report/json.js'
 import {root, runCli} from './helpers.js'
 
 const report = [

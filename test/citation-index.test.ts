@@ -5,10 +5,10 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
-import {buildCitationIndex} from '../src/citation-index.js'
-import {parse} from '../src/parse/index.js'
-import {parseMarkdown} from '../src/parse/markdown.js'
-import type {CitationIndex, Format} from '../src/types.js'
+import {buildCitationIndex} from '../src/citation-index/build.js'
+import {parse} from '../src/readers/registry.js'
+import {parseMarkdown} from '../src/readers/markdown.js'
+import type {CitationIndex, Format} from '../src/citation-index/types.js'
 
 function index(text: string, format: Format): CitationIndex {
   return buildCitationIndex(parse(text, format), new VFile({value: text}), format)
@@ -157,7 +157,7 @@ test('index: a note citing another note; a note citing itself does not count', (
 })
 
 test('deeply nested block quotes and lists do not overflow the stack', () => {
-  // parse() refuses more than 100 levels (src/parse/nesting.ts); the tree is
+  // parse() refuses more than 100 levels (src/readers/markdown-nesting.ts); the tree is
   // built past that limit to test the index's walk.
   const deep = (text: string): CitationIndex =>
     buildCitationIndex(parseMarkdown(text, {maxNesting: Infinity}), new VFile({value: text}), 'markdown')

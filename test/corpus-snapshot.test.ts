@@ -19,8 +19,8 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {lintFiles} from '../src/lint-files.js'
-import {toJsonResult} from '../src/reporters/json.js'
+import {lintFiles} from '../src/run/lint-files.js'
+import {toJsonResult} from '../src/report/json.js'
 import {available, root, shared} from './helpers.js'
 
 const corpus = path.join(shared, 'corpus/real')

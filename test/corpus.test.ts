@@ -9,8 +9,8 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {location} from 'vfile-location'
-import type {FileResult} from '../src/lint-files.js'
-import {lintFiles} from '../src/lint-files.js'
+import type {FileResult} from '../src/run/lint-files.js'
+import {lintFiles} from '../src/run/lint-files.js'
 import {available, root, shared} from './helpers.js'
 
 const corpus = path.join(shared, 'corpus/real')

@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {writeFileAtomic} from '../src/atomic-write.js'
-import {applyEdits, applyFixes, fixText} from '../src/fix.js'
+import {writeFileAtomic} from '../src/run/atomic-write.js'
+import {applyEdits, applyFixes, fixText} from '../src/engine/fix.js'
 import {root, runCli} from './helpers.js'
 
 const example = readFileSync(path.join(root, 'examples/note-order.txt'), 'utf8')

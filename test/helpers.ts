@@ -32,7 +32,7 @@ export interface CliRun {
 
 /** Run the CLI in-process with `args`, in `cwd`, with `stdin` as standard input. */
 export async function runCli(args: readonly string[], cwd = root, stdin: string | Uint8Array = ''): Promise<CliRun> {
-  const {run} = await import('../src/cli.js')
+  const {run} = await import('../src/cli/main.js')
   let out = ''
   let err = ''
   const code = await run(args, {

@@ -14,9 +14,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {writeFileAtomic} from '../src/atomic-write.js'
-import {describeError} from '../src/files.js'
-import {lintFiles, writeFixes} from '../src/lint-files.js'
+import {writeFileAtomic} from '../src/run/atomic-write.js'
+import {describeError} from '../src/run/files.js'
+import {lintFiles, writeFixes} from '../src/run/lint-files.js'
 import {root, runCli} from './helpers.js'
 
 const bin = path.join(root, 'bin/citelint.js')

@@ -6,9 +6,9 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
-import {buildCitationIndex} from '../src/citation-index.js'
-import {describeNotes, parseNoteText} from '../src/note-model.js'
-import {parse} from '../src/parse/index.js'
+import {buildCitationIndex} from '../src/citation-index/build.js'
+import {describeNotes, parseNoteText} from '../src/models/note-model.js'
+import {parse} from '../src/readers/registry.js'
 
 /** `kind | source | place | date | iso | url`, `-` for an absent field. */
 function read(text: string, symbol = false): string {

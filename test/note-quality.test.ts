@@ -5,13 +5,13 @@
  */
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import type {Config} from '../src/config.js'
-import {ConfigError} from '../src/config.js'
-import type {CitelintMessage} from '../src/engine.js'
-import {lintText} from '../src/engine.js'
-import {rules} from '../src/registry.js'
-import {toJsonResult} from '../src/reporters/json.js'
-import type {TextEdit} from '../src/rule.js'
+import type {Config} from '../src/engine/config.js'
+import {ConfigError} from '../src/engine/config.js'
+import type {CitelintMessage} from '../src/engine/engine.js'
+import {lintText} from '../src/engine/engine.js'
+import {rules} from '../src/engine/registry.js'
+import {toJsonResult} from '../src/report/json.js'
+import type {TextEdit} from '../src/engine/rule.js'
 
 const notes = (count: number): string =>
   Array.from({length: count}, (_, i) => `[${i + 1}] Source ${i + 1} (Iran), October ${i + 1}, 2015.`).join('\n')

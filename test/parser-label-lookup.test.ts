@@ -1,5 +1,5 @@
 /**
- * The label-lookup wrapper (src/parse/label-lookup.ts): LabelList behaves as
+ * The label-lookup wrapper (src/readers/markdown-label-lookup.ts): LabelList behaves as
  * the array it replaces, the wrapper is in effect in parseMarkdown, and
  * parsing with it gives the same tree as the unwrapped extension on
  * generated documents with many notes, duplicates, undefined calls, link
@@ -15,8 +15,8 @@ import remarkFrontmatter from 'remark-frontmatter'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {parse as micromarkParse, postprocess, preprocess} from 'micromark'
-import {LabelList, useLabelLists, withLabelLookup} from '../src/parse/label-lookup.js'
-import {parseMarkdown} from '../src/parse/markdown.js'
+import {LabelList, useLabelLists, withLabelLookup} from '../src/readers/markdown-label-lookup.js'
+import {parseMarkdown} from '../src/readers/markdown.js'
 import {lintText} from '../src/index.js'
 
 test('LabelList: includes and push agree with an array, duplicates included', () => {
@@ -84,7 +84,7 @@ test('withLabelLookup: in effect in parseMarkdown (LabelList.includes is asked)'
   assert.ok(calls >= 2, `expected the footnote call and definition to ask the LabelList, got ${calls} calls`)
 })
 
-/** The parser of src/parse/markdown.ts without the wrapper. */
+/** The parser of src/readers/markdown.ts without the wrapper. */
 function unwrapped(): Processor<Root> {
   return unified()
     .use(remarkParse)

@@ -1,5 +1,5 @@
 /**
- * The nesting guard (src/parse/nesting.ts): the depth estimate is an upper
+ * The nesting guard (src/readers/markdown-nesting.ts): the depth estimate is an upper
  * bound that ignores thematic breaks and plain indentation, Markdown at the
  * limit is parsed, deeper Markdown is refused with NestingTooDeep, a block
  * longer than the block limit with BlockTooLong, and the CLI reports either
@@ -11,8 +11,8 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Node} from 'unist'
-import {assertBlockLength, BlockTooLong, estimateNesting, maxNesting, NestingTooDeep} from '../src/parse/nesting.js'
-import {parseMarkdown} from '../src/parse/markdown.js'
+import {assertBlockLength, BlockTooLong, estimateNesting, maxNesting, NestingTooDeep} from '../src/readers/markdown-nesting.js'
+import {parseMarkdown} from '../src/readers/markdown.js'
 import {lintText} from '../src/index.js'
 import {runCli} from './helpers.js'
 

@@ -2,7 +2,7 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Paragraph, Text} from 'mdast'
-import {parsePlainText} from '../src/parse/plain-text.js'
+import {parsePlainText} from '../src/readers/plain-text.js'
 
 const cases: Array<[string, string, string[]]> = [
   ['blank lines separate paragraphs', 'One.\n\nTwo\nlines.\n', ['One.', 'Two\nlines.']],

@@ -2,10 +2,10 @@
  * A lint worker for test/pool.test.ts that fails on purpose: a file whose
  * name holds `boom` throws as a failing rule would, one whose name holds
  * `crash` stops the worker thread; every other file is linted as by the
- * real worker (src/lint-worker.ts).
+ * real worker (src/run/lint-worker.ts).
  */
-import {InternalError} from '../src/engine.js'
-import {lintResolved, runTask, serveTasks} from '../src/lint-task.js'
+import {InternalError} from '../src/engine/engine.js'
+import {lintResolved, runTask, serveTasks} from '../src/run/lint-task.js'
 
 serveTasks((task, run, resolved) =>
   runTask(task, run, resolved, (input, rules, options) => {

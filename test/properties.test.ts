@@ -21,11 +21,11 @@ import fc from 'fast-check'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {location} from 'vfile-location'
-import type {Config} from '../src/config.js'
-import type {LintResult} from '../src/engine.js'
-import {lintText} from '../src/engine.js'
-import {applyEdits, applyFixes, fixText} from '../src/fix.js'
-import type {Fix, TextEdit} from '../src/rule.js'
+import type {Config} from '../src/engine/config.js'
+import type {LintResult} from '../src/engine/engine.js'
+import {lintText} from '../src/engine/engine.js'
+import {applyEdits, applyFixes, fixText} from '../src/engine/fix.js'
+import type {Fix, TextEdit} from '../src/engine/rule.js'
 
 const seed = Number(process.env['FC_SEED'] ?? 20260101)
 const runs = Number(process.env['FC_RUNS'] ?? 150)

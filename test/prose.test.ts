@@ -1,6 +1,6 @@
 /**
- * Table-driven tests of the shared text definitions (`src/sentences.ts`),
- * the date reader (`src/dates.ts`) and the prose model (`src/prose.ts`):
+ * Table-driven tests of the shared text definitions (`src/models/sentences.ts`),
+ * the date reader (`src/models/dates.ts`) and the prose model (`src/models/prose.ts`):
  * sentences, quotations, prose paragraphs, marker groups, the report date.
  */
 import {readFileSync} from 'node:fs'
@@ -8,13 +8,13 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
-import {buildCitationIndex} from '../src/citation-index.js'
-import {dateAtStart, findDates, isoAfter, withOrder} from '../src/dates.js'
-import {parse} from '../src/parse/index.js'
-import type {ProseModel} from '../src/prose.js'
-import {buildProseModel} from '../src/prose.js'
-import {findQuotations, splitSentences} from '../src/sentences.js'
-import type {Format} from '../src/types.js'
+import {buildCitationIndex} from '../src/citation-index/build.js'
+import {dateAtStart, findDates, isoAfter, withOrder} from '../src/models/dates.js'
+import {parse} from '../src/readers/registry.js'
+import type {ProseModel} from '../src/models/prose.js'
+import {buildProseModel} from '../src/models/prose.js'
+import {findQuotations, splitSentences} from '../src/models/sentences.js'
+import type {Format} from '../src/citation-index/types.js'
 import {available, shared} from './helpers.js'
 
 function model(text: string, format: Format = 'text'): {prose: ProseModel; text: string} {

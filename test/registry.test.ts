@@ -3,8 +3,8 @@ import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {withRuleTable} from '../src/docs.js'
-import {rules} from '../src/registry.js'
+import {withRuleTable} from '../src/docs/readme.js'
+import {rules} from '../src/engine/registry.js'
 import {root} from './helpers.js'
 
 test('registry lists exactly the files of rules/, each id equal to its file name', () => {

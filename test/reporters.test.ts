@@ -16,13 +16,13 @@ import {pathToFileURL} from 'node:url'
 import {Ajv} from 'ajv'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import type {CitelintMessage, LintResult} from '../src/engine.js'
-import {lintText} from '../src/engine.js'
-import {lintFiles} from '../src/lint-files.js'
-import {rules} from '../src/registry.js'
-import {escapeData, escapeProperty, formatGithub} from '../src/reporters/github.js'
-import {formatSarif, toSarifLog} from '../src/reporters/sarif.js'
-import {formatStylish} from '../src/reporters/stylish.js'
+import type {CitelintMessage, LintResult} from '../src/engine/engine.js'
+import {lintText} from '../src/engine/engine.js'
+import {lintFiles} from '../src/run/lint-files.js'
+import {rules} from '../src/engine/registry.js'
+import {escapeData, escapeProperty, formatGithub} from '../src/report/github.js'
+import {formatSarif, toSarifLog} from '../src/report/sarif.js'
+import {formatStylish} from '../src/report/stylish.js'
 import {available, root, shared} from './helpers.js'
 
 const schemaFile = path.join(root, 'test/fixtures/sarif-schema-2.1.0.json')
@@ -136,7 +136,7 @@ test('citelint’s own messages: a listed SARIF rule each, ruleId null in JSON',
   const run = toSarifLog([result], {cwd: root}).runs[0]
   const own = run.results.filter((r) => r.ruleId.startsWith('citelint/'))
   assert.equal(own.map((r) => [r.ruleId, r.level, run.tool.driver.rules[r.ruleIndex!]!.id]), [['citelint/unknown-rule', 'error', 'citelint/unknown-rule']])
-  const {toJsonResult} = await import('../src/reporters/json.js')
+  const {toJsonResult} = await import('../src/report/json.js')
   assert.equal(toJsonResult(result).messages.filter((m) => m.ruleId === null).map((m) => m.messageId), ['unknownRule'])
 })
 

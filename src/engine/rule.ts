@@ -1,0 +1,122 @@
+/**
+ * The rule contract. A rule is a plain object: `meta` (the single source of
+ * truth for its id, docs line, default severity, fix kind, message templates
+ * and options) and `check(context)`, which reads the citation index, the
+ * note model and the prose model and calls `context.report`. A rule does no
+ * I/O, keeps no module state, mutates nothing it is given and never reads
+ * another rule's output.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {NoteFields} from '../models/note-model.js'
+import type {ProseModel} from '../models/prose.js'
+import type {CitationIndex, Span} from '../citation-index/types.js'
+
+/** Severity names as configured; ESLint's numbers 0, 1, 2 are accepted too. */
+export type SeverityName = 'off' | 'warn' | 'error'
+
+/** Numeric severity as in ESLint's JSON output: 1 warning, 2 error (0 is off). */
+export type Severity = 0 | 1 | 2
+
+/** Metadata of a rule. `Options` is the shape of its options object. */
+export interface RuleMeta<Options extends object = Record<string, never>> {
+  /** Rule id, equal to the rule's file name in `rules/`. */
+  readonly id: string
+  /** One line: what the rule checks. */
+  readonly description: string
+  /** Severity when the configuration does not set one. */
+  readonly severity: 'error' | 'warn'
+  /** `safe` fixes change no meaning; `unsafe` ones may; `none`: not fixable. */
+  readonly fix: 'none' | 'safe' | 'unsafe'
+  /**
+   * Message templates keyed by message id. `{name}` is replaced by
+   * `data.name`; one sentence, problem word first, no final period.
+   */
+  readonly messages: Readonly<Record<string, string>>
+  /** Default option values; `{}` when the rule takes none. */
+  readonly defaults: Options
+  /**
+   * Validate user options merged over the defaults; return an error sentence
+   * naming the bad key and the allowed values, or `undefined` when valid.
+   */
+  readonly validate?: (options: Options) => string | undefined
+}
+
+/**
+ * One text edit: replace the source from `start` to `end` (UTF-16 offsets
+ * into the text that was linted, `end` exclusive) with `text`.
+ */
+export interface TextEdit {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+/**
+ * A fix: edits applied together, never overlapping (renumbering touches a
+ * reference on line 3 and its note on line 80: one fix, two edits).
+ */
+export interface Fix {
+  readonly edits: readonly TextEdit[]
+}
+
+/** One finding, as a rule reports it. */
+export interface Report {
+  readonly messageId: string
+  readonly data?: Readonly<Record<string, string | number>>
+  /** Span of the marker or note the message names. */
+  readonly span: Span
+  /** A fix, only from rules whose `meta.fix` is not `none`. */
+  readonly fix?: Fix
+  /**
+   * A second place, e.g. the first definition of a duplicate, with its own
+   * message id from `meta.messages`; it becomes the message's `cause`.
+   */
+  readonly related?: {
+    readonly span: Span
+    readonly messageId: string
+    readonly data?: Readonly<Record<string, string | number>>
+  }
+}
+
+/** What a rule's `check` receives. Everything in it is read-only. */
+export interface RuleContext<Options extends object = Record<string, never>> {
+  readonly file: VFile
+  readonly tree: Root
+  readonly index: CitationIndex
+  /** The note model, aligned with `index.notes`. */
+  readonly noteFields: readonly NoteFields[]
+  /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
+  readonly prose: ProseModel
+  readonly options: Readonly<Options>
+  report(report: Report): void
+}
+
+/** A rule module's default export. */
+export interface Rule<Options extends object = Record<string, never>> {
+  readonly meta: RuleMeta<Options>
+  check(context: RuleContext<Options>): void
+}
+
+/** Any rule, whatever its options. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>
+
+/**
+ * Fill a message template: `{name}` becomes `data.name`. A placeholder with
+ * no value throws, so a test exercising every message id finds typos.
+ */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = data[name]
+    if (value === undefined) throw new Error(`Missing value for {${name}} in message template: ${template}`)
+    return String(value)
+  })
+}
+
+/**
+ * A message as citelint reports it: a VFileMessage with its rule's message
+ * id and, from fixable rules, a fix.
+ */
+export type CitelintMessage = VFileMessage & {messageId: string; fix?: Fix}

@@ -1,0 +1,466 @@
+/**
+ * The prose model: facts about the body text of one file, computed once
+ * beside the citation index and the note model, read by rules and by the
+ * coverage summary so that all use the same definitions.
+ *
+ * - Paragraphs: body paragraphs and headings that hold no note (paragraphs
+ *   inside GFM footnote definitions are notes). A paragraph is `prose` when
+ *   it is not a heading and has at least `proseWords` words.
+ * - Sentences of prose paragraphs, as `src/models/sentences.ts` defines them: a
+ *   sentence ends at `.`, `!` or `?` with the closing quotation marks and
+ *   references that follow, then whitespace (`others."[v] Rafsanjani`: the
+ *   `[v]` ends the first sentence).
+ * - Direct quotations in prose paragraphs: text between matching double
+ *   quotation marks with at least five words, with the sentences it spans
+ *   and the references and Markdown links in them.
+ * - Marker groups: body references written next to each other (`[3][4]`),
+ *   with what is before and after them (a space, punctuation).
+ * - The report's own date: front matter `date:`, or a date that starts the
+ *   first line (the dateline of a plain-text report).
+ *
+ * Only prose is read: inline code, HTML, images, link destinations and
+ * references are masked before words, sentences and quotations are found.
+ * Positions come from vfile-location; offsets are UTF-16, end exclusive.
+ */
+import type {Nodes, Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {spanMaker} from '../citation-index/span.js'
+import type {DateFound} from './dates.js'
+import {dateAtStart} from './dates.js'
+import type {Range} from './sentences.js'
+import {countWords, findQuotations, isAbbreviationPeriod, quotationWords, splitSentences} from './sentences.js'
+import type {CitationIndex, Reference, Span} from '../citation-index/types.js'
+
+/** Fewest words in a prose paragraph. */
+export const proseWords = 20
+
+/** The thresholds of the definitions, for callers that change them (`citelint summary --prose-words`). */
+export interface ProseOptions {
+  /** Fewest words in a prose paragraph (default `proseWords`, 20). */
+  readonly proseWords?: number
+  /** Fewest words between the marks of a direct quotation (default `quotationWords` of `src/models/sentences.ts`, 5). */
+  readonly quotationWords?: number
+}
+
+/** A body paragraph or heading that holds no note. */
+export interface ProseParagraph {
+  readonly index: number
+  readonly kind: 'paragraph' | 'heading'
+  readonly span: Span
+  /** Words in its prose (code, HTML and references not counted). */
+  readonly words: number
+  /** A paragraph (not a heading) of at least `proseWords` words. */
+  readonly prose: boolean
+  /** Indexes into `ProseModel.sentences` (prose paragraphs only). */
+  readonly sentences: readonly number[]
+  /** Indexes of the body references in it. */
+  readonly references: readonly number[]
+}
+
+/** A sentence of a prose paragraph. */
+export interface Sentence {
+  readonly index: number
+  readonly paragraph: number
+  readonly span: Span
+  /** Indexes of the references in it, the ones that end it included. */
+  readonly references: readonly number[]
+  /** Markdown links in it (`[text](url)`, `<url>`, a resolved `[text][id]`): the web's way of citing. */
+  readonly links: number
+}
+
+/** A direct quotation in a prose paragraph. */
+export interface Quotation {
+  readonly index: number
+  readonly paragraph: number
+  /** From the opening quotation mark to just after the closing one. */
+  readonly span: Span
+  /** The source from the opening mark to the closing one. */
+  readonly text: string
+  /** Words between the marks. */
+  readonly words: number
+  /** Indexes of the sentences it overlaps, in order. */
+  readonly sentences: readonly number[]
+  /** Indexes of the references in those sentences. */
+  readonly references: readonly number[]
+  /** Markdown links in those sentences. */
+  readonly links: number
+}
+
+/** Punctuation next to a marker group: `.`, `,"`, `?`. */
+export interface PunctuationRun {
+  readonly span: Span
+  readonly text: string
+  /** The run is one period that ends an abbreviation or initial (`U.S.`, `No.`). */
+  readonly abbreviation: boolean
+  /** Markdown only: an odd run of backslashes ends just before the run, so a marker moved there would be escaped (CommonMark backslash escapes). */
+  readonly escapedAtStart: boolean
+}
+
+/** Body references written next to each other, and what surrounds them. */
+export interface MarkerGroup {
+  /** Indexes into `index.references`, in order. */
+  readonly references: readonly number[]
+  /** From the first marker to the end of the last. */
+  readonly span: Span
+  /** The source of the group: `[3][4]`. */
+  readonly text: string
+  /** Spaces or tabs between the text before and the group, on one line (`Syria. [1]`). */
+  readonly gap: Span | undefined
+  /** Markdown only: an odd run of backslashes ends where the gap starts (`C:\ [^1]`), so a marker moved there would be escaped. */
+  readonly escapedAtGap: boolean
+  /**
+   * What comes before the group (and its gap): `text` (a word, a closing
+   * quotation mark or bracket), `punctuation` (`.,;:!?`, maybe followed by
+   * closing quotation marks), `reference` (another marker, maybe with
+   * punctuation between: `[1], [2]`), `opening` (an opening bracket or
+   * quotation mark, or a table cell border `|`) or `line-start`.
+   */
+  readonly follows: 'text' | 'punctuation' | 'reference' | 'opening' | 'line-start'
+  /** The punctuation run just before the group (and its gap), when `follows` is `punctuation`. */
+  readonly before: PunctuationRun | undefined
+  /**
+   * The group is set off by a gap from a bare URL (`http://...`, `www....`,
+   * at most `maxUrlLength` characters), which the space keeps apart: glued
+   * to it, the marker would read as part of the address.
+   */
+  readonly afterUrl: boolean
+  /** A run of `.,;:!?` right after the group, with any closing double quotation marks after it. */
+  readonly after: PunctuationRun | undefined
+}
+
+/** The report's own date. */
+export interface ReportDate {
+  /** Offsets of `date` are into the file. */
+  readonly date: DateFound
+  readonly span: Span
+  readonly from: 'front-matter' | 'dateline'
+}
+
+/** The prose model of one file. */
+export interface ProseModel {
+  readonly paragraphs: readonly ProseParagraph[]
+  readonly sentences: readonly Sentence[]
+  readonly quotations: readonly Quotation[]
+  readonly markerGroups: readonly MarkerGroup[]
+  readonly reportDate: ReportDate | undefined
+}
+
+/** Inline nodes whose content is not prose. */
+const maskedTypes = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'break'])
+const punctuation = /[.,;:!?…]/
+const closingQuote = /["”’)]/
+const openingChar = /[([{“‘«|]/
+const straightQuote = /["']/
+const horizontalSpace = /[ \t\u00a0]/
+const lineBreak = /[\r\n]/
+const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
+
+/**
+ * Build the prose model of `tree`, parsed from `file`, with its citation
+ * index. `options` change the thresholds of the definitions. Frozen; never
+ * throws on a parsed tree.
+ */
+export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, options: ProseOptions = {}): ProseModel {
+  const minProseWords = options.proseWords ?? proseWords
+  const minQuotationWords = options.quotationWords ?? quotationWords
+  const source = String(file.value)
+  const span = spanMaker(source)
+
+  const bodyRefs = index.references.filter((r) => r.inNote === undefined)
+  const refStarts = bodyRefs.map((r) => r.span.start.offset)
+  const refEnds = new Set(bodyRefs.map((r) => r.span.end.offset))
+  const noteStarts = index.notes.map((n) => n.span.start.offset).sort((a, b) => a - b)
+
+  const paragraphs: ProseParagraph[] = []
+  const sentences: Sentence[] = []
+  const quotations: Quotation[] = []
+  const markerGroups: MarkerGroup[] = []
+
+  const block = (node: Nodes, kind: 'paragraph' | 'heading'): void => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const firstNote = lowerBound(noteStarts, start)
+    if (firstNote < noteStarts.length && noteStarts[firstNote]! < end) return
+
+    const refs: Reference[] = []
+    for (let i = lowerBound(refStarts, start); i < bodyRefs.length && bodyRefs[i]!.span.end.offset <= end; i++) refs.push(bodyRefs[i]!)
+    // The paragraph's prose, other characters masked with `\0`.
+    const {kept, links} = index.format === 'text' ? {kept: [{start, end}], links: []} : textRanges(node)
+    const text = masked(source, start, end, kept, refs.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
+    const words = countWords(text)
+    const prose = kind === 'paragraph' && words >= minProseWords
+    const paragraphIndex = paragraphs.length
+    const sentenceIndexes: number[] = []
+
+    if (prose) {
+      const ranges = refs.map((r) => ({start: r.span.start.offset - start, end: r.span.end.offset - start}))
+      const found = splitSentences(text, ranges)
+      let next = 0
+      let link = 0
+      for (const range of found) {
+        // Sentences, references and links are all in order: walk them together.
+        while (next < refs.length && refs[next]!.span.start.offset < start + range.start) next++
+        const inside: Reference[] = []
+        while (next < refs.length && refs[next]!.span.end.offset <= start + range.end) inside.push(refs[next++]!)
+        while (link < links.length && links[link]!.end <= start + range.start) link++
+        let linkCount = 0
+        for (let k = link; k < links.length && links[k]!.start < start + range.end; k++) linkCount++
+        sentenceIndexes.push(sentences.length)
+        sentences.push(
+          Object.freeze({
+            index: sentences.length,
+            paragraph: paragraphIndex,
+            span: span(start + range.start, start + range.end),
+            references: Object.freeze(inside.map((r) => r.index)),
+            links: linkCount
+          })
+        )
+      }
+      let first = 0
+      for (const quote of findQuotations(text, 0, text.length, minQuotationWords)) {
+        // Quotations are in order too: the first sentence to look at only moves forward.
+        while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
+        const spanned: number[] = []
+        for (let k = first; k < sentenceIndexes.length; k++) {
+          const sentence = sentences[sentenceIndexes[k]!]!
+          if (sentence.span.start.offset >= start + quote.end) break
+          spanned.push(sentence.index)
+        }
+        quotations.push(
+          Object.freeze({
+            index: quotations.length,
+            paragraph: paragraphIndex,
+            span: span(start + quote.start, start + quote.end),
+            text: source.slice(start + quote.start, start + quote.end),
+            words: quote.words,
+            sentences: Object.freeze(spanned),
+            references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
+            links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0)
+          })
+        )
+      }
+    }
+
+    // Marker groups: references written next to each other.
+    for (let i = 0; i < refs.length; ) {
+      let j = i
+      while (j + 1 < refs.length && refs[j + 1]!.span.start.offset === refs[j]!.span.end.offset) j++
+      markerGroups.push(group(refs.slice(i, j + 1).map((r) => r.index), start))
+      i = j + 1
+    }
+
+    paragraphs.push(
+      Object.freeze({
+        index: paragraphIndex,
+        kind,
+        span: span(start, end),
+        words,
+        prose,
+        sentences: Object.freeze(sentenceIndexes),
+        references: Object.freeze(refs.map((r) => r.index))
+      })
+    )
+  }
+
+  /** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */
+  const escapedAt = (offset: number): boolean => {
+    if (index.format !== 'markdown') return false
+    let slashes = 0
+    while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
+    return slashes % 2 === 1
+  }
+
+  const group = (members: number[], paragraphStart: number): MarkerGroup => {
+    const first = index.references[members[0]!]!
+    const last = index.references[members.at(-1)!]!
+    const start = first.span.start.offset
+    const end = last.span.end.offset
+    let gapStart = start
+    while (gapStart > paragraphStart && horizontalSpace.test(source.charAt(gapStart - 1))) gapStart--
+    const atLineStart = gapStart === paragraphStart || lineBreak.test(source.charAt(gapStart - 1))
+    const gap = gapStart < start && !atLineStart ? span(gapStart, start) : undefined
+
+    // Punctuation (then closing quotation marks) just before.
+    let runStart = gapStart
+    while (runStart > paragraphStart && closingQuote.test(source.charAt(runStart - 1))) runStart--
+    const quotesStart = runStart
+    while (runStart > paragraphStart && punctuation.test(source.charAt(runStart - 1))) runStart--
+    const hasPunctuation = runStart < quotesStart
+    let follows: MarkerGroup['follows']
+    let before: PunctuationRun | undefined
+    const previous = source.charAt(gapStart - 1)
+    if (atLineStart) follows = 'line-start'
+    else if (refEnds.has(hasPunctuation ? runStart : gapStart)) follows = 'reference'
+    else if (hasPunctuation) {
+      follows = 'punctuation'
+      const text = source.slice(runStart, gapStart)
+      before = Object.freeze({
+        span: span(runStart, gapStart),
+        text,
+        abbreviation: text === '.' && isAbbreviationPeriod(source, runStart),
+        escapedAtStart: escapedAt(runStart)
+      })
+    } else if (openingChar.test(previous) || (straightQuote.test(previous) && /^\s?$/.test(source.charAt(gapStart - 2)))) {
+      follows = 'opening'
+    } else follows = 'text'
+
+    // Punctuation (then closing double quotation marks) just after.
+    let afterEnd = end
+    while (punctuation.test(source.charAt(afterEnd))) afterEnd++
+    let after: PunctuationRun | undefined
+    if (afterEnd > end && !/\d/.test(source.charAt(afterEnd))) {
+      while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
+      after = Object.freeze({span: span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(end)})
+    }
+    return Object.freeze({
+      references: Object.freeze(members),
+      span: span(start, end),
+      text: source.slice(start, end),
+      gap,
+      escapedAtGap: gap !== undefined && escapedAt(gapStart),
+      follows,
+      before,
+      after,
+      afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart)
+    })
+  }
+
+  // Walk the tree with an explicit stack; GFM footnote definitions are notes.
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'footnoteDefinition' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') continue
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      block(node, node.type)
+      continue
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+  }
+
+  return Object.freeze({
+    paragraphs: Object.freeze(paragraphs),
+    sentences: Object.freeze(sentences),
+    quotations: Object.freeze(quotations),
+    markerGroups: Object.freeze(markerGroups),
+    reportDate: reportDate(tree, source, span)
+  })
+}
+
+/**
+ * The report's date: the top-level `date:` (or TOML `date =`) of the front
+ * matter; without front matter, a date (more precise than a year) that
+ * starts the first non-blank line, such as a plain-text report's dateline
+ * `October 13, 2015 Inquiry & Analysis Series No. 1191`.
+ */
+function reportDate(tree: Root, source: string, span: (start: number, end: number) => Span): ReportDate | undefined {
+  const head = tree.children[0]
+  const frontMatter = head && (head.type === 'yaml' || (head.type as string) === 'toml') ? head : undefined
+  const found = (date: DateFound | undefined, offset: number, from: ReportDate['from']): ReportDate | undefined => {
+    if (!date) return undefined
+    const moved = Object.freeze({...date, start: date.start + offset, end: date.end + offset})
+    return Object.freeze({date: moved, span: span(moved.start, moved.end), from})
+  }
+  if (frontMatter) {
+    const start = frontMatter.position?.start.offset
+    const end = frontMatter.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    const match = frontMatterDate.exec(source.slice(start, end))
+    if (!match) return undefined
+    const valueStart = start + match.index + match[0].length
+    const lineEnd = source.slice(valueStart, end).search(/[\r\n]|$/)
+    return found(dateAtStart(source.slice(valueStart, valueStart + lineEnd)), valueStart, 'front-matter')
+  }
+  const lead = source.length - source.trimStart().length
+  const lineEnd = source.slice(lead).search(/[\r\n]|$/)
+  const line = source.slice(lead, lead + lineEnd)
+  const date = dateAtStart(line)
+  return date && date.form !== 'year' ? found(date, lead, 'dateline') : undefined
+}
+
+/** Source ranges of the prose text nodes of a Markdown paragraph, and of its links, in order. */
+function textRanges(node: Nodes): {kept: Range[]; links: Range[]} {
+  const kept: Range[] = []
+  const links: Range[] = []
+  const stack: Nodes[] = 'children' in node ? [...node.children].reverse() : []
+  while (stack.length > 0) {
+    const child = stack.pop()!
+    if (maskedTypes.has(child.type)) continue
+    const s = child.position?.start.offset
+    const e = child.position?.end.offset
+    if ((child.type === 'link' || child.type === 'linkReference') && s !== undefined && e !== undefined) links.push({start: s, end: e})
+    if (child.type === 'text') {
+      if (s !== undefined && e !== undefined) kept.push({start: s, end: e})
+    } else if ('children' in child) for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
+  }
+  return {kept: kept.sort((a, b) => a.start - b.start), links: links.sort((a, b) => a.start - b.start)}
+}
+
+/**
+ * The source from `start` to `end` with every character outside `kept`, or
+ * inside `removed`, replaced by `\0` (both lists sorted by start).
+ */
+function masked(
+  source: string,
+  start: number,
+  end: number,
+  kept: readonly Range[],
+  removed: readonly Range[]
+): string {
+  const parts: string[] = []
+  let at = start
+  let r = 0
+  const copy = (to: number): void => {
+    // Copy `at..to`, masking the removed ranges inside it.
+    while (at < to) {
+      while (r < removed.length && removed[r]!.end <= at) r++
+      const next = removed[r]
+      if (!next || next.start >= to) {
+        parts.push(source.slice(at, to))
+        at = to
+      } else if (next.start > at) {
+        parts.push(source.slice(at, next.start))
+        at = next.start
+      } else {
+        const stop = Math.min(next.end, to)
+        parts.push('\0'.repeat(stop - at))
+        at = stop
+      }
+    }
+  }
+  for (const range of kept) {
+    const from = Math.max(range.start, at)
+    const to = Math.min(range.end, end)
+    if (to <= from) continue
+    if (from > at) parts.push('\0'.repeat(from - at))
+    at = from
+    copy(to)
+  }
+  if (end > at) parts.push('\0'.repeat(end - at))
+  return parts.join('')
+}
+
+/** The longest bare URL looked back for (longer runs without a space are not taken for one, so the look-back stays bounded). */
+const maxUrlLength = 2048
+const bareUrl = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S/i
+
+/** Whether the text ending at `end` (not before `from`) is a bare URL: the run of non-space characters before `end`. */
+function endsWithUrl(source: string, end: number, from: number): boolean {
+  let start = end
+  const floor = Math.max(from, end - maxUrlLength)
+  while (start > floor && !/\s/.test(source.charAt(start - 1))) start--
+  if (start === floor && start > from) return false
+  return bareUrl.test(source.slice(start, end))
+}
+
+/** First position in sorted `values` whose value is at least `target`. */
+function lowerBound(values: readonly number[], target: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (values[mid]! < target) low = mid + 1
+    else high = mid
+  }
+  return low
+}
