@@ -1,9 +1,12 @@
 /**
- * The README's rule table, generated from each rule's `meta` (the single
- * source of truth). `npm run docs` writes it between the markers
- * `<!-- rules:start -->` and `<!-- rules:end -->`; a test fails when the
- * README is stale.
+ * The README's generated parts: the rule table, from each rule's `meta` (the
+ * single source of truth), between `<!-- rules:start -->` and
+ * `<!-- rules:end -->`; and the list of marker conventions, from the
+ * documentation comment that opens each file of `conventions/`, between
+ * `<!-- conventions:start -->` and `<!-- conventions:end -->`. `npm run docs`
+ * writes both; a test fails when the README is stale.
  */
+import {conventions} from '../citation-index/conventions.js'
 import {rules} from '../engine/registry.js'
 
 export const tableStart = '<!-- rules:start -->'
@@ -32,4 +35,51 @@ export function withRuleTable(readme: string): string {
   const end = readme.indexOf(tableEnd)
   if (start < 0 || end < start) throw new Error(`README lacks the markers ${tableStart} and ${tableEnd}`)
   return `${readme.slice(0, start + tableStart.length)}\n${ruleTable()}\n${readme.slice(end)}`
+}
+
+export const conventionsStart = '<!-- conventions:start -->'
+export const conventionsEnd = '<!-- conventions:end -->'
+
+/** The formats' names as the README says them. */
+const formatNames: Record<string, string> = {markdown: 'Markdown', text: 'plain text'}
+
+/**
+ * The text of the documentation comment that opens a convention's source
+ * file (`/**` on its first line), without the comment's `*` gutter.
+ *
+ * @throws Error when the source does not open with a documentation comment.
+ */
+export function openingDoc(source: string): string {
+  const end = source.indexOf('*/')
+  if (!source.startsWith('/**') || end < 0) throw new Error('does not open with a /** documentation comment')
+  return source
+    .slice(3, end)
+    .split('\n')
+    .map((line) => line.replace(/^ ?\* ?/, '').trimEnd())
+    .join('\n')
+    .trim()
+}
+
+/**
+ * The README's list of conventions: for each, its id (linked to its file),
+ * the formats it applies to, and its documentation comment. `sources` maps
+ * a convention id to its source text.
+ */
+export function conventionList(sources: ReadonlyMap<string, string>): string {
+  return conventions
+    .map(({meta}) => {
+      const source = sources.get(meta.id)
+      if (source === undefined) throw new Error(`no source for convention ${meta.id}`)
+      const formats = meta.formats.map((format) => formatNames[format] ?? format).join(', ')
+      return `### [\`${meta.id}\`](conventions/${meta.id}.ts) (${formats})\n\n${openingDoc(source)}`
+    })
+    .join('\n\n')
+}
+
+/** `readme` with the conventions between the markers replaced by the current list. */
+export function withConventionList(readme: string, sources: ReadonlyMap<string, string>): string {
+  const start = readme.indexOf(conventionsStart)
+  const end = readme.indexOf(conventionsEnd)
+  if (start < 0 || end < start) throw new Error(`README lacks the markers ${conventionsStart} and ${conventionsEnd}`)
+  return `${readme.slice(0, start + conventionsStart.length)}\n${conventionList(sources)}\n${readme.slice(end)}`
 }

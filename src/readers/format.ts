@@ -1,10 +1,16 @@
 /**
  * Format detection from a path alone: no parser is loaded (the lint cache
- * and the language server ask without parsing).
+ * and the language server ask without parsing). The extensions here are the
+ * readers' (`Reader.extensions`).
  */
 import type {Format} from '../citation-index/types.js'
 
-const markdownExtensions = /\.(md|markdown)$/i
+/** File name extensions of Markdown, lowercase, without the dot. */
+export const markdownExtensions: readonly string[] = ['md', 'markdown']
+/** File name extensions of plain text (the plain-text reader also takes any file no other reader claims). */
+export const plainTextExtensions: readonly string[] = ['txt']
+
+const markdownPattern = new RegExp(`\\.(${markdownExtensions.join('|')})$`, 'i')
 
 /**
  * The format of a file from its path: Markdown for `.md` and `.markdown`
@@ -12,5 +18,5 @@ const markdownExtensions = /\.(md|markdown)$/i
  * missing path.
  */
 export function formatOf(filePath: string | undefined): Format {
-  return filePath && markdownExtensions.test(filePath) ? 'markdown' : 'text'
+  return filePath && markdownPattern.test(filePath) ? 'markdown' : 'text'
 }

@@ -15,6 +15,8 @@ import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {withLabelLookup} from './markdown-label-lookup.js'
 import {assertBlockLength, assertNesting} from './markdown-nesting.js'
+import {markdownExtensions} from './format.js'
+import type {Reader} from './reader.js'
 
 /**
  * unified plugin adding the GFM footnote syntax to remark-parse, with the
@@ -80,3 +82,15 @@ function shiftPastBom(tree: Root): void {
     if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) stack.push(child)
   }
 }
+
+/**
+ * The Markdown reader: `.md` and `.markdown`, parsed by {@link parseMarkdown}.
+ * Not prose: code (fenced, indented, inline), raw HTML, YAML and TOML front
+ * matter, link definitions, and images (alt text is not read).
+ */
+export const markdownReader: Reader = Object.freeze({
+  format: 'markdown',
+  extensions: markdownExtensions,
+  parse: (text: string) => parseMarkdown(text),
+  notProse: new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference'])
+})

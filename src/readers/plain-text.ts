@@ -10,6 +10,8 @@
 import type {Paragraph, Root, Text} from 'mdast'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
+import {plainTextExtensions} from './format.js'
+import type {Reader} from './reader.js'
 
 const lineBreak = /\r\n|\r|\n/g
 const blank = /^[ \t\f\v\u00a0\ufeff]*$/
@@ -71,3 +73,15 @@ function point(found: Point | undefined, offset: number): Point {
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff
 }
+
+/**
+ * The plain-text reader: `.txt` and every file no other reader claims,
+ * parsed by {@link parsePlainText}. Its tree holds only paragraphs of text:
+ * everything is prose.
+ */
+export const plainTextReader: Reader = Object.freeze({
+  format: 'text',
+  extensions: plainTextExtensions,
+  parse: parsePlainText,
+  notProse: new Set<string>()
+})

@@ -1,14 +1,23 @@
 /**
- * Format detection and the parse step of the pipeline.
+ * The readers, one per input format, and the parse step of the pipeline.
  */
 import type {Root} from 'mdast'
 import type {Format} from '../citation-index/types.js'
-import {parseMarkdown} from './markdown.js'
-import {parsePlainText} from './plain-text.js'
+import {markdownReader} from './markdown.js'
+import {plainTextReader} from './plain-text.js'
+import type {Reader} from './reader.js'
 
 export {formatOf} from './format.js'
 
 export {BlockTooLong, NestingTooDeep, maxBlockLength, maxNesting} from './markdown-nesting.js'
+
+/** Every reader; a format has exactly one. */
+export const readers: readonly Reader[] = [markdownReader, plainTextReader]
+
+/** The reader of `format`. */
+export function readerOf(format: Format): Reader {
+  return format === 'markdown' ? markdownReader : plainTextReader
+}
 
 /**
  * Parse `text` as `format` into mdast with positions.
@@ -17,5 +26,5 @@ export {BlockTooLong, NestingTooDeep, maxBlockLength, maxNesting} from './markdo
  *   containers (see `parseMarkdown`); plain text never throws.
  */
 export function parse(text: string, format: Format): Root {
-  return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text)
+  return readerOf(format).parse(text)
 }

@@ -1,0 +1,62 @@
+/**
+ * GFM footnotes (GitHub Flavored Markdown spec, "Footnotes" extension):
+ * a call `[^label]` in the text and a definition `[^label]: note` as a block
+ * of its own, which may hold several paragraphs. Markdown only. The commonest
+ * convention of Markdown reports, blog posts and RFCs.
+ *
+ * - Reads: `Talks stalled.[^1]` with `[^1]: Al-Akhbar, October 12, 2015.`
+ * - Must not read: `\[^1]` (escaped), `` `[^1]` `` (inline code), `[^1]` in a
+ * fenced code block.
+ *
+ * Calls and definitions come from the parser (micromark's GFM footnote
+ * extension), so they match exactly as GitHub resolves them. A call whose
+ * definition is missing stays text for the parser: it is found among the
+ * scanner's tokens (a `[^` bracket that is not escaped), as is a malformed
+ * call such as `[^ 2]`, which never resolves. A call inside link text
+ * (`[the report[^1]](https://...)`) is a reference.
+ */
+import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import {labelStyle} from '../src/citation-index/marker.js'
+
+const convention: Convention = {
+  meta: {
+    id: 'gfm-footnotes',
+    description: 'GFM footnote calls `[^1]` and definitions `[^1]: note`',
+    formats: ['markdown']
+  },
+  *detect(document: DocumentView): Iterable<Candidate> {
+    const {source} = document
+    for (const [block, {calls, tokens}] of document.blocks.entries()) {
+      for (const call of calls) {
+        yield {role: 'reference', marker: source.slice(call.start, call.end), label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
+      }
+      for (const token of tokens) {
+        if (token.kind !== 'bracket' || !token.caret || token.slashes % 2 === 1) continue
+        const style = labelStyle(token.label, true)
+        if (!style) continue
+        yield {role: 'reference', marker: source.slice(token.start, token.end), label: token.label, style, syntax: 'gfm', start: token.start, end: token.end, block, fromText: true}
+      }
+    }
+    for (const definition of document.definitions) {
+      const {start, end} = definition
+      const close = source.indexOf(']', start)
+      const markerEnd = close < 0 || close > end ? start : close + 1
+      const colon = source.charAt(markerEnd) === ':' ? markerEnd + 1 : markerEnd
+      const raw = source.slice(colon, end)
+      yield {
+        role: 'note',
+        marker: source.slice(start, markerEnd),
+        label: definition.label,
+        style: 'caret',
+        syntax: 'gfm',
+        start,
+        end: markerEnd,
+        noteEnd: end,
+        content: raw.trim(),
+        contentStart: colon + (raw.length - raw.trimStart().length)
+      }
+    }
+  }
+}
+
+export default convention

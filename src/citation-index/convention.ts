@@ -1,0 +1,97 @@
+/**
+ * The convention seam: one file per way of writing markers and notes, in
+ * `conventions/`, shaped like a rule. A convention reads the document the
+ * walk prepared (its prose blocks, the marker tokens the shared scanner
+ * found in them, the parser's footnote nodes) and proposes candidates:
+ * references, notes, and spans that hold no marker. It decides nothing
+ * document-wide: the resolver (`resolver.ts`) decides which candidates stand.
+ *
+ * Offsets are UTF-16 code units into the source text, end exclusive.
+ */
+import type {Format, MarkerStyle, MarkerSyntax} from './types.js'
+import type {MarkerToken} from './scanner.js'
+
+/** What a convention says about itself; `id` equals its file name. */
+export interface ConventionMeta {
+  readonly id: string
+  /** One line: the way of writing markers and notes it reads. */
+  readonly description: string
+  /** The formats it applies to (the readers' `format`). */
+  readonly formats: readonly Format[]
+}
+
+/**
+ * One block of phrasing content (a paragraph or a heading), as the walk of
+ * the citation index found it.
+ */
+export interface Block {
+  readonly start: number
+  readonly end: number
+  /** Whether a note may start here: top-level paragraphs only (not headings, list items or GFM definitions). */
+  readonly notesAllowed: boolean
+  /** The start offset of the GFM footnote definition holding the block, if any. */
+  readonly inDefinition: number | undefined
+  /** The marker tokens of its prose text, in document order (see `scanner.ts`). */
+  readonly tokens: readonly MarkerToken[]
+  /** GFM footnote calls the parser resolved (`footnoteReference` nodes), link text included. */
+  readonly calls: ReadonlyArray<{readonly start: number; readonly end: number; readonly label: string}>
+  /** Spans of link text (`link` and `linkReference` nodes). */
+  readonly links: ReadonlyArray<{readonly start: number; readonly end: number}>
+}
+
+/** A GFM footnote definition node, as the walk found it. */
+export interface DefinitionNode {
+  readonly start: number
+  readonly end: number
+  /** The label as the parser gives it. */
+  readonly label: string
+}
+
+/** The document as conventions see it. */
+export interface DocumentView {
+  readonly source: string
+  readonly format: Format
+  readonly blocks: readonly Block[]
+  readonly definitions: readonly DefinitionNode[]
+}
+
+/** A marker a convention proposes: a reference, or the start of a note. */
+export interface Candidate {
+  readonly role: 'reference' | 'note'
+  /** The marker as written. */
+  readonly marker: string
+  readonly label: string
+  readonly style: MarkerStyle
+  /** The resolution namespace: a reference resolves only to a note of its syntax. */
+  readonly syntax: MarkerSyntax
+  readonly start: number
+  readonly end: number
+  /** Index into `DocumentView.blocks` of the block it was found in; none for a note that is a block of its own (a GFM definition). */
+  readonly block?: number
+  /** Found by scanning text (a token), so `exclusions` apply to it; calls from the parser are not. */
+  readonly fromText?: boolean
+  /** For a note found at a line start: what it is when the resolver finds it inside a paragraph of prose (a wrapped reference, or nothing). */
+  readonly inProse?: 'reference' | 'drop'
+  /** For a note: when two or more notes with its label start in one block, they are a bulleted list, not notes. */
+  readonly repeatedIsList?: boolean
+  /** For a note written as a block (`[Footnote 1: ...]`): its closing character. */
+  readonly closing?: string
+  /** For a note that knows its own extent (a GFM definition): its end, content and where the content starts. */
+  readonly noteEnd?: number
+  readonly content?: string
+  readonly contentStart?: number
+}
+
+/** A span a convention says holds no marker (link text): text candidates inside it are dropped. */
+export interface Exclusion {
+  readonly exclude: true
+  readonly start: number
+  readonly end: number
+}
+
+/** A marker convention. */
+export interface Convention {
+  readonly meta: ConventionMeta
+  /** Propose candidates and exclusions for `document`. Pure: no I/O, no state, never throws on a walk's output. */
+  detect(document: DocumentView): Iterable<Candidate | Exclusion>
+}
