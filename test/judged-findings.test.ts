@@ -1,0 +1,67 @@
+/**
+ * Judged findings stay judged: every finding a person judged true on the
+ * real corpus is still reported, at the same place and by the same rule, and
+ * none judged false or noise is. The judgements are in
+ * test/fixtures/judged-findings/<rule-id>.tsv (see its README). SKIP when
+ * the corpus is absent; under CI=true that fails instead.
+ */
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import path from 'node:path'
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {lintFiles} from '../src/run/lint-files.js'
+import {available, root, shared} from './helpers.js'
+
+const corpus = path.join(shared, 'corpus/real')
+const folder = path.join(root, 'test/fixtures/judged-findings')
+
+interface Judged {
+  readonly path: string
+  readonly line: number
+  readonly column: number
+  readonly rule: string
+  readonly verdict: 'true' | 'false' | 'noise'
+  readonly reason: string
+}
+
+/** Every judged finding of every rule's file. */
+function judged(): Judged[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.tsv'))
+    .flatMap((name) => {
+      const rule = name.slice(0, -4)
+      const [header, ...rows] = readFileSync(path.join(folder, name), 'utf8').split('\n').filter((line) => line.trim() !== '')
+      assert.is(header, 'path\tline\tcolumn\tverdict\treason', `${name}: header`)
+      return rows.map((row): Judged => {
+        const [file = '', line = '', column = '', verdict = '', reason = ''] = row.split('\t')
+        assert.ok(verdict === 'true' || verdict === 'false' || verdict === 'noise', `${name}: verdict of ${row}`)
+        return {path: file, line: Number(line), column: Number(column), rule, verdict: verdict as Judged['verdict'], reason}
+      })
+    })
+}
+
+test('judged findings: the true ones are reported, the false and noise ones are not', async () => {
+  if (!available(corpus, 'real corpus')) return
+  const all = judged()
+  if (all.length === 0) return
+  const files = [...new Set(all.map((item) => item.path))]
+  const {results, failures} = await lintFiles(files, {cwd: corpus})
+  assert.equal(failures.map((f) => f.filePath), [])
+  const reported = new Set<string>()
+  for (const result of results) {
+    const file = path.relative(corpus, path.resolve(corpus, result.file.path)).split(path.sep).join('/')
+    for (const message of result.messages) {
+      const place = message.place
+      const start = place && 'start' in place ? place.start : place
+      reported.add(`${file}:${start?.line}:${start?.column} ${message.ruleId}`)
+    }
+  }
+  const wrong = all.filter((item) => reported.has(`${item.path}:${item.line}:${item.column} ${item.rule}`) !== (item.verdict === 'true'))
+  assert.equal(
+    wrong.map((item) => `${item.verdict === 'true' ? 'missing' : 'reported'} ${item.path}:${item.line}:${item.column} ${item.rule} (${item.reason})`),
+    []
+  )
+})
+
+test.run()
