@@ -14,7 +14,7 @@ import {ConfigError} from '../src/engine/config.js'
 import type {JsonResult} from '../src/report/json.js'
 import {Linter, autoMinFiles, isolateChars, lintFileStream, lintFiles, workerCount} from '../src/run/lint-files.js'
 import {lintText} from '../src/engine/engine.js'
-import {summarizeFiles} from '../src/run/summarize.js'
+import {summarizeFiles} from '../src/report/summarize.js'
 import {formatSummaryJson} from '../src/report/summary-text.js'
 import {root, runCli} from './helpers.js'
 

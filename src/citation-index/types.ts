@@ -8,6 +8,7 @@
  * position just after the last character.
  */
 import type {Position} from 'unist'
+import type {Format} from '../readers/format.js'
 
 /** A span of the source, with `offset` set on both points. */
 export interface Span extends Position {
@@ -126,5 +127,4 @@ export interface CitationIndex {
   readonly numberRange: {readonly min: number; readonly max: number} | undefined
 }
 
-/** Input formats: Markdown (`.md`, `.markdown`) or plain text (`.txt` and anything else). */
-export type Format = 'markdown' | 'text'
+export type {Format} from '../readers/format.js'

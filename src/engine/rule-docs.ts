@@ -3,7 +3,7 @@
  * reporters (SARIF's `helpUri`) and the cache can name it without loading
  * the parser.
  */
-import {packageRoot} from '../run/package-root.js'
+import {packageRoot} from './package-root.js'
 
 /** The documentation of rule `ruleId`: the head of its source file in the package (a `file:` URL). */
 export function ruleDocsUrl(ruleId: string): string {

@@ -3,7 +3,8 @@
  * and the language server ask without parsing). The extensions here are the
  * readers' (`Reader.extensions`).
  */
-import type {Format} from '../citation-index/types.js'
+/** Input formats, one per reader: Markdown (`.md`, `.markdown`) or plain text (`.txt` and anything else). */
+export type Format = 'markdown' | 'text'
 
 /** File name extensions of Markdown, lowercase, without the dot. */
 export const markdownExtensions: readonly string[] = ['md', 'markdown']

@@ -10,7 +10,7 @@
  * convention may scan: code, markup, front matter).
  */
 import type {Root} from 'mdast'
-import type {Format} from '../citation-index/types.js'
+import type {Format} from './format.js'
 
 /** One input format. */
 export interface Reader {

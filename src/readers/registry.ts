@@ -2,7 +2,7 @@
  * The readers, one per input format, and the parse step of the pipeline.
  */
 import type {Root} from 'mdast'
-import type {Format} from '../citation-index/types.js'
+import type {Format} from './format.js'
 import {markdownReader} from './markdown.js'
 import {plainTextReader} from './plain-text.js'
 import type {Reader} from './reader.js'

@@ -32,7 +32,7 @@ import {pathToFileURL} from 'node:url'
 import type {Point, Position} from 'unist'
 import type {CitelintMessage, LintResult} from '../engine/engine.js'
 import {ruleDocsUrl} from '../engine/rule-docs.js'
-import {packageRoot} from '../run/package-root.js'
+import {packageRoot} from '../engine/package-root.js'
 import {rules} from '../engine/registry.js'
 
 /** Options of `formatSarif`. */

@@ -17,8 +17,8 @@
  * carries the `id`, so counting distinct `data-id`s counts the things.
  */
 import type {CitelintMessage} from '../engine/engine.js'
-import type {CoverageCounts, FileCoverage} from '../models/coverage.js'
-import {coveragePercent, sourceName} from '../models/coverage.js'
+import type {CoverageCounts, FileCoverage} from './coverage.js'
+import {coveragePercent, sourceName} from './coverage.js'
 import {dateRangeText, percentText, shownPath} from './summary-text.js'
 
 /** Options of `formatSummaryHtml`. */

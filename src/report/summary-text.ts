@@ -5,8 +5,8 @@
  * `./html.ts`.
  */
 import path from 'node:path'
-import type {CoverageCounts, FileCoverage} from '../models/coverage.js'
-import {coveragePercent} from '../models/coverage.js'
+import type {CoverageCounts, FileCoverage} from './coverage.js'
+import {coveragePercent} from './coverage.js'
 
 /** One file in the JSON shape; `filePath` is absolute, as in `--format json` of the linter. */
 export interface JsonFileSummary extends JsonCounts {

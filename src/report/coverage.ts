@@ -27,8 +27,8 @@
  *   not `October 2015`), access dates left out.
  */
 import type {LintResult} from '../engine/engine.js'
-import type {NoteFields} from './note-model.js'
-import {readingOrder} from './reading-order.js'
+import type {NoteFields} from '../models/note-model.js'
+import {readingOrder} from '../models/reading-order.js'
 import type {CitationIndex} from '../citation-index/types.js'
 
 /** The counts of one file, or of all files added up. */

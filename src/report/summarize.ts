@@ -3,11 +3,11 @@
  * configured, read and ignored exactly as by `lintFiles` (it uses the same
  * stream, `lintFileStream`).
  */
-import type {FileFailure} from './files.js'
-import type {LintFilesOptions} from './lint-files.js'
-import {lintFileStream, resultOf} from './lint-files.js'
-import type {CoverageCounts, FileCoverage} from '../models/coverage.js'
-import {fileCoverage, totalCoverage} from '../models/coverage.js'
+import type {FileFailure} from '../run/files.js'
+import type {LintFilesOptions} from '../run/lint-files.js'
+import {lintFileStream, resultOf} from '../run/lint-files.js'
+import type {CoverageCounts, FileCoverage} from './coverage.js'
+import {fileCoverage, totalCoverage} from './coverage.js'
 
 /** Options of `summarizeFiles`: those of `lintFiles` (prose thresholds and progress included), and what to keep. */
 export interface SummaryOptions extends LintFilesOptions {
