@@ -22,7 +22,7 @@
  * references are masked before words, sentences and quotations are found.
  * Positions come from vfile-location; offsets are UTF-16, end exclusive.
  */
-import type {Nodes, Root} from 'mdast'
+import type {Heading, Nodes, Paragraph, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {spanMaker} from '../citation-index/span.js'
 import type {DateFound} from './dates.js'
@@ -161,190 +161,318 @@ const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
  * throws on a parsed tree.
  */
 export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, options: ProseOptions = {}): ProseModel {
-  const minProseWords = options.proseWords ?? proseWords
-  const minQuotationWords = options.quotationWords ?? quotationWords
+  const context = proseContext(file, index, options)
+  const parts: ModelParts = {paragraphs: [], sentences: [], quotations: [], markerGroups: []}
+  for (const node of bodyBlocks(tree)) addBlock(context, parts, node)
+  return Object.freeze({
+    paragraphs: Object.freeze(parts.paragraphs),
+    sentences: Object.freeze(parts.sentences),
+    quotations: Object.freeze(parts.quotations),
+    markerGroups: Object.freeze(parts.markerGroups),
+    reportDate: reportDate(tree, context.source, context.span)
+  })
+}
+
+/** What the steps of `buildProseModel` read, computed once per file. */
+interface ProseContext {
+  readonly source: string
+  readonly span: (start: number, end: number) => Span
+  readonly index: CitationIndex
+  /** The references in body text (in no note), in order. */
+  readonly bodyReferences: readonly Reference[]
+  /** Start offsets of `bodyReferences`, in order. */
+  readonly referenceStarts: readonly number[]
+  /** End offsets of `bodyReferences`. */
+  readonly referenceEnds: ReadonlySet<number>
+  /** Start offsets of the notes, sorted. */
+  readonly noteStarts: readonly number[]
+  readonly minProseWords: number
+  readonly minQuotationWords: number
+}
+
+/** The lists of the model, filled paragraph by paragraph in document order. */
+interface ModelParts {
+  readonly paragraphs: ProseParagraph[]
+  readonly sentences: Sentence[]
+  readonly quotations: Quotation[]
+  readonly markerGroups: MarkerGroup[]
+}
+
+/** A paragraph or heading as read: its index and offsets, its body references, its prose and its links. */
+interface Block {
+  /** Its index in `ProseModel.paragraphs`. */
+  readonly index: number
+  readonly start: number
+  readonly end: number
+  readonly references: readonly Reference[]
+  /** The source from `start` to `end`, every character that is not prose masked with `\0`. */
+  readonly text: string
+  /** Source ranges of its Markdown links, in order. */
+  readonly links: readonly Range[]
+}
+
+/** The source, spans, body references, note starts and thresholds that the steps read. */
+function proseContext(file: VFile, index: CitationIndex, options: ProseOptions): ProseContext {
   const source = String(file.value)
-  const span = spanMaker(source)
-
-  const bodyRefs = index.references.filter((r) => r.inNote === undefined)
-  const refStarts = bodyRefs.map((r) => r.span.start.offset)
-  const refEnds = new Set(bodyRefs.map((r) => r.span.end.offset))
-  const noteStarts = index.notes.map((n) => n.span.start.offset).sort((a, b) => a - b)
-
-  const paragraphs: ProseParagraph[] = []
-  const sentences: Sentence[] = []
-  const quotations: Quotation[] = []
-  const markerGroups: MarkerGroup[] = []
-
-  const block = (node: Nodes, kind: 'paragraph' | 'heading'): void => {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) return
-    const firstNote = lowerBound(noteStarts, start)
-    if (firstNote < noteStarts.length && noteStarts[firstNote]! < end) return
-
-    const refs: Reference[] = []
-    for (let i = lowerBound(refStarts, start); i < bodyRefs.length && bodyRefs[i]!.span.end.offset <= end; i++) refs.push(bodyRefs[i]!)
-    // The paragraph's prose, other characters masked with `\0`.
-    const {kept, links} = index.format === 'text' ? {kept: [{start, end}], links: []} : textRanges(node)
-    const text = masked(source, start, end, kept, refs.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
-    const words = countWords(text)
-    const prose = kind === 'paragraph' && words >= minProseWords
-    const paragraphIndex = paragraphs.length
-    const sentenceIndexes: number[] = []
-
-    if (prose) {
-      const ranges = refs.map((r) => ({start: r.span.start.offset - start, end: r.span.end.offset - start}))
-      const found = splitSentences(text, ranges)
-      let next = 0
-      let link = 0
-      for (const range of found) {
-        // Sentences, references and links are all in order: walk them together.
-        while (next < refs.length && refs[next]!.span.start.offset < start + range.start) next++
-        const inside: Reference[] = []
-        while (next < refs.length && refs[next]!.span.end.offset <= start + range.end) inside.push(refs[next++]!)
-        while (link < links.length && links[link]!.end <= start + range.start) link++
-        let linkCount = 0
-        for (let k = link; k < links.length && links[k]!.start < start + range.end; k++) linkCount++
-        sentenceIndexes.push(sentences.length)
-        sentences.push(
-          Object.freeze({
-            index: sentences.length,
-            paragraph: paragraphIndex,
-            span: span(start + range.start, start + range.end),
-            references: Object.freeze(inside.map((r) => r.index)),
-            links: linkCount
-          })
-        )
-      }
-      let first = 0
-      for (const quote of findQuotations(text, 0, text.length, minQuotationWords)) {
-        // Quotations are in order too: the first sentence to look at only moves forward.
-        while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
-        const spanned: number[] = []
-        for (let k = first; k < sentenceIndexes.length; k++) {
-          const sentence = sentences[sentenceIndexes[k]!]!
-          if (sentence.span.start.offset >= start + quote.end) break
-          spanned.push(sentence.index)
-        }
-        quotations.push(
-          Object.freeze({
-            index: quotations.length,
-            paragraph: paragraphIndex,
-            span: span(start + quote.start, start + quote.end),
-            text: source.slice(start + quote.start, start + quote.end),
-            words: quote.words,
-            sentences: Object.freeze(spanned),
-            references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
-            links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0)
-          })
-        )
-      }
-    }
-
-    // Marker groups: references written next to each other.
-    for (let i = 0; i < refs.length; ) {
-      let j = i
-      while (j + 1 < refs.length && refs[j + 1]!.span.start.offset === refs[j]!.span.end.offset) j++
-      markerGroups.push(group(refs.slice(i, j + 1).map((r) => r.index), start))
-      i = j + 1
-    }
-
-    paragraphs.push(
-      Object.freeze({
-        index: paragraphIndex,
-        kind,
-        span: span(start, end),
-        words,
-        prose,
-        sentences: Object.freeze(sentenceIndexes),
-        references: Object.freeze(refs.map((r) => r.index))
-      })
-    )
+  const bodyReferences = index.references.filter((r) => r.inNote === undefined)
+  return {
+    source,
+    span: spanMaker(source),
+    index,
+    bodyReferences,
+    referenceStarts: bodyReferences.map((r) => r.span.start.offset),
+    referenceEnds: new Set(bodyReferences.map((r) => r.span.end.offset)),
+    noteStarts: index.notes.map((n) => n.span.start.offset).sort((a, b) => a - b),
+    minProseWords: options.proseWords ?? proseWords,
+    minQuotationWords: options.quotationWords ?? quotationWords
   }
+}
 
-  /** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */
-  const escapedAt = (offset: number): boolean => {
-    if (index.format !== 'markdown') return false
-    let slashes = 0
-    while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
-    return slashes % 2 === 1
-  }
-
-  const group = (members: number[], paragraphStart: number): MarkerGroup => {
-    const first = index.references[members[0]!]!
-    const last = index.references[members.at(-1)!]!
-    const start = first.span.start.offset
-    const end = last.span.end.offset
-    let gapStart = start
-    while (gapStart > paragraphStart && horizontalSpace.test(source.charAt(gapStart - 1))) gapStart--
-    const atLineStart = gapStart === paragraphStart || lineBreak.test(source.charAt(gapStart - 1))
-    const gap = gapStart < start && !atLineStart ? span(gapStart, start) : undefined
-
-    // Punctuation (then closing quotation marks) just before.
-    let runStart = gapStart
-    while (runStart > paragraphStart && closingQuote.test(source.charAt(runStart - 1))) runStart--
-    const quotesStart = runStart
-    while (runStart > paragraphStart && punctuation.test(source.charAt(runStart - 1))) runStart--
-    const hasPunctuation = runStart < quotesStart
-    let follows: MarkerGroup['follows']
-    let before: PunctuationRun | undefined
-    const previous = source.charAt(gapStart - 1)
-    if (atLineStart) follows = 'line-start'
-    else if (refEnds.has(hasPunctuation ? runStart : gapStart)) follows = 'reference'
-    else if (hasPunctuation) {
-      follows = 'punctuation'
-      const text = source.slice(runStart, gapStart)
-      before = Object.freeze({
-        span: span(runStart, gapStart),
-        text,
-        abbreviation: text === '.' && isAbbreviationPeriod(source, runStart),
-        escapedAtStart: escapedAt(runStart)
-      })
-    } else if (openingChar.test(previous) || (straightQuote.test(previous) && /^\s?$/.test(source.charAt(gapStart - 2)))) {
-      follows = 'opening'
-    } else follows = 'text'
-
-    // Punctuation (then closing double quotation marks) just after.
-    let afterEnd = end
-    while (punctuation.test(source.charAt(afterEnd))) afterEnd++
-    let after: PunctuationRun | undefined
-    if (afterEnd > end && !/\d/.test(source.charAt(afterEnd))) {
-      while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
-      after = Object.freeze({span: span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(end)})
-    }
-    return Object.freeze({
-      references: Object.freeze(members),
-      span: span(start, end),
-      text: source.slice(start, end),
-      gap,
-      escapedAtGap: gap !== undefined && escapedAt(gapStart),
-      follows,
-      before,
-      after,
-      afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart)
-    })
-  }
-
-  // Walk the tree with an explicit stack; GFM footnote definitions are notes.
+/**
+ * The paragraphs and headings of `tree` in document order, leaving out GFM
+ * footnote definitions (notes), code, HTML and front matter. Walks the tree
+ * with an explicit stack.
+ */
+function bodyBlocks(tree: Root): (Paragraph | Heading)[] {
+  const blocks: (Paragraph | Heading)[] = []
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type === 'footnoteDefinition' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') continue
     if (node.type === 'paragraph' || node.type === 'heading') {
-      block(node, node.type)
+      blocks.push(node)
       continue
     }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
   }
+  return blocks
+}
 
+/**
+ * Add the paragraph or heading `node` to the model: its sentences and
+ * quotations when it is prose, its marker groups, then the paragraph
+ * itself. A node without a position, or one that holds a note, is left out.
+ */
+function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading): void {
+  const block = readBlock(context, node, parts.paragraphs.length)
+  if (!block) return
+  const words = countWords(block.text)
+  const prose = node.type === 'paragraph' && words >= context.minProseWords
+  const sentences = prose ? addSentences(context, parts, block) : []
+  if (prose) addQuotations(context, parts, block, sentences)
+  addMarkerGroups(context, parts, block)
+  parts.paragraphs.push(
+    Object.freeze({
+      index: block.index,
+      kind: node.type,
+      span: context.span(block.start, block.end),
+      words,
+      prose,
+      sentences: Object.freeze(sentences),
+      references: Object.freeze(block.references.map((r) => r.index))
+    })
+  )
+}
+
+/**
+ * `node` read as the paragraph numbered `index`: its offsets, its body
+ * references, its prose and its links; `undefined` when it has no position
+ * or holds a note.
+ */
+function readBlock(context: ProseContext, node: Paragraph | Heading, index: number): Block | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined || holdsNote(context.noteStarts, start, end)) return undefined
+  const references = referencesIn(context, start, end)
+  // The paragraph's prose, other characters masked with `\0`.
+  const {kept, links} = context.index.format === 'text' ? {kept: [{start, end}], links: []} : textRanges(node)
+  const text = masked(context.source, start, end, kept, references.map((r) => ({start: r.span.start.offset, end: r.span.end.offset})))
+  return {index, start, end, references, text, links}
+}
+
+/** Whether a note starts from `start` to `end` (`noteStarts` sorted). */
+function holdsNote(noteStarts: readonly number[], start: number, end: number): boolean {
+  const first = lowerBound(noteStarts, start)
+  return first < noteStarts.length && noteStarts[first]! < end
+}
+
+/** The body references from `start` to `end`, in order. */
+function referencesIn(context: ProseContext, start: number, end: number): Reference[] {
+  const {bodyReferences} = context
+  const refs: Reference[] = []
+  for (let i = lowerBound(context.referenceStarts, start); i < bodyReferences.length && bodyReferences[i]!.span.end.offset <= end; i++) refs.push(bodyReferences[i]!)
+  return refs
+}
+
+/**
+ * Add the sentences of the prose paragraph `block`, each with its
+ * references and its count of links.
+ *
+ * @returns their indexes into `ProseModel.sentences`, in order.
+ */
+function addSentences(context: ProseContext, parts: ModelParts, block: Block): number[] {
+  const {start, references: refs, links} = block
+  const ranges = refs.map((r) => ({start: r.span.start.offset - start, end: r.span.end.offset - start}))
+  const sentenceIndexes: number[] = []
+  let next = 0
+  let link = 0
+  for (const range of splitSentences(block.text, ranges)) {
+    // Sentences, references and links are all in order: walk them together.
+    while (next < refs.length && refs[next]!.span.start.offset < start + range.start) next++
+    const inside: Reference[] = []
+    while (next < refs.length && refs[next]!.span.end.offset <= start + range.end) inside.push(refs[next++]!)
+    while (link < links.length && links[link]!.end <= start + range.start) link++
+    let linkCount = 0
+    for (let k = link; k < links.length && links[k]!.start < start + range.end; k++) linkCount++
+    sentenceIndexes.push(parts.sentences.length)
+    parts.sentences.push(
+      Object.freeze({
+        index: parts.sentences.length,
+        paragraph: block.index,
+        span: context.span(start + range.start, start + range.end),
+        references: Object.freeze(inside.map((r) => r.index)),
+        links: linkCount
+      })
+    )
+  }
+  return sentenceIndexes
+}
+
+/**
+ * Add the direct quotations of the prose paragraph `block`, each with the
+ * sentences it overlaps (`sentenceIndexes`: the paragraph's, in order) and
+ * their references and links.
+ */
+function addQuotations(context: ProseContext, parts: ModelParts, block: Block, sentenceIndexes: readonly number[]): void {
+  const {start, text} = block
+  const {sentences} = parts
+  let first = 0
+  for (const quote of findQuotations(text, 0, text.length, context.minQuotationWords)) {
+    // Quotations are in order too: the first sentence to look at only moves forward.
+    while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
+    const spanned: number[] = []
+    for (let k = first; k < sentenceIndexes.length; k++) {
+      const sentence = sentences[sentenceIndexes[k]!]!
+      if (sentence.span.start.offset >= start + quote.end) break
+      spanned.push(sentence.index)
+    }
+    parts.quotations.push(
+      Object.freeze({
+        index: parts.quotations.length,
+        paragraph: block.index,
+        span: context.span(start + quote.start, start + quote.end),
+        text: context.source.slice(start + quote.start, start + quote.end),
+        words: quote.words,
+        sentences: Object.freeze(spanned),
+        references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
+        links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0)
+      })
+    )
+  }
+}
+
+/** Add the marker groups of `block`: its references written next to each other. */
+function addMarkerGroups(context: ProseContext, parts: ModelParts, block: Block): void {
+  const refs = block.references
+  for (let i = 0; i < refs.length; ) {
+    let j = i
+    while (j + 1 < refs.length && refs[j + 1]!.span.start.offset === refs[j]!.span.end.offset) j++
+    parts.markerGroups.push(markerGroup(context, refs.slice(i, j + 1).map((r) => r.index), block.start))
+    i = j + 1
+  }
+}
+
+/** The marker group of the references `members` (indexes into `index.references`) of the paragraph that starts at `paragraphStart`. */
+function markerGroup(context: ProseContext, members: number[], paragraphStart: number): MarkerGroup {
+  const {source, span, index} = context
+  const start = index.references[members[0]!]!.span.start.offset
+  const end = index.references[members.at(-1)!]!.span.end.offset
+  const {gapStart, atLineStart} = gapBefore(source, start, paragraphStart)
+  const gap = gapStart < start && !atLineStart ? span(gapStart, start) : undefined
+  const {follows, before} = whatGroupFollows(context, gapStart, paragraphStart, atLineStart)
   return Object.freeze({
-    paragraphs: Object.freeze(paragraphs),
-    sentences: Object.freeze(sentences),
-    quotations: Object.freeze(quotations),
-    markerGroups: Object.freeze(markerGroups),
-    reportDate: reportDate(tree, source, span)
+    references: Object.freeze(members),
+    span: span(start, end),
+    text: source.slice(start, end),
+    gap,
+    escapedAtGap: gap !== undefined && escapedAt(context, gapStart),
+    follows,
+    before,
+    after: punctuationAfter(context, end),
+    afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart)
   })
+}
+
+/**
+ * Where the spaces or tabs just before `start` begin (not before
+ * `paragraphStart`), and whether nothing else comes between the start of
+ * the line (or paragraph) and `start`.
+ */
+function gapBefore(source: string, start: number, paragraphStart: number): {gapStart: number; atLineStart: boolean} {
+  let gapStart = start
+  while (gapStart > paragraphStart && horizontalSpace.test(source.charAt(gapStart - 1))) gapStart--
+  const atLineStart = gapStart === paragraphStart || lineBreak.test(source.charAt(gapStart - 1))
+  return {gapStart, atLineStart}
+}
+
+/**
+ * What comes before a marker group whose gap starts at `gapStart` (see
+ * `MarkerGroup.follows`), and the punctuation run there when it is
+ * punctuation.
+ */
+function whatGroupFollows(
+  context: ProseContext,
+  gapStart: number,
+  paragraphStart: number,
+  atLineStart: boolean
+): Pick<MarkerGroup, 'follows' | 'before'> {
+  const {source} = context
+  // Punctuation (then closing quotation marks) just before.
+  let runStart = gapStart
+  while (runStart > paragraphStart && closingQuote.test(source.charAt(runStart - 1))) runStart--
+  const quotesStart = runStart
+  while (runStart > paragraphStart && punctuation.test(source.charAt(runStart - 1))) runStart--
+  const hasPunctuation = runStart < quotesStart
+  const previous = source.charAt(gapStart - 1)
+  if (atLineStart) return {follows: 'line-start', before: undefined}
+  if (context.referenceEnds.has(hasPunctuation ? runStart : gapStart)) return {follows: 'reference', before: undefined}
+  if (hasPunctuation) {
+    const text = source.slice(runStart, gapStart)
+    const before = Object.freeze({
+      span: context.span(runStart, gapStart),
+      text,
+      abbreviation: text === '.' && isAbbreviationPeriod(source, runStart),
+      escapedAtStart: escapedAt(context, runStart)
+    })
+    return {follows: 'punctuation', before}
+  }
+  if (openingChar.test(previous) || (straightQuote.test(previous) && /^\s?$/.test(source.charAt(gapStart - 2)))) {
+    return {follows: 'opening', before: undefined}
+  }
+  return {follows: 'text', before: undefined}
+}
+
+/**
+ * The punctuation run right after a marker group that ends at `end`: a run
+ * of `.,;:!?` and the closing double quotation marks after it; `undefined`
+ * when there is none, or when a digit follows the run.
+ */
+function punctuationAfter(context: ProseContext, end: number): PunctuationRun | undefined {
+  const {source} = context
+  let afterEnd = end
+  while (punctuation.test(source.charAt(afterEnd))) afterEnd++
+  if (afterEnd === end || /\d/.test(source.charAt(afterEnd))) return undefined
+  while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
+  return Object.freeze({span: context.span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(context, end)})
+}
+
+/** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */
+function escapedAt(context: ProseContext, offset: number): boolean {
+  if (context.index.format !== 'markdown') return false
+  const {source} = context
+  let slashes = 0
+  while (offset - slashes > 0 && source.charCodeAt(offset - slashes - 1) === 92) slashes++
+  return slashes % 2 === 1
 }
 
 /**

@@ -38,75 +38,20 @@ import {readFileSync} from 'node:fs'
 import * as fs from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {VFileMessage} from 'vfile-message'
 import {writeFileAtomic} from './atomic-write.js'
 import {makeFolder} from './make-folder.js'
 import {packageRoot} from '../engine/package-root.js'
 import {NotRegularFile, readBytes} from './files.js'
+import type {CacheData, Entry, LoadedCache} from './cache-data.js'
+import {cacheFormat, parseCacheText, rebuildMessages, storeMessages} from './cache-data.js'
 import type {ResolvedRule} from '../engine/config.js'
 import type {CitelintMessage} from '../engine/engine.js'
-import type {Point, Position} from 'unist'
 import type {FileResult} from './lint-task.js'
 import {formatOf} from '../readers/format.js'
-import {ruleDocsUrl} from '../engine/rule-docs.js'
-import type {Fix} from '../engine/rule.js'
 import type {Format} from '../citation-index/types.js'
 
 /** The file name of the cache in the working folder, or in a folder given as `--cache-location`. */
 export const defaultCacheFile = '.citelintcache'
-
-/** Bumped when the stored shape changes; a cache of another format is discarded. */
-const cacheFormat = 2
-
-/**
- * Every cache file starts with this text, so a damaged citelint cache (cut
- * short, say) can be told from someone else's file.
- */
-const signature = '{"citelintCache":'
-
-/**
- * A place as stored, flat to keep the cache small and quick to parse: a
- * point `[line, column, offset]` or a span `[startLine, startColumn,
- * startOffset, endLine, endColumn, endOffset]`; lines and columns 1-based
- * (columns in UTF-16 code units), offsets UTF-16, `null` for an offset the
- * place did not have.
- */
-type StoredPlace = readonly (number | null)[]
-
-/** One message as stored (short keys: the cache of 1,000 reports holds some 16,000 messages). */
-interface StoredMessage {
-  /** `reason` */
-  readonly r: string
-  /** `ruleId` */
-  readonly id?: string
-  /** `messageId` */
-  readonly m: string
-  /** `fatal`: 1 for an error, 0 for a warning. */
-  readonly f: 0 | 1
-  readonly p?: StoredPlace
-  /** `url`, only when it is not the rule's documentation (`ruleDocsUrl`), which is rebuilt. */
-  readonly u?: string
-  /** Index into the entry's `fixes` (messages sharing a fix share the index). */
-  readonly x?: number
-  /** `cause` (the second place of the message), with its reason, message id and place. */
-  readonly c?: {readonly r: string; readonly m: string; readonly p?: StoredPlace}
-}
-
-/** One file's entry. */
-interface Entry {
-  readonly format: Format
-  readonly content: string
-  readonly config: string
-  readonly messages: readonly StoredMessage[]
-  readonly fixes?: readonly Fix[]
-}
-
-/** The cache file's content. */
-interface CacheData {
-  readonly citelintCache: number
-  readonly version: string
-  readonly files: Record<string, Entry>
-}
 
 /** A file as read by `readText`: its text and where its first invalid UTF-8 sequence is, if any. */
 export interface CacheInput {
@@ -217,35 +162,10 @@ export class LintCache {
    *   Never throws.
    */
   static async load(file: string, version = citelintVersion()): Promise<{cache: LintCache; warning?: string}> {
-    const empty = (writable: boolean, warning?: string) => ({
-      cache: new LintCache(file, version, new Map(), writable, true),
-      ...(warning ? {warning} : {})
-    })
-    let text: string
-    try {
-      // Without blocking on a FIFO or reading a device without end (see readBytes).
-      text = readBytes(file, maxCacheBytes).toString('utf8')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      // No file yet (ENOTDIR: a parent is a file; saving will say so).
-      if (code === 'ENOENT' || code === 'ENOTDIR') return empty(true)
-      // Not a regular file: never replaced by a cache.
-      if (error instanceof NotRegularFile) return empty(false, `${file} is not a regular file, linting every file and leaving it unchanged`)
-      return empty(true, `cannot read the cache ${file} (${code ?? (error instanceof Error ? error.message : String(error))}), linting every file`)
-    }
-    if (text.trim() === '') return empty(true)
-    if (!text.startsWith(signature)) {
-      return empty(false, `${file} is not a citelint cache, linting every file and leaving it unchanged`)
-    }
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch {
-      return empty(true, `the cache ${file} is damaged, linting every file`)
-    }
-    if (!isCacheData(data)) return empty(true, `the cache ${file} is damaged, linting every file`)
-    if (data.citelintCache !== cacheFormat || data.version !== version) return empty(true)
-    return {cache: new LintCache(file, version, new Map(Object.entries(data.files)), true, false)}
+    const {files, writable, warning} = readCacheFile(file, version)
+    // An empty cache counts as changed, so that saving writes it.
+    const cache = new LintCache(file, version, files ?? new Map(), writable, files === undefined)
+    return {cache, ...(warning ? {warning} : {})}
   }
 
   /**
@@ -261,7 +181,7 @@ export class LintCache {
     // A file that is not UTF-8 is never fixed (lintFiles), so its entry serves a fixing run too.
     const fixing = (context.fix ?? false) && input.invalidUtf8 === undefined
     const entry = this.#files.get(key)
-    if (entry && entry.content === content && entry.config === config && !(fixing && entry.messages.some((m) => m.x !== undefined))) {
+    if (entry && entryServes(entry, content, config, fixing)) {
       this.stats.hits++
       return rebuild(filePath, input.text, entry, context.cwd, fixing)
     }
@@ -281,31 +201,7 @@ export class LintCache {
     if (!pending) return
     this.#pending.delete(key)
     const content = result.output === undefined ? pending.content : contentHash({text: result.output})
-    const fixes: Fix[] = []
-    const fixIndex = new Map<Fix, number>()
-    const messages = result.messages.map((message): StoredMessage => {
-      let fix: number | undefined
-      if (message.fix) {
-        fix = fixIndex.get(message.fix)
-        if (fix === undefined) {
-          fix = fixes.push(message.fix) - 1
-          fixIndex.set(message.fix, fix)
-        }
-      }
-      const cause = causeOf(message)
-      const place = message.place ? storePlace(message.place) : undefined
-      const ownUrl = message.url !== undefined && !(message.ruleId !== undefined && message.url === docsUrl(message.ruleId))
-      return {
-        r: message.reason,
-        ...(message.ruleId === undefined ? {} : {id: message.ruleId}),
-        m: message.messageId,
-        f: message.fatal === true ? 1 : 0,
-        ...(place ? {p: place} : {}),
-        ...(ownUrl ? {u: message.url} : {}),
-        ...(fix === undefined ? {} : {x: fix}),
-        ...(cause ? {c: cause} : {})
-      }
-    })
+    const {messages, fixes} = storeMessages(result.messages)
     this.#files.set(key, {format: formatOf(filePath), content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
     this.#changed = true
   }
@@ -320,6 +216,15 @@ export class LintCache {
    */
   async save(): Promise<string | undefined> {
     if (!this.#writable) return undefined
+    await this.#dropGoneFiles()
+    if (!this.#changed) return undefined
+    const warning = await writeCacheFile(this.file, {citelintCache: cacheFormat, version: this.#version, files: Object.fromEntries(this.#files)})
+    if (warning === undefined) this.#changed = false
+    return warning
+  }
+
+  /** Drop the entries of files not looked up in this run that no longer exist. */
+  async #dropGoneFiles(): Promise<void> {
     const unseen = [...this.#files.keys()].filter((key) => !this.#seen.has(key))
     const gone = await Promise.all(unseen.map((key) => fs.access(key).then(() => false, (error: NodeJS.ErrnoException) => error.code === 'ENOENT')))
     unseen.forEach((key, i) => {
@@ -328,24 +233,6 @@ export class LintCache {
         this.#changed = true
       }
     })
-    if (!this.#changed) return undefined
-    const data: CacheData = {citelintCache: cacheFormat, version: this.#version, files: Object.fromEntries(this.#files)}
-    const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
-    try {
-      await makeFolder(path.dirname(this.file))
-    } catch (error) {
-      return `cannot write the cache ${this.file}: cannot create its folder (${reason(error)})`
-    }
-    try {
-      // writeFileAtomic replaces an existing file; create an empty one first
-      // (an empty cache file reads as an empty cache).
-      await fs.writeFile(this.file, '', {flag: 'a'})
-      await writeFileAtomic(this.file, JSON.stringify(data))
-      this.#changed = false
-      return undefined
-    } catch (error) {
-      return `cannot write the cache ${this.file} (${reason(error)})`
-    }
   }
 
   /** The configuration hash of `rules` under `context`'s run options (memoised per rules array). */
@@ -358,6 +245,65 @@ export class LintCache {
     }
     return hash
   }
+}
+
+/**
+ * Read the cache file `file`: its entries when it is a citelint cache of
+ * `version`, whether it may be overwritten, and a warning when it could not
+ * be read or is not a valid citelint cache. Never throws.
+ */
+function readCacheFile(file: string, version: string): LoadedCache {
+  let text: string
+  try {
+    // Without blocking on a FIFO or reading a device without end (see readBytes).
+    text = readBytes(file, maxCacheBytes).toString('utf8')
+  } catch (error) {
+    return unreadable(file, error)
+  }
+  return parseCacheText(text, file, version)
+}
+
+/** What to do when reading the cache file `file` threw `error`: start empty, with a warning unless the file is only missing. */
+function unreadable(file: string, error: unknown): LoadedCache {
+  const code = (error as NodeJS.ErrnoException).code
+  // No file yet (ENOTDIR: a parent is a file; saving will say so).
+  if (code === 'ENOENT' || code === 'ENOTDIR') return {writable: true}
+  // Not a regular file: never replaced by a cache.
+  if (error instanceof NotRegularFile) return {writable: false, warning: `${file} is not a regular file, linting every file and leaving it unchanged`}
+  return {writable: true, warning: `cannot read the cache ${file} (${code ?? (error instanceof Error ? error.message : String(error))}), linting every file`}
+}
+
+/**
+ * Write `data` to the cache file `file`, creating its folder.
+ *
+ * @returns a one-line warning when it could not be written; `undefined` on
+ *   success. Never throws.
+ */
+async function writeCacheFile(file: string, data: CacheData): Promise<string | undefined> {
+  const reason = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
+  try {
+    await makeFolder(path.dirname(file))
+  } catch (error) {
+    return `cannot write the cache ${file}: cannot create its folder (${reason(error)})`
+  }
+  try {
+    // writeFileAtomic replaces an existing file; create an empty one first
+    // (an empty cache file reads as an empty cache).
+    await fs.writeFile(file, '', {flag: 'a'})
+    await writeFileAtomic(file, JSON.stringify(data))
+    return undefined
+  } catch (error) {
+    return `cannot write the cache ${file} (${reason(error)})`
+  }
+}
+
+/**
+ * Whether `entry` gives the messages of a file whose text and configuration
+ * hash to `content` and `config`. When `fixing`, an entry with a fixable
+ * message does not: that file is linted again.
+ */
+function entryServes(entry: Entry, content: string, config: string, fixing: boolean): boolean {
+  return entry.content === content && entry.config === config && !(fixing && entry.messages.some((m) => m.x !== undefined))
 }
 
 function sha256(text: string): string {
@@ -373,41 +319,13 @@ function contentHash(input: CacheInput): string {
     .digest('base64')
 }
 
-/** Rebuild a result the way the engine builds it (`file.message` with the same options). */
+/** Rebuild a result the way the engine builds it: the file (without its byte order mark), its messages, empty models. */
 function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixing: boolean): CachedResult {
   const bom = text.charCodeAt(0) === 0xfeff
   const file = new VFile({value: bom ? text.slice(1) : text, path: filePath})
   file.cwd = cwd
-  const fixes = entry.fixes ?? []
-  // A VFileMessage is an Error: skip capturing a stack trace that vfile-message
-  // replaces anyway (it sets `stack` to '' or to its cause's stack).
-  const stackTraceLimit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  try {
-    const messages = entry.messages.map((stored) => {
-      let cause: CitelintMessage | undefined
-      if (stored.c) {
-        cause = new VFileMessage(stored.c.r, {place: readPlace(stored.c.p)}) as CitelintMessage
-        cause.file = file.path
-        cause.messageId = stored.c.m
-      }
-      const message = file.message(stored.r, {
-        place: readPlace(stored.p),
-        ...(stored.id === undefined ? {} : {ruleId: stored.id}),
-        ...(cause ? {cause} : {})
-      }) as CitelintMessage
-      message.fatal = stored.f === 1
-      const url = stored.u ?? (stored.id === undefined ? undefined : docsUrl(stored.id))
-      if (url !== undefined) message.url = url
-      message.messageId = stored.m
-      const fix = stored.x === undefined ? undefined : fixes[stored.x]
-      if (fix) message.fix = fix
-      return message
-    })
-    return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit
-  }
+  const messages = rebuildMessages(entry, file)
+  return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
 }
 
 /** Empty models, as documented on `CachedResult`. */
@@ -415,84 +333,4 @@ function models(format: Format) {
   const index = {format, references: [], notes: [], notesSection: undefined, numberingStyle: 'none', numberRange: undefined} as const
   const prose = {paragraphs: [], sentences: [], quotations: [], markerGroups: [], reportDate: undefined}
   return {index, noteFields: [], prose}
-}
-
-const docsUrls = new Map<string, string>()
-
-/** `ruleDocsUrl`, memoised (a cached run rebuilds thousands of messages). */
-function docsUrl(ruleId: string): string {
-  let url = docsUrls.get(ruleId)
-  if (url === undefined) {
-    url = ruleDocsUrl(ruleId)
-    docsUrls.set(ruleId, url)
-  }
-  return url
-}
-
-type Place = Point | Position
-
-/** A vfile place in the stored form (see `StoredPlace`). */
-function storePlace(place: Place): StoredPlace {
-  if ('start' in place) {
-    return [place.start.line, place.start.column, place.start.offset ?? null, place.end.line, place.end.column, place.end.offset ?? null]
-  }
-  return [place.line, place.column, place.offset ?? null]
-}
-
-/** A stored place back as a vfile place (a point or a position, with offsets where stored). */
-function readPlace(stored: StoredPlace | undefined): Place | undefined {
-  if (!stored) return undefined
-  const point = (at: number): Point => {
-    const offset = stored[at + 2]
-    return {line: stored[at] ?? 1, column: stored[at + 1] ?? 1, ...(typeof offset === 'number' ? {offset} : {})}
-  }
-  return stored.length === 6 ? {start: point(0), end: point(3)} : point(0)
-}
-
-/** A message's cause as stored, when it is a message (the engine's `related` place). */
-function causeOf(message: CitelintMessage): StoredMessage['c'] {
-  const cause = message.cause
-  if (!(cause instanceof VFileMessage)) return undefined
-  const messageId = (cause as CitelintMessage).messageId
-  return {r: cause.reason, m: messageId, ...(cause.place ? {p: storePlace(cause.place)} : {})}
-}
-
-/** Whether `value` has the shape of `CacheData`, down to each message (a damaged cache must never crash a run). */
-function isCacheData(value: unknown): value is CacheData {
-  if (!isRecord(value) || typeof value['citelintCache'] !== 'number' || typeof value['version'] !== 'string') return false
-  const files = value['files']
-  if (!isRecord(files)) return false
-  return Object.values(files).every((entry: unknown) => {
-    if (!isRecord(entry)) return false
-    const {format, content, config, messages, fixes} = entry
-    if ((format !== 'markdown' && format !== 'text') || typeof content !== 'string' || typeof config !== 'string') return false
-    if (!Array.isArray(messages) || (fixes !== undefined && !(Array.isArray(fixes) && fixes.every(isFix)))) return false
-    const fixCount = Array.isArray(fixes) ? fixes.length : 0
-    return messages.every((message: unknown) => {
-      if (!isRecord(message) || typeof message['r'] !== 'string' || typeof message['m'] !== 'string') return false
-      const {id, f, p, u, x, c} = message
-      if ((id !== undefined && typeof id !== 'string') || (f !== 0 && f !== 1) || !isPlace(p) || (u !== undefined && typeof u !== 'string')) return false
-      if (x !== undefined && !(Number.isInteger(x) && (x as number) >= 0 && (x as number) < fixCount)) return false
-      return c === undefined || (isRecord(c) && typeof c['r'] === 'string' && typeof c['m'] === 'string' && isPlace(c['p']))
-    })
-  })
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** A stored place (or none): 3 or 6 entries, lines and columns positive integers, offsets integers or null. */
-function isPlace(value: unknown): boolean {
-  if (value === undefined) return true
-  if (!Array.isArray(value) || (value.length !== 3 && value.length !== 6)) return false
-  return value.every((n: unknown, i) => (i % 3 === 2 ? n === null || Number.isInteger(n) : Number.isInteger(n) && (n as number) >= 1))
-}
-
-function isFix(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    Array.isArray(value['edits']) &&
-    value['edits'].every((edit: unknown) => isRecord(edit) && Number.isInteger(edit['start']) && Number.isInteger(edit['end']) && typeof edit['text'] === 'string')
-  )
 }
