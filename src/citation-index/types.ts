@@ -24,8 +24,10 @@ export interface Span extends Position {
  * - `caret`: a GFM footnote label, `[^note]` (GFM spec, "Footnotes" extension)
  * - `symbol`: `*`, `†`, `‡`, `§`, possibly repeated (`**`)
  * - `malformed`: shaped like a marker but wrongly written: `[1a]`, `[ 3]`, `[^ 2]`
+ * - `group`: a note group's label, a name and a number: `[nb 1]`, `[n 1]`, `[Note 1]` (encyclopedia copies)
  */
 export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | 'malformed'
+  | 'group'
 
 /**
  * Which convention a marker belongs to; a reference resolves only to a note of
@@ -64,7 +66,14 @@ export interface Marked {
   readonly key: string
 }
 
-/** A footnote reference: the marker in the text that points at a note. */
+/**
+ * A footnote reference: the marker in the text that points at a note.
+ *
+ * A marker that cites several notes at one place (`[4, 5]`, `[6–9]`) is one
+ * reference per cited note, in ascending order, all with the whole marker as
+ * `marker` and `span`, each with the cited number as `label`
+ * (`conventions/multi-citations.ts`).
+ */
 export interface Reference extends Marked {
   /** Span of the marker (from `[` or the symbol to just after its last character). */
   readonly span: Span
