@@ -39,7 +39,7 @@ const convention: Convention = {
         if (format === 'markdown' && token.slashes % 2 === 1) continue
         const item = {marker: source.slice(token.start, token.end), label: token.label, style: 'group', syntax: 'bracket', start: token.start, end: token.end, block, fromText: true} as const
         if (token.lineStart) {
-          if (notesAllowed && token.next !== '' && space.test(token.next)) yield {...item, role: 'note', inProse: 'drop'}
+          if (notesAllowed && (token.next === ' ' || token.next === '\t')) yield {...item, role: 'note', inProse: 'drop'}
           continue
         }
         if (!token.before || space.test(token.before)) continue

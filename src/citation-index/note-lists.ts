@@ -20,7 +20,17 @@
  * Linear in the number of references and notes, times the number of groups
  * and lists (a handful per document).
  */
-import type {Resolved} from './resolver.js'
+import type {MarkerStyle, MarkerSyntax} from './types.js'
+
+/** What this step reads of a reference or a note the resolver kept (its `Resolved`). */
+export interface Listed {
+  readonly label: string
+  readonly style: MarkerStyle
+  readonly syntax: MarkerSyntax
+  readonly start: number
+  /** Notes: the list it belongs to, when the list numbers its notes by their order. */
+  readonly list?: number
+}
 
 /** A group of references that count alike, with its size and first position. */
 interface Group {
@@ -48,7 +58,7 @@ const groupLabel = /^(\S+)[ _](\d{1,3})$/
 const lowerLetter = /^[a-z]$/
 
 /** The group and number a bracket reference's label counts in, if any. */
-function countOf(ref: Resolved): {name: string; number: number} | undefined {
+function countOf(ref: Listed): {name: string; number: number} | undefined {
   if (ref.syntax !== 'bracket') return undefined
   if (ref.style === 'arabic') return {name: '', number: Number.parseInt(ref.label, 10)}
   if (ref.style === 'letter' && lowerLetter.test(ref.label)) return {name: 'letter', number: ref.label.charCodeAt(0) - 96}
@@ -58,7 +68,7 @@ function countOf(ref: Resolved): {name: string; number: number} | undefined {
 }
 
 /** The label of the `n`-th note (1-based) of `group`, and its style; `undefined` past `z` for letters. */
-function labelFor(group: Group, n: number): Pick<Resolved, 'label' | 'style'> | undefined {
+function labelFor(group: Group, n: number): Pick<Listed, 'label' | 'style'> | undefined {
   if (group.name === '') return {label: String(n), style: 'arabic'}
   if (group.name === 'letter') return n <= 26 ? {label: String.fromCharCode(96 + n), style: 'letter'} : undefined
   return {label: `${group.name} ${n}`, style: 'group'}
@@ -69,8 +79,8 @@ function labelFor(group: Group, n: number): Pick<Resolved, 'label' | 'style'> | 
  * in document order, as `decide` returns them), dropping lists no group of
  * references takes. Returns `found` itself when it has no such list.
  */
-export function labelNoteLists(found: {refs: Resolved[]; notes: Resolved[]}): {refs: Resolved[]; notes: Resolved[]} {
-  const lists = new Map<number, Resolved[]>()
+export function labelNoteLists<T extends Listed>(found: {refs: T[]; notes: T[]}): {refs: T[]; notes: T[]} {
+  const lists = new Map<number, T[]>()
   for (const note of found.notes) {
     if (note.list === undefined) continue
     const list = lists.get(note.list)
@@ -92,7 +102,7 @@ export function labelNoteLists(found: {refs: Resolved[]; notes: Resolved[]}): {r
   const numbered = new Set<string>()
   for (const note of found.notes) {
     if (note.list !== undefined) continue
-    const count = countOf({...note, role: 'reference'})
+    const count = countOf(note)
     if (count) numbered.add(count.name.toLowerCase())
   }
 
@@ -117,7 +127,7 @@ export function labelNoteLists(found: {refs: Resolved[]; notes: Resolved[]}): {r
     if (best !== undefined) taken.set(best, group)
   }
 
-  const notes: Resolved[] = []
+  const notes: T[] = []
   const position = new Map<number, number>()
   for (const note of found.notes) {
     if (note.list === undefined) {
@@ -129,7 +139,7 @@ export function labelNoteLists(found: {refs: Resolved[]; notes: Resolved[]}): {r
     const n = (position.get(note.list) ?? 0) + 1
     position.set(note.list, n)
     const label = labelFor(group, n)
-    if (label) notes.push({...note, ...label})
+    if (label) notes.push({...note, ...label} as T)
   }
   return {refs: found.refs, notes}
 }
