@@ -19,7 +19,7 @@
  * and the next caret line starts another; a list continues into the next
  * block when that block starts with a caret line. The notes carry no label:
  * the resolver (`src/citation-index/note-lists.ts`) gives a list to the
- * group of markers whose count it matches (within 5 %), and numbers its
+ * group of markers whose count it matches (within 5 % or 2 notes), and numbers its
  * notes by their order; a list that matches no group is not read.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'

@@ -11,8 +11,10 @@
  *    not count. Groups that already have notes of their own (`[12] Source`)
  *    take no list.
  * 2. Largest group first, each group takes the unlabelled list whose length is
- *    nearest its size, within 5 % (rounded down: exact below 20 notes); on a
- *    tie, the first list after the group's first reference.
+ *    nearest its size, within 5 % (rounded down) or 2 notes, whichever is
+ *    more (1 for a group of one); on a tie, the first list after the group's
+ *    first reference. So a list with an unused note or two still stands, and
+ *    the rules report them.
  * 3. The n-th note of a list gets the group's n-th label (`7`, `g`, `nb 7`).
  *    A list no group takes is dropped: nothing shows which markers it serves
  *    (a table's notes whose markers the copy flattened into the text).
@@ -110,7 +112,7 @@ export function labelNoteLists<T extends Listed>(found: {refs: T[]; notes: T[]})
   const order = [...groups.entries()].filter(([key]) => !numbered.has(key)).map(([, group]) => group)
   order.sort((a, b) => b.size - a.size || a.first - b.first)
   for (const group of order) {
-    const tolerance = Math.floor(group.size * 0.05)
+    const tolerance = Math.max(Math.min(2, group.size), Math.floor(group.size * 0.05))
     let best: number | undefined
     let bestScore = Number.POSITIVE_INFINITY
     for (const [start, list] of lists) {
