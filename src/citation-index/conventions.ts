@@ -10,6 +10,7 @@ import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
+import namedCitations from '../../conventions/named-citations.js'
 import noteGroups from '../../conventions/note-groups.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
 
@@ -22,5 +23,6 @@ export const conventions: readonly Convention[] = [
   gutenbergFootnotes,
   multiCitations,
   caretReferenceList,
-  noteGroups
+  noteGroups,
+  namedCitations
 ]

@@ -13,6 +13,7 @@
 import type {Block, Candidate, Exclusion} from './convention.js'
 import {keyOf} from './identifier.js'
 import {labelNoteLists} from './note-lists.js'
+import {withNamedCitations} from './named-policy.js'
 import type {Format} from './types.js'
 
 /** A candidate the resolver kept, with the block facts it needs later. */
@@ -69,7 +70,7 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return labelNoteLists(decide(refs, notes, format))
+  return labelNoteLists(withNamedCitations(decide(refs, notes, format), refs, notes))
 }
 
 /** The candidates outside every excluded span (only text candidates are excluded). */
