@@ -125,6 +125,54 @@ const cases = [
     }
   },
   {
+    name: 'caret list: 50,000 `^ a b` notes, each cited, under References[edit]',
+    formats: ['txt'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(`Claim ${i}.[${i}][nb ${i}]`)
+        notes.push(`^ a b Source ${i}, Beirut, October 12, 2015.`)
+      }
+      return `${body.join(' ')}\n\nNotes[edit]\n${notes.map((line) => line.replace('a b ', '')).join('\n')}\nReferences[edit]\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: 'caret list: 100,000 lines `^ a` then a run of 1,000,000 blanks before the text',
+    formats: ['txt'],
+    input: (scale) => `Claim.[1]\n\nReferences\n${'^ a\n'.repeat(at(100_000, scale))}^${' '.repeat(at(1_000_000, scale))}b\n`
+  },
+  {
+    name: 'multi-citations: 50,000 lists `[n, n+1–n+3]` and 100,000 digit runs `[1,,2,,...]`',
+    formats: ['md', 'txt'],
+    input: (scale, format) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(`Claim ${i}.[${i}, ${i + 1}–${i + 3}]`)
+        notes.push(`[${i}] Source ${i}, Beirut, October 12, 2015.`)
+      }
+      const runs = `[${'1,,'.repeat(at(100_000, scale))}2]`
+      return `${body.join(' ')} ${format === 'md' ? '' : runs}\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
+    name: 'named citations: 50,000 keys `[RFC n]` cited, with 50,000 entries',
+    formats: ['md', 'txt'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(`Claim ${i} as in [RFC${i}].`)
+        notes.push(`[RFC${i}] Author ${i}, "Title", RFC ${i}, 2015.`)
+      }
+      return `${body.join(' ')}\n\nReferences\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
     name: '50,000 notes cited in reverse order',
     formats: ['txt'],
     input: (scale) => {

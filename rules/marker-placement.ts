@@ -17,7 +17,9 @@
  * after an opening bracket or a table cell border, is left alone, and so is
  * the space between a bare URL and a reference (`http://e.com/page [1]`):
  * glued, the marker would read as part of the address. Symbol
- * references (`Savyon*`) are not checked, nor are groups holding a marker
+ * references (`Savyon*`) are not checked, nor are named citations
+ * (`as in [RFC2119].`: standards write the key as a word of the sentence),
+ * nor are groups holding a marker
  * that resolves to no note: `broken-marker` or `undefined-reference`
  * reports it, one problem, one message.
  *
@@ -69,9 +71,9 @@ const rule: Rule<MarkerPlacementOptions> = {
     const {index, prose, options} = context
     for (const group of prose.markerGroups) {
       const references = group.references.map((i) => index.references[i])
-      // Symbols are not checked; an unresolved marker is already reported
+      // Symbols and named citations are not checked; an unresolved marker is already reported
       // (`broken-marker`, `undefined-reference`).
-      if (references.some((r) => !r || r.syntax === 'symbol' || r.note === undefined)) continue
+      if (references.some((r) => !r || r.syntax === 'symbol' || r.syntax === 'named' || r.note === undefined)) continue
       if (group.follows === 'line-start' || group.follows === 'opening') continue
       const marker = group.text
       const start = group.gap?.start.offset ?? group.span.start.offset

@@ -11,7 +11,9 @@
  * Labels match as GFM matches them: case-insensitive, whitespace collapsed.
  *
  * Markers not written in the notes' numbering style (`[v]` among notes
- * numbered 1 to 5) are `broken-marker`'s, not this rule's.
+ * numbered 1 to 5) are `broken-marker`'s, not this rule's. A marker citing
+ * several notes (`[4, 6]`) is reported once for each note it cites that is
+ * missing, naming that note.
  *
  * Fails (notes list has 1 and 2 only):
  *
@@ -33,7 +35,7 @@ const rule: Rule = {
     severity: 'error',
     fix: 'none',
     messages: {
-      bracket: 'Undefined reference `{marker}`, expected a note `{marker}` in the notes list',
+      bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
       gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`'
     },
     defaults: {}
@@ -42,7 +44,7 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
-      context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker}, span: reference.span})
+      context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
     }
   }
 }

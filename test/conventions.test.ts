@@ -40,7 +40,18 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
   ['gutenberg-footnotes', 'text', 'The sonata form.[1]\n\n[Footnote 1: See Parry, p. 12.]\n', ['note [Footnote 1:']],
-  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []]
+  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []],
+  ['multi-citations', 'text', 'As shown by [6, 7], and [2, 4–6].\n', ['reference [6, 7]', 'reference [6, 7]', 'reference [2, 4–6]', 'reference [2, 4–6]', 'reference [2, 4–6]', 'reference [2, 4–6]']],
+  ['multi-citations', 'text', 'Cited.[4,5] Then.[6-9]\n', ['reference [4,5]', 'reference [4,5]', 'reference [6-9]', 'reference [6-9]', 'reference [6-9]', 'reference [6-9]']],
+  ['multi-citations', 'text', 'Broken.[4,,5] Reversed.[9–6]\n', ['reference [4,,5]', 'reference [9–6]']],
+  ['multi-citations', 'text', 'On [0, 1], at [1,1] and [1, 1], in [1950–1958], for [a, b], x[-1], [4, ].\n\n[1, 2] Label.\n', []],
+  ['multi-citations', 'markdown', 'Escaped \\[4, 5] and code `[4, 5]`.\n', []],
+  ['caret-reference-list', 'text', 'Stalled.[1]\n\nReferences[edit]\n^ a b Smith, John (2004). Title.\n^ Jones 2001, p. 3.\n', ['note ^ a b', 'note ^']],
+  ['caret-reference-list', 'text', 'Maths:\n^2 is a power, x ^ y, and\n^a b c d line.\n', []],
+  ['note-groups', 'text', 'In 1905.[nb 1] The table.[n_2] A note.[Note 3]\n\n[nb 1] Text of the note.\n', ['reference [nb 1]', 'reference [n_2]', 'reference [Note 3]', 'note [nb 1]']],
+  ['note-groups', 'text', 'See [Page 3], [Table 2], [step 1] and said [n 1].\n\n[Note 1]\n', []],
+  ['named-citations', 'text', 'As described in [RFC2119] and [Hale2019].\n\n[RFC2119] Bradner, S., March 1997.\n', ['reference [RFC2119]', 'reference [Hale2019]', 'note [RFC2119]']],
+  ['named-citations', 'text', '[Home] [Contents]\n\nText.\n\n[Page 5]\n\nSee [iv], [b], [12], [nb 1], [sic].\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {

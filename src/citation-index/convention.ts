@@ -80,6 +80,8 @@ export interface Candidate {
   readonly noteEnd?: number
   readonly content?: string
   readonly contentStart?: number
+  /** For a note of a list that numbers its notes by their order (`^ Source`): the start offset of the list's first note; the resolver labels it. */
+  readonly list?: number
 }
 
 /** A span a convention says holds no marker (link text): text candidates inside it are dropped. */

@@ -5,10 +5,24 @@
  */
 import type {Convention} from './convention.js'
 import bracketNotes from '../../conventions/bracket-notes.js'
+import caretReferenceList from '../../conventions/caret-reference-list.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
+import multiCitations from '../../conventions/multi-citations.js'
+import namedCitations from '../../conventions/named-citations.js'
+import noteGroups from '../../conventions/note-groups.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
 
 /** Every convention. */
-export const conventions: readonly Convention[] = [gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes]
+export const conventions: readonly Convention[] = [
+  gfmFootnotes,
+  linkReferences,
+  bracketNotes,
+  symbolNotes,
+  gutenbergFootnotes,
+  multiCitations,
+  caretReferenceList,
+  noteGroups,
+  namedCitations
+]

@@ -21,7 +21,15 @@ export interface Labelled {
  */
 export function identifierOf(item: Labelled): string {
   if (item.syntax === 'gfm' && item.style === 'caret') return normalizeIdentifier(item.label)
+  if (item.style === 'group') return groupIdentifier(item.label)
   return item.style === 'malformed' ? ` ${item.label}` : item.label.toLowerCase()
+}
+
+/** A note group's label case-folded, its name and number joined by one space (`[n_1]` is `[n 1]`, as text copies write it). */
+function groupIdentifier(label: string): string {
+  const lower = label.toLowerCase()
+  const cut = Math.max(lower.lastIndexOf(' '), lower.lastIndexOf('_'))
+  return cut < 0 ? lower : `${lower.slice(0, cut).trimEnd()} ${lower.slice(cut + 1)}`
 }
 
 /** `syntax:identifier`: a reference and a note match when their keys are equal. */

@@ -9,12 +9,14 @@ import type {CitationIndex, Reference} from './types.js'
 
 /**
  * Whether an unresolved reference is written the way the notes are: a GFM
- * call with a valid label, a symbol, or a bracket label in the notes'
+ * call with a valid label, a symbol, a note group's label (`[nb 1]`), a named citation (`[RFC2119]`), or a bracket label in the notes'
  * numbering style (arabic when the document has no bracket notes).
  */
 export function fitsNumbering(reference: Reference, index: CitationIndex): boolean {
   if (reference.syntax === 'gfm') return reference.style === 'caret'
   if (reference.syntax === 'symbol') return true
+  if (reference.style === 'group') return true
+  if (reference.syntax === 'named') return true
   const style = index.numberingStyle
   if (style === 'none' || style === 'caret') return reference.style === 'arabic'
   return reference.style === style

@@ -12,6 +12,8 @@
  */
 import type {Block, Candidate, Exclusion} from './convention.js'
 import {keyOf} from './identifier.js'
+import {labelNoteLists} from './note-lists.js'
+import {withNamedCitations} from './named-policy.js'
 import type {Format} from './types.js'
 
 /** A candidate the resolver kept, with the block facts it needs later. */
@@ -29,6 +31,8 @@ export interface Resolved {
   readonly noteEnd?: number
   readonly content?: string
   readonly contentStart?: number
+  /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
+  readonly list?: number
 }
 
 /**
@@ -66,7 +70,7 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return decide(refs, notes, format)
+  return labelNoteLists(withNamedCitations(decide(refs, notes, format), refs, notes))
 }
 
 /** The candidates outside every excluded span (only text candidates are excluded). */

@@ -25,8 +25,12 @@ export interface Span extends Position {
  * - `caret`: a GFM footnote label, `[^note]` (GFM spec, "Footnotes" extension)
  * - `symbol`: `*`, `†`, `‡`, `§`, possibly repeated (`**`)
  * - `malformed`: shaped like a marker but wrongly written: `[1a]`, `[ 3]`, `[^ 2]`
+ * - `group`: a note group's label, a name and a number: `[nb 1]`, `[n 1]`, `[Note 1]` (encyclopedia copies)
+ * - `name`: a named citation's label, `[RFC2119]`, `[Hale2019]`
  */
 export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | 'malformed'
+  | 'group'
+  | 'name'
 
 /**
  * Which convention a marker belongs to; a reference resolves only to a note of
@@ -35,8 +39,10 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `gfm`: GFM footnotes, `text[^1]` and `[^1]: note` (Markdown only)
  * - `bracket`: plain-text notes, `text.[1]` and a notes list `[1] note`
  * - `symbol`: symbol notes, `Savyon*` and `* A. Savyon is ...`
+ * - `named`: named citations, `[RFC2119]` and a References entry `[RFC2119] Bradner, S., ...`
  */
 export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
+  | 'named'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
@@ -65,7 +71,14 @@ export interface Marked {
   readonly key: string
 }
 
-/** A footnote reference: the marker in the text that points at a note. */
+/**
+ * A footnote reference: the marker in the text that points at a note.
+ *
+ * A marker that cites several notes at one place (`[4, 5]`, `[6–9]`) is one
+ * reference per cited note, in ascending order, all with the whole marker as
+ * `marker` and `span`, each with the cited number as `label`
+ * (`conventions/multi-citations.ts`).
+ */
 export interface Reference extends Marked {
   /** Span of the marker (from `[` or the symbol to just after its last character). */
   readonly span: Span

@@ -102,7 +102,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       if (found === undefined) throw new InternalError(`Rule \`${meta.id}\` reported unknown message id \`${messageId}\``)
       return found
     }
+    // One marker may be several references (`[4, 5]`, see the citation
+    // index's `Reference`): a rule's same message on the same span counts once.
+    const reported = new Set<string>()
     const report = (found: Report): void => {
+      const key = `${found.span.start.offset}:${found.span.end.offset}:${found.messageId}:${JSON.stringify(found.data ?? {})}`
+      if (reported.has(key)) return
+      reported.add(key)
       // A lint message needs no stack trace (VFileMessage is an Error, and
       // capturing one costs more than the rest of the message).
       const stackTraceLimit = Error.stackTraceLimit

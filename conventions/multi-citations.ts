@@ -1,0 +1,101 @@
+/**
+ * Several notes at one place: a bracket marker that cites a list or a range
+ * of numbered notes, `[4, 5]`, `[4,5]`, `[6–9]`, `[6-9]`, `[2, 4–6]` (the
+ * numeric citation style of technical reports, standards and papers with a
+ * numbered bibliography, and of PDF text). A range cites every note in it.
+ * Runs of single markers, `[2][3]` and `[^1][^2]`, are read by the bracket
+ * and GFM conventions, one marker each.
+ *
+ * - Reads: `as defined by [6, 7], and` with a notes list `[6] Dwork...` and
+ * `[7] Dwork...`; `[2, 4–6]` cites notes 2, 4, 5 and 6.
+ * - Must not read: a closed interval or a vector, `[0, 1]`, `[1,1]`, `[1, 1]`
+ * (a zero or a repeated number); a span of years, `[1950–1958]` (numbers
+ * of four digits); `[a, b]`; a list at a line start (a table's or list's
+ * label).
+ *
+ * The index holds one reference per cited note, all sharing the marker's
+ * span and text, labelled with the note's number, in ascending order; rules
+ * need nothing else. A list of numbers and separators that is wrongly
+ * written (`[4,,5]`, `[4, ]`, `[9–6]`) is one reference with a malformed
+ * label, reported as a broken marker. The bracket convention's rules for the
+ * whole document apply (in Markdown a list counts only where bracket notes
+ * are in use).
+ */
+import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+
+const numbersAndSeparators = /^[\d\s,–—-]+$/
+const hasSeparator = /[,–—-]/
+const hasDigit = /\d/
+const rangeDash = /[–—-]/
+const item = /^\d{1,3}$/
+const digitRun = /\d+/g
+/** The widest range read: a longer one is not a citation of notes. */
+const maxRange = 100
+
+/**
+ * The note numbers a list label cites, ascending; `'malformed'` for a list
+ * of numbers that is wrongly written; `undefined` for anything that is not a
+ * list of note numbers.
+ */
+export function citedNumbers(label: string): number[] | 'malformed' | undefined {
+  const read = readList(label)
+  // Wrongly written only with two numbers or more: `[-1]` and `[4, ]` may be code or maths.
+  return read === 'malformed' && (label.match(digitRun)?.length ?? 0) < 2 ? undefined : read
+}
+
+/** `citedNumbers` before the check of a malformed list's numbers. */
+function readList(label: string): number[] | 'malformed' | undefined {
+  if (!numbersAndSeparators.test(label) || !hasSeparator.test(label) || !hasDigit.test(label)) return undefined
+  const cited: number[] = []
+  for (const part of label.split(',')) {
+    const text = part.trim()
+    if (!text) return 'malformed'
+    const dash = text.search(rangeDash)
+    if (dash < 0) {
+      if (!item.test(text)) return text.length > 3 ? undefined : 'malformed'
+      cited.push(Number.parseInt(text, 10))
+      continue
+    }
+    const from = text.slice(0, dash).trim()
+    const to = text.slice(dash + 1).trim()
+    if (!from || !to || !item.test(from) || !item.test(to)) return from.length > 3 || to.length > 3 ? undefined : 'malformed'
+    const low = Number.parseInt(from, 10)
+    const high = Number.parseInt(to, 10)
+    if (high <= low) return 'malformed'
+    if (high - low > maxRange) return undefined
+    for (let n = low; n <= high; n++) cited.push(n)
+  }
+  if (cited.length < 2) return undefined
+  const sorted = [...cited].sort((a, b) => a - b)
+  if (sorted[0] === 0 || sorted.some((n, i) => i > 0 && n === sorted[i - 1])) return undefined
+  return sorted
+}
+
+const convention: Convention = {
+  meta: {
+    id: 'multi-citations',
+    description: 'Markers citing several notes at one place, `[4, 5]`, `[6–9]`, `[2, 4–6]`',
+    formats: ['markdown', 'text']
+  },
+  *detect(document: DocumentView): Iterable<Candidate> {
+    const {source, format} = document
+    for (const [block, {tokens}] of document.blocks.entries()) {
+      for (const token of tokens) {
+        if (token.kind !== 'bracket' || token.caret || token.lineStart) continue
+        if (format === 'markdown' && token.slashes % 2 === 1) continue
+        if (token.next === '(' || token.next === ':') continue
+        const cited = citedNumbers(token.label)
+        if (cited === undefined) continue
+        const marker = source.slice(token.start, token.end)
+        const base = {role: 'reference', marker, syntax: 'bracket', start: token.start, end: token.end, block, fromText: true} as const
+        if (cited === 'malformed') {
+          yield {...base, label: token.label, style: 'malformed'}
+          continue
+        }
+        for (const n of cited) yield {...base, label: String(n), style: 'arabic'}
+      }
+    }
+  }
+}
+
+export default convention

@@ -1,0 +1,78 @@
+/**
+ * The resolver's document-wide decisions for the conventions of issue 14
+ * parts 3 to 5, through the citation index: which group of markers a caret
+ * reference list serves and how its notes are labelled, one reference per
+ * note a multi-citation cites, and when named citations stand.
+ */
+import {test} from 'uvu'
+import * as assert from 'uvu/assert'
+import {VFile} from 'vfile'
+import {buildCitationIndex} from '../src/citation-index/build.js'
+import {parse} from '../src/readers/registry.js'
+import type {CitationIndex, Format} from '../src/citation-index/types.js'
+
+function index(text: string, format: Format = 'text'): CitationIndex {
+  return buildCitationIndex(parse(text, format), new VFile({value: text}), format)
+}
+
+/** `marker->label of its note` for every reference (`marker->-` when unresolved). */
+function resolved(text: string, format: Format = 'text'): string[] {
+  const found = index(text, format)
+  return found.references.map((r) => `${r.marker}->${r.note === undefined ? '-' : found.notes[r.note]!.label}`)
+}
+
+const wiki = [
+  'Lit in 1896.[1] A lens,[2][nb 1] a log.[1][a] Rebuilt.[3]',
+  '',
+  'Footnotes[edit]',
+  '^ The lens was of the fourth order.',
+  'Notes[edit]',
+  '^ The log is held by the county archive.',
+  'References[edit]',
+  '^ a b Halvorsen, Kari (2004). Lights of the North. p. 12.',
+  '^ Dubois, Michel (1998). "French Lenses". Review. 14 (2).',
+  '^ Lie, Per (2011). The War on the Coast. pp. 201–203.',
+  ''
+].join('\n')
+
+test('caret lists go to the groups whose counts they match, labelled by their order', () => {
+  assert.equal(resolved(wiki), ['[1]->1', '[2]->2', '[nb 1]->nb 1', '[1]->1', '[a]->a', '[3]->3'])
+  const found = index(wiki)
+  assert.equal(found.notes.map((n) => n.marker), ['^', '^', '^ a b', '^', '^'])
+  assert.equal(found.notes[2]!.content, 'Halvorsen, Kari (2004). Lights of the North. p. 12.')
+})
+
+test('a caret list that matches no group is not read', () => {
+  const text = 'A claim.[1] Another.[2]\n\nNotes\n^ One.\n^ Two.\n^ Three.\n^ Four.\n^ Five.\n'
+  assert.equal(index(text).notes.length, 0)
+})
+
+test('a bracketed year does not count in the size of the numbered group', () => {
+  const text = 'A claim.[1] Another.[2] In (1980) [1950].\n\nReferences\n^ One, 2001.\n^ Two, 2002.\n'
+  assert.equal(resolved(text), ['[1]->1', '[2]->2', '[1950]->-'])
+})
+
+test('a group with its own numbered notes takes no caret list', () => {
+  const text = 'A claim.[1] Another.[2]\n\n[1] One, 2001.\n[2] Two, 2002.\n\nNotes\n^ Stray.\n^ Stray too.\n'
+  assert.equal(index(text).notes.map((n) => n.marker), ['[1]', '[2]'])
+})
+
+test('a multi-citation is one reference per cited note, sharing the span', () => {
+  const text = 'Found.[2, 4–5] Then.[1]\n\n[1] A.\n[2] B.\n[3] C.\n[4] D.\n[5] E.\n'
+  const found = index(text)
+  assert.equal(resolved(text), ['[2, 4–5]->2', '[2, 4–5]->4', '[2, 4–5]->5', '[1]->1'])
+  assert.equal(new Set(found.references.slice(0, 3).map((r) => r.span.start.offset)).size, 1)
+  assert.equal(found.notes[2]!.references, [])
+})
+
+test('note groups match whether written with a space or an underscore', () => {
+  assert.equal(resolved('A claim.[n_1]\n\n[n 1] The note.\n'), ['[n_1]->n 1'])
+})
+
+test('named citations stand only when some key has an entry', () => {
+  assert.equal(resolved('See [RFC2119] and [TODO].\n\n[RFC2119] Bradner, S., 1997.\n'), ['[RFC2119]->RFC2119'])
+  assert.equal(resolved('See [RFC2119], [ISO8601] and [KEYWORDS].\n\nNo references here.\n'), [])
+  assert.equal(resolved('See [RFC2119] and [ISO8601].\n\n[RFC2119] Bradner, S., 1997.\n'), ['[RFC2119]->RFC2119', '[ISO8601]->-'])
+})
+
+test.run()
