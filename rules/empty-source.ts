@@ -9,7 +9,8 @@
  * Why: a note that cites nothing gives the reader nothing to check. A
  * discursive note that names its source inside its prose (`[3] The prime
  * minister said ... Al-Quds (London), October 1, 2015.`) is fine; a note
- * holding only a URL is not empty (see the note model).
+ * holding only a URL is not empty (see the note model), nor is a gloss
+ * giving a person's dates (`[4] 1680-1762.`).
  *
  * Fails:
  *

@@ -82,7 +82,7 @@ const styles = new Set(['consistent', 'after-punctuation', 'before-punctuation']
 const rule: Rule<MarkerPlacementOptions> = {
   meta: {
     id: 'marker-placement',
-    description: 'A reference must sit on the configured side of punctuation, without a space before it',
+    description: 'A reference must be placed as most references of the document are, or as the style option says',
     severity: 'warn',
     fix: 'safe',
     messages: {

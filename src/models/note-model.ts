@@ -23,7 +23,8 @@
  *    before its date, not the prose.
  * 4. Without such a clause: when no letter is left once dates, URLs,
  *    parenthesised text and access words are removed, the note is
- *    `url-only` (with a URL) or `empty`. Beside a URL, connectives and
+ *    `url-only` (with a URL), `gloss` (only a span of years, a person's
+ *    dates: `1680-1762.`) or `empty`. Beside a URL, connectives and
  *    month names (`See`, `Available at`, `As of March 2016.`, `Retrieved
  *    July 29`) and a Markdown link whose text is its own address name no
  *    source either, before a date (step 2) or without one. A symbol note that reads like a
@@ -50,9 +51,17 @@ import type {CitationIndex, Note, Span} from '../citation-index/types.js'
  * - `ibid`: `Ibid.`, repeating the source of the note before
  * - `url-only`: nothing but one or more URLs (and maybe a date)
  * - `author`: a symbol note about the authors (`* A. Savyon is director ...`)
+ * - `gloss`: explains a word instead of citing: only a span of years, a person's dates (`[4] 1680-1762.`)
  * - `empty`: no source: nothing, or only a date, a place and punctuation
  */
-export type NoteKind = 'citation' | 'discursive' | 'ibid' | 'url-only' | 'author' | 'empty'
+export type NoteKind =
+  | 'citation'
+  | 'discursive'
+  | 'ibid'
+  | 'url-only'
+  | 'author'
+  | 'gloss'
+  | 'empty'
 
 /** A note's date: what `src/models/dates.ts` found, with its span in the file. */
 export interface NoteDate extends DateFound {
@@ -182,7 +191,7 @@ export function parseNoteText(text: string, symbol = false): NoteText {
   } else if (hasSource) {
     const first = clauses[0]
     kind = clauses.length > 1 && first && isProse(text.slice(first.start, first.end)) ? 'discursive' : 'citation'
-  } else kind = url ? 'url-only' : 'empty'
+  } else kind = url ? 'url-only' : isYearSpan(text, dates) ? 'gloss' : 'empty'
   const named = kind === 'citation' || kind === 'discursive'
   const source = named ? clean(text.slice(citationStart(text, urls), citationEnd(text, [...urls, ...dates]))) : undefined
   return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined})
@@ -341,6 +350,17 @@ function isProse(text: string): boolean {
   const lowercase = (outside.match(lowercaseWord) ?? []).length
   const words = (outside.match(anyWord) ?? []).length
   return lowercase >= 3 && lowercase * 5 >= words * 2
+}
+
+/** Whether the dates of `text` are two years joined by a dash (`1680-1762`, `1822–1892`): a person's dates. */
+function isYearSpan(text: string, dates: readonly DateFound[]): boolean {
+  const [from, to] = dates
+  return (
+    dates.length === 2 &&
+    from?.form === 'year' &&
+    to?.form === 'year' &&
+    /^\s*[-–—]\s*$/.test(text.slice(from.end, to.start))
+  )
 }
 
 /**

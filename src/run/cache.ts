@@ -50,7 +50,7 @@ import type {FileResult} from './lint-task.js'
 import {formatOf} from '../readers/format.js'
 import {ruleDocsUrl} from '../engine/rule-docs.js'
 import type {Fix} from '../engine/rule.js'
-import type {Format} from '../citation-index/types.js'
+import type {Format, Span} from '../citation-index/types.js'
 
 /** The file name of the cache in the working folder, or in a folder given as `--cache-location`. */
 export const defaultCacheFile = '.citelintcache'
@@ -90,6 +90,8 @@ interface StoredMessage {
   readonly x?: number
   /** `cause` (the second place of the message), with its reason, message id and place. */
   readonly c?: {readonly r: string; readonly m: string; readonly p?: StoredPlace}
+  /** `related` (every place of a finding reported once for many), each with its reason, message id and place. */
+  readonly rl?: readonly {readonly r: string; readonly m: string; readonly p: StoredPlace}[]
 }
 
 /** One file's entry. */
@@ -303,7 +305,8 @@ export class LintCache {
         ...(place ? {p: place} : {}),
         ...(ownUrl ? {u: message.url} : {}),
         ...(fix === undefined ? {} : {x: fix}),
-        ...(cause ? {c: cause} : {})
+        ...(cause ? {c: cause} : {}),
+        ...(message.related ? {rl: message.related.map((place) => ({r: place.reason, m: place.messageId, p: storePlace(place.place)}))} : {})
       }
     })
     this.#files.set(key, {format: formatOf(filePath), content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
@@ -402,6 +405,9 @@ function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixi
       message.messageId = stored.m
       const fix = stored.x === undefined ? undefined : fixes[stored.x]
       if (fix) message.fix = fix
+      if (stored.rl) {
+        message.related = stored.rl.map((place) => ({reason: place.r, messageId: place.m, place: readPlace(place.p) as Span}))
+      }
       return message
     })
     return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
