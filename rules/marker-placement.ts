@@ -3,57 +3,86 @@
  *
  * Checks where references sit against punctuation and the text they cite,
  * reading the marker groups of the prose model (markers written next to
- * each other, `[3][4]`, move together):
- * - with `after-punctuation` (the default, Chicago style), a reference goes
- *   after the punctuation that ends its clause: `Syria[1].` should be
- *   `Syria.[1]`, `"last words"[2].` should be `"last words".[2]`;
- * - with `before-punctuation`, before it: `Syria.[1]` should be `Syria[1].`;
- *   a period of an abbreviation (`U.S.[1]`) and punctuation inside a closing
- *   quotation mark (`."[1]`) stay as they are;
- * - in both styles, no space between the cited text and the reference:
- *   `Syria. [1]` should be `Syria.[1]`. A space after another reference
- *   (`[1], [2]`) or at a line start is fine.
+ * each other, `[3][4]`, move together). Styles:
+ * - `consistent` (the default): the document's own dominant placement is
+ *   the style, learned from its references (`src/models/marker-placement-style.ts`):
+ *   after punctuation (`Syria.[1]`), before it (`Syria[1].`), with or
+ *   without a space (`Syria. [1]`); only references that deviate from it
+ *   are reported. A document that places most references before periods
+ *   and commas is not told to move them all; its one `Syria.[1]` is.
+ *   Colons and semicolons are learned apart from the other marks (AMA puts
+ *   references after periods and commas, before colons and semicolons) and
+ *   follow them when the document has no majority of its own. A placement
+ *   is dominant when at least 3 references show it and twice as many as
+ *   show the other; without one (2 against 1, 3 against 2) nothing is
+ *   reported.
+ * - `after-punctuation` (Chicago): a reference goes after every punctuation
+ *   mark that ends its clause, colons and semicolons included: `Syria[1].`
+ *   should be `Syria.[1]`, `"last words"[2].` should be `"last words".[2]`,
+ *   `Syria[1];` should be `Syria;[1]`;
+ * - `before-punctuation`: before it, colons and semicolons included:
+ *   `Syria.[1]` should be `Syria[1].`; a period of an abbreviation
+ *   (`U.S.[1]`) and punctuation inside a closing quotation mark (`."[1]`)
+ *   stay as they are.
+ * Dashes are not punctuation here, under every style: Chicago puts a
+ * reference before a dash, and `Syria[1]—` is never reported.
+ * Spaces: with the fixed styles there is no space between the cited text
+ * and the reference: `Syria. [1]` should be `Syria.[1]`. With `consistent`
+ * that holds where the document mostly glues its references; spacing is
+ * learned apart after a word, after a sentence end, after `,;:` and after a
+ * closing quotation mark, because writers space by context (`code, [^2]
+ * in` and `"baroque." [^12]` beside `pilot.[^1]`, each every time). A
+ * space after another reference (`[1], [2]`) or at a line start is fine.
  * A reference already between two punctuation marks (`Council,[7],`), or
  * after an opening bracket or a table cell border, is left alone, and so is
  * the space between a bare URL and a reference (`http://e.com/page [1]`):
- * glued, the marker would read as part of the address. Symbol
- * references (`Savyon*`) are not checked, nor are named citations
- * (`as in [RFC2119].`: standards write the key as a word of the sentence),
- * nor are groups holding a marker
- * that resolves to no note: `broken-marker` or `undefined-reference`
- * reports it, one problem, one message.
+ * glued, the marker would read as part of the address. A reference glued
+ * to a word before `!` or `?` is a gloss of that word (`Har-hèri[146]!
+ * qué-hou-hou!`), not misplaced; with `consistent`, so is one before a
+ * comma inside its sentence (`Vautier[126], three years ago`, whose note
+ * says who Vautier was): only the fixed `after-punctuation` style moves it. Symbol references (`Savyon*`) are not
+ * checked, nor are groups holding a marker that resolves to no note:
+ * `broken-marker` or `undefined-reference` reports it, one problem, one
+ * message.
  *
  * Why: a marker that floats after a space can wrap onto the next line, away
  * from the claim it supports, and markers placed both ways in one report
  * read as careless; one style makes the source of each claim unambiguous.
  *
- * Fails (default style):
+ * Fails (most references of the document after punctuation):
  *
- *     Iran would be in charge of ground operations in Syria[1]. Moscow agreed. [2]
+ *     Iran would be in charge of ground operations in Syria[1]. Moscow agreed.[2] Ankara objected.[3]
  *
  * Passes:
  *
- *     Iran would be in charge of ground operations in Syria.[1] Moscow agreed.[2]
+ *     Iran would be in charge of ground operations in Syria.[1] Moscow agreed.[2] Ankara objected.[3]
  *
- * Options: `style`: `after-punctuation` (default) or `before-punctuation`.
+ * Options: `style`: `consistent` (default), `after-punctuation` or
+ * `before-punctuation`.
  *
- * Fixable: safe: the fix moves the marker (and removes the space); the words
- * are unchanged. In Markdown, no fix puts a marker right after a backslash
- * that would escape it (`C:\ [^1]` is not fixed to `C:\[^1]`, which is no
- * reference; CommonMark backslash escapes).
+ * Fixable: safe: the fix moves the marker (and removes the space, or, in a
+ * document that writes one, keeps it); the words are unchanged. In
+ * Markdown, no fix puts a marker right after a backslash that would escape
+ * it (`C:\ [^1]` is not fixed to `C:\[^1]`, which is no reference;
+ * CommonMark backslash escapes).
  */
 import type {Rule} from '../src/engine/rule.js'
+import type {DominantPlacement} from '../src/models/marker-placement-style.js'
+import {dominantPlacement, placementOf, punctuationClass, spacingContext} from '../src/models/marker-placement-style.js'
+import type {MarkerGroup} from '../src/models/prose.js'
 
 /** Options of `marker-placement`. */
 export interface MarkerPlacementOptions {
-  /** Where references go against punctuation. */
-  readonly style: 'after-punctuation' | 'before-punctuation'
+  /** Where references go against punctuation: the document's own dominant placement, or a fixed side. */
+  readonly style: 'consistent' | 'after-punctuation' | 'before-punctuation'
 }
+
+const styles = new Set(['consistent', 'after-punctuation', 'before-punctuation'])
 
 const rule: Rule<MarkerPlacementOptions> = {
   meta: {
     id: 'marker-placement',
-    description: 'A reference must sit on the configured side of punctuation, without a space before it',
+    description: 'A reference must be placed as most references of the document are, or as the style option says',
     severity: 'warn',
     fix: 'safe',
     messages: {
@@ -61,36 +90,46 @@ const rule: Rule<MarkerPlacementOptions> = {
       beforePunctuation: 'Misplaced reference `{marker}`: it comes after `{punctuation}`, expected `{expected}`',
       space: 'Detached reference `{marker}`: a space separates it from the text it cites, expected no space before it'
     },
-    defaults: {style: 'after-punctuation'},
+    defaults: {style: 'consistent'},
     validate: (options) =>
-      options.style === 'after-punctuation' || options.style === 'before-punctuation'
-        ? undefined
-        : '`style` must be "after-punctuation" or "before-punctuation"'
+      styles.has(options.style) ? undefined : '`style` must be "consistent", "after-punctuation" or "before-punctuation"'
   },
   check(context) {
     const {index, prose, options} = context
-    for (const group of prose.markerGroups) {
-      const references = group.references.map((i) => index.references[i])
-      // Symbols and named citations are not checked; an unresolved marker is already reported
-      // (`broken-marker`, `undefined-reference`).
-      if (references.some((r) => !r || r.syntax === 'symbol' || r.syntax === 'named' || r.note === undefined)) continue
+    // Symbols and named citations are not checked; an unresolved marker is already reported
+    // (`broken-marker`, `undefined-reference`).
+    const groups = prose.markerGroups.filter((group) =>
+      group.references.every((i) => {
+        const r = index.references[i]
+        return r !== undefined && r.syntax !== 'symbol' && r.syntax !== 'named' && r.note !== undefined
+      })
+    )
+    const style = styleOf(options.style, groups)
+    for (const group of groups) {
       if (group.follows === 'line-start' || group.follows === 'opening') continue
       const marker = group.text
       const start = group.gap?.start.offset ?? group.span.start.offset
-      if (options.style === 'after-punctuation' && group.after && group.follows === 'text') {
+      if (
+        group.after &&
+        group.follows === 'text' &&
+        style.side[punctuationClass(group.after.text.charAt(0))] === 'after-punctuation' &&
+        !isGloss(group, options.style)
+      ) {
         const punctuation = group.after.text
+        // The space the document writes after this punctuation, if any.
+        const expected = punctuation + (style.spaced[/["”’)]$/.test(punctuation) ? 'closing' : /^[,;:]/.test(punctuation) ? 'clause' : 'stop'] ? ' ' : '') + marker
         context.report({
           messageId: 'afterPunctuation',
-          data: {marker, punctuation, expected: punctuation + marker},
+          data: {marker, punctuation, expected},
           span: group.span,
-          fix: {edits: [{start, end: group.after.span.end.offset, text: punctuation + marker}]}
+          fix: {edits: [{start, end: group.after.span.end.offset, text: expected}]}
         })
         continue
       }
       const before = group.before
       if (
-        options.style === 'before-punctuation' &&
         before &&
+        style.side[punctuationClass(before.text.charAt(before.text.length - 1))] === 'before-punctuation' &&
         group.follows === 'punctuation' &&
         !group.after &&
         !before.abbreviation &&
@@ -107,7 +146,8 @@ const rule: Rule<MarkerPlacementOptions> = {
         continue
       }
       // A space after a bare URL keeps the marker out of the address.
-      if (group.gap && group.follows !== 'reference' && !group.afterUrl) {
+      const spacing = spacingContext(group)
+      if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.afterUrl) {
         context.report({
           messageId: 'space',
           data: {marker},
@@ -117,6 +157,29 @@ const rule: Rule<MarkerPlacementOptions> = {
       }
     }
   }
+}
+
+/**
+ * The placement to check against: a fixed style (no space), or with
+ * `consistent` the dominant placement of `groups`. Under `consistent`, no
+ * space majority means spaces are reported only when most groups are glued.
+ */
+function styleOf(style: MarkerPlacementOptions['style'], groups: readonly MarkerGroup[]): DominantPlacement {
+  if (style !== 'consistent') {
+    return {side: {other: style, colon: style}, spaced: {word: false, stop: false, clause: false, closing: false}}
+  }
+  return dominantPlacement(groups.map(placementOf))
+}
+
+/**
+ * A reference glued to a word before `!` or `?` is a gloss of the word
+ * (`Har-hèri[146]!`); with `consistent`, so is one before a comma, inside
+ * the sentence (`Vautier[126], three years ago`: the note says who Vautier
+ * was). The fixed styles still move a reference after a comma.
+ */
+function isGloss(group: MarkerGroup, style: MarkerPlacementOptions['style']): boolean {
+  const mark = group.after?.text.charAt(0)
+  return mark === '!' || mark === '?' || (style === 'consistent' && mark === ',')
 }
 
 export default rule

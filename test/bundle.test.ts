@@ -150,7 +150,7 @@ test('the lazy chunks work through bin/: YAML config, ignore file, glob, --fix, 
     const detached = `1:15-1:19 warning ${message} marker-placement`
     // Without a config, the unused note [^3] is an error too.
     assert.match(cli('a.md').stdout, /unused-note/)
-    writeFileSync(path.join(folder, '.citelintrc.yaml'), 'rules:\n  unused-note: "off"\n')
+    writeFileSync(path.join(folder, '.citelintrc.yaml'), 'rules:\n  unused-note: "off"\n  marker-placement: [warn, {style: after-punctuation}]\n')
     const globbed = cli('*.md')
     assert.is(globbed.stderr, '')
     assert.is(globbed.stdout, `a.md\n${detached}\n\nb.md\n${detached}\n\n⚠ 2 warnings\n`)

@@ -63,7 +63,7 @@ for (const [name, style, body, fixed] of placements) {
 }
 
 test('marker-placement: every fix is offered with meta.fix safe', () => {
-  const {messages} = lintText(`In Syria[1]. Then. [2]\n\n${notes(2)}\n`, {config: only('marker-placement')})
+  const {messages} = lintText(`In Syria[1]. Then. [2]\n\n${notes(2)}\n`, {config: only('marker-placement', {style: 'after-punctuation'})})
   assert.is(messages.length, 2)
   assert.ok(messages.every((m) => m.fix && m.fix.edits.length === 1))
 })

@@ -121,13 +121,15 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     }
     const reportMessage = (found: Report): void => {
       let cause: CitelintMessage | undefined
-      if (found.related) {
+      const related = found.related === undefined ? [] : 'span' in found.related ? [found.related] : found.related
+      const first = related[0]
+      if (first) {
         // The second place is in the same file; `file` names it as on the message.
-        cause = new VFileMessage(formatMessage(template(found.related.messageId), found.related.data), {
-          place: found.related.span
+        cause = new VFileMessage(formatMessage(template(first.messageId), first.data), {
+          place: first.span
         }) as CitelintMessage
         cause.file = file.path
-        cause.messageId = found.related.messageId
+        cause.messageId = first.messageId
       }
       const message = file.message(formatMessage(template(found.messageId), found.data), {
         place: found.span,
@@ -137,6 +139,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       message.fatal = severity === 2
       message.url = url
       message.messageId = found.messageId
+      if (found.related !== undefined && !('span' in found.related)) {
+        message.related = related.map((place) => ({
+          reason: formatMessage(template(place.messageId), place.data),
+          messageId: place.messageId,
+          place: place.span
+        }))
+      }
       if (found.fix) {
         if (meta.fix === 'none') throw new InternalError(`Rule \`${meta.id}\` offered a fix but its meta.fix is "none"`)
         // A fix whose edits overlap one another or lie outside the text

@@ -71,13 +71,29 @@ export interface Report {
   readonly fix?: Fix
   /**
    * A second place, e.g. the first definition of a duplicate, with its own
-   * message id from `meta.messages`; it becomes the message's `cause`.
+   * message id from `meta.messages`; it becomes the message's `cause`. A
+   * list (every note sharing a fault reported once) becomes the message's
+   * `related` list, its first entry also the `cause`.
    */
-  readonly related?: {
-    readonly span: Span
-    readonly messageId: string
-    readonly data?: Readonly<Record<string, string | number>>
-  }
+  readonly related?: RelatedPlace | readonly RelatedPlace[]
+}
+
+/** A place related to a finding, with its own message id from `meta.messages`. */
+export interface RelatedPlace {
+  readonly span: Span
+  readonly messageId: string
+  readonly data?: Readonly<Record<string, string | number>>
+}
+
+/**
+ * A related place as a message carries it: plain data (it crosses threads
+ * as it is), in the same file as the message.
+ */
+export interface RelatedLocation {
+  /** The place's own message, filled from its template. */
+  readonly reason: string
+  readonly messageId: string
+  readonly place: Span
 }
 
 /** What a rule's `check` receives. Everything in it is read-only. */
@@ -117,6 +133,11 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
 
 /**
  * A message as citelint reports it: a VFileMessage with its rule's message
- * id and, from fixable rules, a fix.
+ * id, from fixable rules a fix, and for a grouped finding its related places.
  */
-export type CitelintMessage = VFileMessage & {messageId: string; fix?: Fix}
+export type CitelintMessage = VFileMessage & {
+  messageId: string
+  fix?: Fix
+  /** Every related place of a finding reported once for many places (SARIF `relatedLocations`); absent otherwise. */
+  related?: readonly RelatedLocation[]
+}

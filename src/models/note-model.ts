@@ -23,7 +23,11 @@
  *    before its date, not the prose.
  * 4. Without such a clause: when no letter is left once dates, URLs,
  *    parenthesised text and access words are removed, the note is
- *    `url-only` (with a URL) or `empty`. A symbol note that reads like a
+ *    `url-only` (with a URL), `gloss` (only a span of years, a person's
+ *    dates: `1680-1762.`) or `empty`. Beside a URL, connectives and
+ *    month names (`See`, `Available at`, `As of March 2016.`, `Retrieved
+ *    July 29`) and a Markdown link whose text is its own address name no
+ *    source either, before a date (step 2) or without one. A symbol note that reads like a
  *    sentence about a person (`* A. Savyon is director ...`) is `author`
  *    and names no source. Otherwise the note is `citation` (or
  *    `discursive` when it holds several sentences and the first is prose),
@@ -47,9 +51,17 @@ import type {CitationIndex, Note, Span} from '../citation-index/types.js'
  * - `ibid`: `Ibid.`, repeating the source of the note before
  * - `url-only`: nothing but one or more URLs (and maybe a date)
  * - `author`: a symbol note about the authors (`* A. Savyon is director ...`)
+ * - `gloss`: explains a word instead of citing: only a span of years, a person's dates (`[4] 1680-1762.`)
  * - `empty`: no source: nothing, or only a date, a place and punctuation
  */
-export type NoteKind = 'citation' | 'discursive' | 'ibid' | 'url-only' | 'author' | 'empty'
+export type NoteKind =
+  | 'citation'
+  | 'discursive'
+  | 'ibid'
+  | 'url-only'
+  | 'author'
+  | 'gloss'
+  | 'empty'
 
 /** A note's date: what `src/models/dates.ts` found, with its span in the file. */
 export interface NoteDate extends DateFound {
@@ -107,6 +119,23 @@ const anyWord = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 const aboutPerson = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,5}\p{Ll}/u
 const notAPerson = /^(?:see|cf|ibid|for|in|on|from|quoted|translated|source)\b/i
 const edge = /[\s,;:.–—*_-]/u
+/** A Markdown link: its text and destination (bounded, so matching stays linear). */
+const markdownLink = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g
+/** Scheme, `www.` and trailing slashes: what differs between an address as shown and as linked. */
+const addressDecoration = /^(?:[a-z]+:\/\/)?(?:www\.)?|\/+$/gi
+/**
+ * Words that, beside a URL, name no source: connectives (`See`, `Available
+ * at`, `As of`, `and`), words about the link itself (`link`, `online`,
+ * `source`) and month names of a date the date reader leaves (`Retrieved July 29`).
+ */
+const connectives = new Set(
+  (
+    'see also generally for example e g eg cf available at from on online via in as of and or link links url here ' +
+    'source sources more information info details retrieved accessed archived original ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' ')
+)
 
 /** Parse the text of one note. `symbol` tells whether it is a symbol note (`*`, `†`). Pure; never throws. */
 export function parseNoteText(text: string, symbol = false): NoteText {
@@ -137,7 +166,8 @@ export function parseNoteText(text: string, symbol = false): NoteText {
     const placeMatch = placeAfterOutlet(raw)
     const source = clean(placeMatch ? raw.slice(0, placeMatch.index) : raw)
     const prose = clauses.slice(0, clause).some((c) => isProse(text.slice(c.start, c.end)))
-    if (source) {
+    // `As of March 2016. https://...`: words before the date that name nothing.
+    if (source && !(url && onlyConnectives(source))) {
       let after = text.slice(date.end)
       for (const range of [...urls, ...dates.filter((d) => d.access)].filter((r) => r.start >= date.end).sort((a, b) => b.start - a.start)) {
         after = `${after.slice(0, range.start - date.end)} ${after.slice(range.end - date.end)}`
@@ -148,18 +178,20 @@ export function parseNoteText(text: string, symbol = false): NoteText {
   }
 
   const place = firstPlace.exec(text)?.[1]?.trim()
-  let rest = text
+  // With a URL, a link whose text is its own address and connectives name no source.
+  let rest = url ? withoutSelfLinks(text) : text
   for (const range of [...urls, ...dates].sort((a, b) => b.start - a.start)) {
     rest = `${rest.slice(0, range.start)} ${rest.slice(range.end)}`
   }
-  const hasSource = clean(rest.replace(accessPhrase, ' ').replace(parenthesised, ' ')) !== undefined
+  const left = clean(rest.replace(accessPhrase, ' ').replace(parenthesised, ' '))
+  const hasSource = left !== undefined && !(url && onlyConnectives(left))
   let kind: NoteKind
   if (symbol && hasSource && aboutPerson.test(text.trimStart()) && !notAPerson.test(text.trimStart()) && !firstDate) {
     kind = 'author'
   } else if (hasSource) {
     const first = clauses[0]
     kind = clauses.length > 1 && first && isProse(text.slice(first.start, first.end)) ? 'discursive' : 'citation'
-  } else kind = url ? 'url-only' : 'empty'
+  } else kind = url ? 'url-only' : isYearSpan(text, dates) ? 'gloss' : 'empty'
   const named = kind === 'citation' || kind === 'discursive'
   const source = named ? clean(text.slice(citationStart(text, urls), citationEnd(text, [...urls, ...dates]))) : undefined
   return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined})
@@ -318,6 +350,44 @@ function isProse(text: string): boolean {
   const lowercase = (outside.match(lowercaseWord) ?? []).length
   const words = (outside.match(anyWord) ?? []).length
   return lowercase >= 3 && lowercase * 5 >= words * 2
+}
+
+/** Whether the dates of `text` are two years joined by a dash (`1680-1762`, `1822–1892`): a person's dates. */
+function isYearSpan(text: string, dates: readonly DateFound[]): boolean {
+  const [from, to] = dates
+  return (
+    dates.length === 2 &&
+    from?.form === 'year' &&
+    to?.form === 'year' &&
+    /^\s*[-–—]\s*$/.test(text.slice(from.end, to.start))
+  )
+}
+
+/**
+ * Whether every word of `text` is a connective (`See, for example`, `As
+ * of`, `Available at`, `Retrieved July 29`); numbers and punctuation aside.
+ */
+function onlyConnectives(text: string): boolean {
+  for (const match of text.matchAll(anyWord)) {
+    if (/^\p{N}+$/u.test(match[0])) continue
+    if (!connectives.has(match[0].toLowerCase())) return false
+  }
+  return true
+}
+
+/**
+ * `text` with its Markdown links whose text is their own address blanked
+ * (same length, so offsets into it still hold)
+ * (`[twitter.com/a/status/2](https://twitter.com/a/status/2)`), compared
+ * without scheme, `www.` and trailing slashes; a link whose text names
+ * something else stays.
+ */
+function withoutSelfLinks(text: string): string {
+  return text.replace(markdownLink, (link, label: string, destination: string) => {
+    const shown = label.trim().replace(addressDecoration, '').toLowerCase()
+    const linked = destination.replace(addressDecoration, '').toLowerCase()
+    return shown.includes('.') && !/\s/.test(shown) && linked.startsWith(shown) ? ' '.repeat(link.length) : link
+  })
 }
 
 /** Collapse whitespace and trim spaces, punctuation and emphasis marks from both ends; `undefined` without a letter. */

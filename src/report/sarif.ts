@@ -21,7 +21,8 @@
  *   maps to the file URI of `cwd`. A file outside `cwd` gets an absolute
  *   `file:` URI and no `uriBaseId`.
  * - A message's `cause` (the first note of a duplicate pair) becomes a
- *   `relatedLocations` entry (§3.27.22) with its own message.
+ *   `relatedLocations` entry (§3.27.22) with its own message; a finding
+ *   reported once for many notes (`related`) gets one entry per note.
  *
  * The output has no timestamps, GUIDs or machine names: the same input gives
  * the same text.
@@ -186,16 +187,22 @@ function toSarifResult(
 ): SarifResult {
   const ruleId = message.ruleId ?? ownRuleId(message.messageId)
   const index = ruleIndex.get(ruleId)
-  const cause = causeOf(message)
+  const related = message.related?.length ? message.related : [causeOf(message)].filter((c) => c !== undefined)
   return {
     ruleId,
     ...(index === undefined ? {} : {ruleIndex: index}),
     level: message.fatal ? 'error' : 'warning',
     message: {text: message.reason},
     locations: [{physicalLocation: physicalLocation(artifactLocation, message.place)}],
-    // The engine reports a cause in the same file as the message.
-    ...(cause
-      ? {relatedLocations: [{id: 1, physicalLocation: physicalLocation(artifactLocation, cause.place), message: {text: cause.reason}}]}
+    // The engine reports related places in the same file as the message.
+    ...(related.length > 0
+      ? {
+          relatedLocations: related.map((place, i) => ({
+            id: i + 1,
+            physicalLocation: physicalLocation(artifactLocation, place.place),
+            message: {text: place.reason}
+          }))
+        }
       : {})
   }
 }

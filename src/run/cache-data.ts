@@ -13,10 +13,10 @@ import type {Point, Position} from 'unist'
 import type {CitelintMessage} from '../engine/engine.js'
 import {ruleDocsUrl} from '../engine/rule-docs.js'
 import type {Fix} from '../engine/rule.js'
-import type {Format} from '../citation-index/types.js'
+import type {Format, Span} from '../citation-index/types.js'
 
 /** Bumped when the stored shape changes; a cache of another format is discarded. */
-export const cacheFormat = 2
+export const cacheFormat = 3
 
 /**
  * Every cache file starts with this text, so a damaged citelint cache (cut
@@ -50,6 +50,8 @@ export interface StoredMessage {
   readonly x?: number
   /** `cause` (the second place of the message), with its reason, message id and place. */
   readonly c?: {readonly r: string; readonly m: string; readonly p?: StoredPlace}
+  /** `related` (every place of a finding reported once for many), each with its reason, message id and place. */
+  readonly rl?: readonly {readonly r: string; readonly m: string; readonly p: StoredPlace}[]
 }
 
 /** One file's entry. */
@@ -130,7 +132,8 @@ function storeMessage(message: CitelintMessage, fix: number | undefined): Stored
     ...(place ? {p: place} : {}),
     ...(ownUrl ? {u: message.url} : {}),
     ...(fix === undefined ? {} : {x: fix}),
-    ...(cause ? {c: cause} : {})
+    ...(cause ? {c: cause} : {}),
+    ...(message.related ? {rl: message.related.map((place) => ({r: place.reason, m: place.messageId, p: storePlace(place.place)}))} : {})
   }
 }
 
@@ -167,6 +170,7 @@ function rebuildMessage(stored: StoredMessage, file: VFile, fixes: readonly Fix[
   message.messageId = stored.m
   const fix = stored.x === undefined ? undefined : fixes[stored.x]
   if (fix) message.fix = fix
+  if (stored.rl) message.related = stored.rl.map((place) => ({reason: place.r, messageId: place.m, place: readPlace(place.p) as Span}))
   return message
 }
 
