@@ -16,6 +16,7 @@
  * (`[the report[^1]](https://...)`) is a reference.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import {labelEnd} from '../src/citation-index/gfm-calls.js'
 import {labelStyle} from '../src/citation-index/marker.js'
 
 const convention: Convention = {
@@ -26,21 +27,28 @@ const convention: Convention = {
   },
   *detect(document: DocumentView): Iterable<Candidate> {
     const {source} = document
-    for (const [block, {calls, tokens}] of document.blocks.entries()) {
+    for (const [block, {calls, tokens, callShapes}] of document.blocks.entries()) {
+      const parsed = new Set<number>()
       for (const call of calls) {
+        parsed.add(call.start)
         yield {role: 'reference', marker: source.slice(call.start, call.end), label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
       }
+      // Calls the parser left as text: nothing defines them.
+      for (const shape of callShapes) {
+        if (parsed.has(shape.start)) continue
+        yield {role: 'reference', marker: source.slice(shape.start, shape.end), label: shape.label, style: 'caret', syntax: 'gfm', start: shape.start, end: shape.end, block}
+      }
+      // Malformed calls (`[^ 2]`), which no definition resolves.
       for (const token of tokens) {
         if (token.kind !== 'bracket' || !token.caret || token.slashes % 2 === 1) continue
-        const style = labelStyle(token.label, true)
-        if (!style) continue
-        yield {role: 'reference', marker: source.slice(token.start, token.end), label: token.label, style, syntax: 'gfm', start: token.start, end: token.end, block, fromText: true}
+        if (labelStyle(token.label, true) !== 'malformed') continue
+        yield {role: 'reference', marker: source.slice(token.start, token.end), label: token.label, style: 'malformed', syntax: 'gfm', start: token.start, end: token.end, block, fromText: true}
       }
     }
     for (const definition of document.definitions) {
       const {start, end} = definition
-      const close = source.indexOf(']', start)
-      const markerEnd = close < 0 || close > end ? start : close + 1
+      const close = labelEnd(source, start + 2, end)
+      const markerEnd = close < 0 ? start : close + 1
       const colon = source.charAt(markerEnd) === ':' ? markerEnd + 1 : markerEnd
       const raw = source.slice(colon, end)
       yield {
