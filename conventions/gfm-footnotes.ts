@@ -6,14 +6,18 @@
  *
  * - Reads: `Talks stalled.[^1]` with `[^1]: Al-Akhbar, October 12, 2015.`
  * - Must not read: `\[^1]` (escaped), `` `[^1]` `` (inline code), `[^1]` in a
- * fenced code block.
+ * fenced code block, `[^a|b]` across two table cells.
  *
  * Calls and definitions come from the parser (micromark's GFM footnote
- * extension), so they match exactly as GitHub resolves them. A call whose
- * definition is missing stays text for the parser: it is found among the
- * scanner's tokens (a `[^` bracket that is not escaped), as is a malformed
- * call such as `[^ 2]`, which never resolves. A call inside link text
- * (`[the report[^1]](https://...)`) is a reference.
+ * extension), so they match exactly as GitHub resolves them: by the label's
+ * source text, normalised (case folded, white space collapsed), never
+ * decoded, so `[^AT&amp;T]` and `[^AT&T]` are two notes. A call whose
+ * definition is missing stays text for the parser: it is read where the
+ * parser would try a call (`src/citation-index/gfm-calls.ts`), whatever
+ * markup its label holds (`[^a*]`, ``[^`b`]``), as is a malformed call such
+ * as `[^ 2]` (a scanner token), which never resolves. A call inside link
+ * text (`[the report[^1]](https://...)`) or an image's alt text
+ * (`![chart[^1]](chart.png)`) is a reference: GitHub renders its note.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {labelEnd} from '../src/citation-index/gfm-calls.js'

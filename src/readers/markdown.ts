@@ -92,7 +92,8 @@ function shiftPastBom(tree: Root): void {
 /**
  * The Markdown reader: `.md` and `.markdown`, parsed by {@link parseMarkdown}.
  * Not prose: code (fenced, indented, inline), raw HTML, YAML and TOML front
- * matter, link definitions, and images (alt text is not read).
+ * matter, link definitions, and images (alt text is not prose; the walk of
+ * the citation index reads only GFM calls in it).
  */
 export const markdownReader: Reader = Object.freeze({
   format: 'markdown',
