@@ -7,7 +7,14 @@
  * shrunk document.
  *
  * Where micromark and GitHub (cmark-gfm) are known to differ, GitHub is
- * followed: GitHub renders tables, so the oracle loads the table syntax too.
+ * followed: GitHub renders tables, so the oracle loads the table syntax too
+ * (micromark alone would leave a table as a paragraph). micromark's footnote
+ * extension says it matches github.com except for the footnote bugs
+ * reported on cmark-gfm; there the oracle keeps micromark's reading (what
+ * GitHub means to render), which is what citelint's parser reads. Calls in
+ * definitions that no call cites are read from micromark's events, not its
+ * HTML: GitHub does not show such a definition, but an author still wants
+ * its calls checked.
  *
  * `GFM_DIFFERENTIAL_RATE=1` prints the share of documents that disagree
  * instead of stopping at the first one (the measure of issue 16).
