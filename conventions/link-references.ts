@@ -8,8 +8,8 @@
  * - Excludes: `see [1]` with `[1]: https://example.org` defined, and
  * `[[1]](#note-1)`.
  * - Must not exclude: a GFM call inside link text, `[the report[^1]](https://...)`:
- * GitHub renders it as a call, and the parser gives it as one (the GFM
- * convention reads it from the parser, not from the text).
+ * GitHub renders it as a call, defined or not (the GFM convention's calls
+ * are read as the parser reads them, and no exclusion applies to them).
  *
  * It proposes no references or notes, only the spans of link text, in which
  * the resolver drops every candidate found by scanning text.

@@ -39,6 +39,7 @@ const rule: Rule = {
     fix: 'none',
     messages: {
       number: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number such as `{expected}`',
+      gap: 'Broken marker `{marker}`: the notes are numbered {from} to {to} and have no note {number}, expected `{expected}` and its note',
       numberRange: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number in that range',
       letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
       caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`',
@@ -82,6 +83,12 @@ const rule: Rule = {
       const range = index.numberRange
       const from = range ? markerFor(range.min, index).slice(1, -1) : ''
       const to = range ? markerFor(range.max, index).slice(1, -1) : ''
+      const own = reference.number
+      if (range && own !== undefined && !numbers.has(own) && own > range.min && own < range.max) {
+        const data = {marker, from, to, number: String(own), expected: markerFor(own, index)}
+        context.report({messageId: 'gap', data, span: reference.span})
+        continue
+      }
       const expected = likelyNumber(reference, numbers, previous)
       if (expected === undefined) context.report({messageId: 'numberRange', data: {marker, from, to}, span: reference.span})
       else context.report({messageId: 'number', data: {marker, from, to, expected: markerFor(expected, index)}, span: reference.span})

@@ -8,7 +8,10 @@
  *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`);
  * - `list`: the notes list must be in ascending order;
  * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
- *   that a reference uses but no note has is `undefined-reference`'s.
+ *   that a reference in the notes' style uses but no note has is
+ *   `undefined-reference`'s. A broken marker whose numeral means the
+ *   missing number (`[iv]` among notes 1, 2, 3, 5) does not hide the gap:
+ *   both are reported, as they are probably one fault.
  * A number defined twice is `duplicate-note`'s; only its first note counts
  * here. References from inside notes are not first citations.
  *
@@ -40,6 +43,7 @@
 import type {Fix, Report, Rule, TextEdit} from '../src/engine/rule.js'
 import {applyEdits, editsFit} from '../src/engine/edits.js'
 import {toRoman} from '../src/citation-index/marker.js'
+import {fitsNumbering} from '../src/citation-index/numbering.js'
 import type {CitationIndex, Note} from '../src/citation-index/types.js'
 
 /** Options of `note-order`. */
@@ -107,9 +111,14 @@ const rule: Rule<NoteOrderOptions> = {
         } else listed = note
       }
 
-      // Gaps, in number order; a number some reference uses is not a gap.
+      // Gaps, in number order; a number some reference written in the notes'
+      // style uses is not a gap (undefined-reference names it). A broken
+      // marker (`[iv]` among arabic notes) does not fill one: it is
+      // broken-marker's, which says the note is missing too.
       const used = new Set(
-        index.references.filter((r) => r.syntax === syntax && r.note === undefined).map((r) => r.number)
+        index.references
+          .filter((r) => r.syntax === syntax && r.note === undefined && fitsNumbering(r, index))
+          .map((r) => r.number)
       )
       const sorted = [...notes].sort((a, b) => a.number! - b.number!)
       let expected = 1

@@ -37,7 +37,7 @@ const markdown: Array<[string, string, string[]]> = [
   ['link URL is not prose', '[site](https://example.org/a[^1]) and more.\n', []],
   ['a GFM call inside link text is a reference', 'See [the report[^1]](https://e.com/r).\n\n[^1]: A.\n', ['[^1]@1:16->0']],
   ['a GFM call inside the text of a reference-style link is a reference', 'See [the report[^1]][r].\n\n[r]: https://e.com/r\n[^1]: A.\n', ['[^1]@1:16->0']],
-  ['undefined GFM call and bracket text inside link text are not scanned', 'See [[1]](#n1) and [a[^9]](https://e.com).\n\n[1] Note.\n', []],
+  ['bracket text inside link text is not a marker, an undefined GFM call is (a definition would resolve it)', 'See [[1]](#n1) and [a[^9]](https://e.com).\n\n[1] Note.\n', ['[^9]@1:22']],
   ['escaped bracket is not a marker', 'An escaped \\[^1] call.\n', []],
   ['double backslash does not escape', 'A path\\\\[^1] call.\n', ['[^1]@1:9']],
   ['front matter is not prose', '---\nnote: a[^1]\n---\n\nText.\n', []],

@@ -10,6 +10,7 @@
  */
 import type {Format, MarkerStyle, MarkerSyntax} from './types.js'
 import type {MarkerToken} from './scanner.js'
+import type {CallShape} from './gfm-calls.js'
 
 /** What a convention says about itself; `id` equals its file name. */
 export interface ConventionMeta {
@@ -37,13 +38,18 @@ export interface Block {
   readonly calls: ReadonlyArray<{readonly start: number; readonly end: number; readonly label: string}>
   /** Spans of link text (`link` and `linkReference` nodes). */
   readonly links: ReadonlyArray<{readonly start: number; readonly end: number}>
+  /**
+   * Markdown: every `[^label]` the GFM call syntax reads where the parser
+   * tries a call, resolved or not, image alt text included (see `gfm-calls.ts`).
+   */
+  readonly callShapes: readonly CallShape[]
 }
 
 /** A GFM footnote definition node, as the walk found it. */
 export interface DefinitionNode {
   readonly start: number
   readonly end: number
-  /** The label as the parser gives it. */
+  /** The label as written in the source (escapes and character references not decoded). */
   readonly label: string
 }
 

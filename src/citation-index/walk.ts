@@ -6,13 +6,28 @@
  * reader calls not prose are never entered; nodes without positions are
  * skipped.
  */
-import type {Heading, Nodes, Paragraph, Root} from 'mdast'
+import type {Heading, Nodes, Paragraph, Root, TableCell} from 'mdast'
 import type {Block, DefinitionNode, DocumentView} from './convention.js'
+import type {SourceSpan} from './gfm-calls.js'
+import {callShapes, imageLabelEnd, labelEnd} from './gfm-calls.js'
 import type {MarkerToken} from './scanner.js'
 import {scanMarkers} from './scanner.js'
 import type {Format} from './types.js'
 
 const linkTypes = new Set(['link', 'linkReference'])
+const imageTypes = new Set(['image', 'imageReference'])
+/** Inline nodes whose source the inline parser reads as a whole: no GFM call starts inside. */
+const opaqueTypes = new Set(['inlineCode', 'html'])
+
+/**
+ * The source label of a GFM call or definition starting at `start` (its
+ * `[`), up to `end`: the text between `[^` and the closing `]`, as written
+ * (escapes and character references not decoded).
+ */
+function sourceLabel(source: string, start: number, end: number): string {
+  const close = labelEnd(source, start + 2, end)
+  return close < 0 ? source.slice(start + 2, end) : source.slice(start + 2, close)
+}
 
 /**
  * Walk `tree` (parsed from `source` in `format`), never entering node types
@@ -23,22 +38,39 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
   const blocks: Block[] = []
   const definitions: DefinitionNode[] = []
 
-  /** One paragraph or heading. */
-  const phrasing = (node: Paragraph | Heading, inDefinition: number | undefined, notesAllowed: boolean): void => {
+  /**
+   * One paragraph, heading or table cell. Images are not prose, but the GFM
+   * calls in their alt text are read (GitHub renders them); code spans, raw
+   * HTML, autolinks and the destinations of links and images are opaque to
+   * the GFM call syntax.
+   */
+  const phrasing = (node: Paragraph | Heading | TableCell, inDefinition: number | undefined, notesAllowed: boolean): void => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     const tokens: MarkerToken[] = []
     const calls: Array<{start: number; end: number; label: string}> = []
     const links: Array<{start: number; end: number}> = []
+    const opaque: SourceSpan[] = []
     const stack: Nodes[] = [...node.children].reverse()
     while (stack.length > 0) {
       const child = stack.pop()!
-      if (notProse.has(child.type)) continue
       const s = child.position?.start.offset
       const e = child.position?.end.offset
+      if (format === 'markdown' && s !== undefined && e !== undefined) {
+        if (opaqueTypes.has(child.type)) opaque.push({start: s, end: e})
+        else if (imageTypes.has(child.type)) {
+          opaque.push({start: s, end: s + 2})
+          opaque.push({start: imageLabelEnd(source, s, e), end: e})
+        } else if (child.type === 'link' && source.charCodeAt(s) === 60) opaque.push({start: s, end: e})
+        else if (linkTypes.has(child.type) && 'children' in child) {
+          const last = child.children.at(-1)?.position?.end.offset ?? s + 1
+          opaque.push({start: last, end: e})
+        }
+      }
+      if (notProse.has(child.type)) continue
       if (child.type === 'footnoteReference') {
-        if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: child.label ?? child.identifier})
+        if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: sourceLabel(source, s, e)})
       } else if (child.type === 'text') {
         if (s !== undefined && e !== undefined) scanMarkers(source, s, e, start, tokens)
       } else if ('children' in child) {
@@ -46,7 +78,9 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
       }
     }
-    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links})
+    opaque.sort((a, b) => a.start - b.start)
+    const shapes = format === 'markdown' ? callShapes(source, start, end, opaque) : []
+    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes})
   }
 
   const stack: Array<{node: Nodes; inDefinition: number | undefined; inList: boolean}> = [
@@ -59,7 +93,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       phrasing(node, inDefinition, inDefinition === undefined && !inList)
       continue
     }
-    if (node.type === 'heading') {
+    if (node.type === 'heading' || node.type === 'tableCell') {
       phrasing(node, inDefinition, false)
       continue
     }
@@ -68,7 +102,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       const s = node.position?.start.offset
       const e = node.position?.end.offset
       if (s === undefined || e === undefined) continue
-      definitions.push({start: s, end: e, label: node.label ?? node.identifier})
+      definitions.push({start: s, end: e, label: sourceLabel(source, s, e)})
       childDefinition = s
     }
     if ('children' in node) {
