@@ -40,7 +40,16 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
   ['gutenberg-footnotes', 'text', 'The sonata form.[1]\n\n[Footnote 1: See Parry, p. 12.]\n', ['note [Footnote 1:']],
-  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []]
+  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []],
+  ['html-footnotes', 'markdown', 'Rittel<sup><a href="#fn1" id="ref1">[1]</a></sup> said.\n\n<ol><li id="fn1">Rittel, 1973. <a href="#ref1">↩</a></li></ol>\n', ['exclude <a href="#fn1" id="ref1">[1]</a>', 'reference [1]', 'note id="fn1"']],
+  ['html-footnotes', 'markdown', 'Note[^1] and [1](#fn1).\n\n[^1]: A note.\n', []],
+  ['html-footnotes', 'markdown', 'A <sup>2</sup>, <sup><a href="https://example.org">link</a></sup>, [Methods](#methods).\n\n<h2 id="methods">Methods</h2>\n', []],
+  ['html-footnotes', 'markdown', '```html\n<sup><a href="#fn1">1</a></sup>\n<li id="fn1">Note</li>\n```\n', []],
+  ['html-footnotes', 'markdown', 'Said.<sup><a href="#fn9">9</a></sup>\n', ['exclude <a href="#fn9">9</a>', 'reference 9']],
+  ['html-footnotes', 'text', 'Said.<sup><a href="#fn1">1</a></sup>\n\n<li id="fn1">Note</li>\n', []],
+  ['pandoc-inline-notes', 'markdown', 'Adapted from Wikipedia^[See [the page](https://example.org).] here.\n', ['exclude ^[See [the page](https://example.org).]', 'reference ^[', 'note [']],
+  ['pandoc-inline-notes', 'markdown', 'Code `^[]`, escaped \\^[x], a call [^1], unclosed x^[2.\n\n```\nx^[1]\n```\n', []],
+  ['pandoc-inline-notes', 'text', 'Inline^[note].\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {

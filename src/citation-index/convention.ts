@@ -37,6 +37,8 @@ export interface Block {
   readonly calls: ReadonlyArray<{readonly start: number; readonly end: number; readonly label: string}>
   /** Spans of link text (`link` and `linkReference` nodes). */
   readonly links: ReadonlyArray<{readonly start: number; readonly end: number}>
+  /** Spans of its prose `text` nodes, in document order (what the scanner read). */
+  readonly texts?: ReadonlyArray<{readonly start: number; readonly end: number}>
 }
 
 /** A GFM footnote definition node, as the walk found it. */
@@ -53,6 +55,8 @@ export interface DocumentView {
   readonly format: Format
   readonly blocks: readonly Block[]
   readonly definitions: readonly DefinitionNode[]
+  /** Spans of raw HTML (`html` nodes, inline and block: not prose), in document order. */
+  readonly html?: ReadonlyArray<{readonly start: number; readonly end: number}>
 }
 
 /** A marker a convention proposes: a reference, or the start of a note. */

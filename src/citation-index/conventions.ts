@@ -7,8 +7,18 @@ import type {Convention} from './convention.js'
 import bracketNotes from '../../conventions/bracket-notes.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
+import htmlFootnotes from '../../conventions/html-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
+import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
 
 /** Every convention. */
-export const conventions: readonly Convention[] = [gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes]
+export const conventions: readonly Convention[] = [
+  gfmFootnotes,
+  linkReferences,
+  bracketNotes,
+  symbolNotes,
+  gutenbergFootnotes,
+  htmlFootnotes,
+  pandocInlineNotes
+]

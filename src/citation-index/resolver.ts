@@ -66,8 +66,20 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return decide(refs, notes, format)
+  const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
+  const decided = decide(refs.filter((r) => !kept(r)), notes.filter((n) => !kept(n)), format)
+  const byStart = (a: Resolved, b: Resolved): number => a.start - b.start
+  return {refs: [...decided.refs, ...refs.filter(kept)].sort(byStart), notes: [...decided.notes, ...notes.filter(kept)].sort(byStart)}
 }
+
+/**
+ * Syntaxes whose conventions weigh the document's evidence themselves (each
+ * of their references names its note): their candidates stand as proposed.
+ */
+const keptAsProposed: ReadonlySet<Resolved['syntax']> = new Set<Resolved['syntax']>([
+  'pandoc',
+  'html'
+])
 
 /** The candidates outside every excluded span (only text candidates are excluded). */
 function withoutExcluded(proposed: ReadonlyArray<Candidate | Exclusion>): Candidate[] {

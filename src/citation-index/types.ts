@@ -34,8 +34,15 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `gfm`: GFM footnotes, `text[^1]` and `[^1]: note` (Markdown only)
  * - `bracket`: plain-text notes, `text.[1]` and a notes list `[1] note`
  * - `symbol`: symbol notes, `Savyon*` and `* A. Savyon is ...`
+ * - `pandoc`: pandoc inline notes, `text^[the note]` (Markdown only)
+ * - `html`: notes written as raw HTML in Markdown, `<a href="#fn1">1</a>` and `<li id="fn1">`
  */
-export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
+export type MarkerSyntax =
+  | 'gfm'
+  | 'bracket'
+  | 'symbol'
+  | 'pandoc'
+  | 'html'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'

@@ -22,6 +22,13 @@ const linkTypes = new Set(['link', 'linkReference'])
 export function walkDocument(tree: Root, source: string, format: Format, notProse: ReadonlySet<string>): DocumentView {
   const blocks: Block[] = []
   const definitions: DefinitionNode[] = []
+  const html: Array<{start: number; end: number}> = []
+  /** Record a raw HTML node (never prose, but conventions may read its markup). */
+  const rawHtml = (node: Nodes): void => {
+    const s = node.position?.start.offset
+    const e = node.position?.end.offset
+    if (node.type === 'html' && s !== undefined && e !== undefined) html.push({start: s, end: e})
+  }
 
   /** One paragraph or heading. */
   const phrasing = (node: Paragraph | Heading, inDefinition: number | undefined, notesAllowed: boolean): void => {
@@ -31,22 +38,27 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
     const tokens: MarkerToken[] = []
     const calls: Array<{start: number; end: number; label: string}> = []
     const links: Array<{start: number; end: number}> = []
+    const texts: Array<{start: number; end: number}> = []
     const stack: Nodes[] = [...node.children].reverse()
     while (stack.length > 0) {
       const child = stack.pop()!
+      rawHtml(child)
       if (notProse.has(child.type)) continue
       const s = child.position?.start.offset
       const e = child.position?.end.offset
       if (child.type === 'footnoteReference') {
         if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: child.label ?? child.identifier})
       } else if (child.type === 'text') {
-        if (s !== undefined && e !== undefined) scanMarkers(source, s, e, start, tokens)
+        if (s !== undefined && e !== undefined) {
+          scanMarkers(source, s, e, start, tokens)
+          texts.push({start: s, end: e})
+        }
       } else if ('children' in child) {
         if (linkTypes.has(child.type) && s !== undefined && e !== undefined) links.push({start: s, end: e})
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
       }
     }
-    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links})
+    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, texts})
   }
 
   const stack: Array<{node: Nodes; inDefinition: number | undefined; inList: boolean}> = [
@@ -54,6 +66,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
   ]
   while (stack.length > 0) {
     const {node, inDefinition, inList} = stack.pop()!
+    rawHtml(node)
     if (notProse.has(node.type)) continue
     if (node.type === 'paragraph') {
       phrasing(node, inDefinition, inDefinition === undefined && !inList)
@@ -78,5 +91,6 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       }
     }
   }
-  return {source, format, blocks, definitions}
+  html.sort((a, b) => a.start - b.start)
+  return {source, format, blocks, definitions, html}
 }
