@@ -37,7 +37,9 @@ import {readHtmlAnchors} from '../src/citation-index/html-anchors.js'
 const shownNumber = /^\[?(\d{1,4})\]?$/
 const noteId = /^(?:fn|ftnt|footnote|endnote|note|n)[-_:]?\d{1,5}$/i
 const tags = /<[^<>]*>|&nbsp;|\s/g
-const leadingMarkup = /^(?:\s|&nbsp;|<[^<>]*>)*/
+const leadingMarkup = /^(?:\s|&nbsp;|<\/?[a-z][a-z\d-]*(?:\s[^<>]*)?>)*/i
+const tagInside = /^\/?[a-z][a-z\d-]*(?:\s[^<>]*)?$/i
+const idDigits = /\d{1,5}$/
 
 /** A reference found: the link, the number it shows, the targets its id names. */
 interface Found {
@@ -80,18 +82,29 @@ const convention: Convention = {
     if (found.length === 0) return
 
     // The notes: targets a reference reaches, and targets of their kind after the first reference.
-    const reached = new Set(found.flatMap((item) => item.targets))
+    const reached = new Set<Target>()
+    const idsReached = new Set<string>()
+    for (const item of found) {
+      if (idsReached.has(item.link.id)) continue
+      idsReached.add(item.link.id)
+      for (const target of item.targets) reached.add(target)
+    }
     const kinds = new Set([...reached].map(kindOf))
     const firstReference = found[0]!.link.span.start
     const notes = anchors.targets.filter((t) => reached.has(t) || (t.span.start > firstReference && kinds.has(kindOf(t))))
 
-    // Labels: the number a note shows (else the number of the first reference reaching it), when no other note shows it; else its id.
+    // Labels: the number a note shows (else the number of the first reference reaching it, else the
+    // number its id ends with), when no other note has it; else its id.
     const proposed = new Map<Target, string>()
     for (const note of notes) proposed.set(note, String(shownBy(note) ?? ''))
     for (const item of found) {
       if (item.targets.length !== 1) continue
       const note = item.targets[0]!
       if (proposed.get(note) === '') proposed.set(note, String(item.number))
+    }
+    for (const note of notes) {
+      const digits = idDigits.exec(note.id)
+      if (proposed.get(note) === '' && digits) proposed.set(note, String(Number(digits[0])))
     }
     const uses = new Map<string, number>()
     for (const label of proposed.values()) uses.set(label, (uses.get(label) ?? 0) + 1)
@@ -210,7 +223,8 @@ function withoutTrailingMarkup(text: string): string {
     else if (text.endsWith('&nbsp;', end) || text.endsWith('&nbsp', end)) end -= text.endsWith('&nbsp;', end) ? 6 : 5
     else if (text.charAt(end - 1) === '>') {
       const open = text.lastIndexOf('<', end - 1)
-      if (open < 0 || text.slice(open + 1, end - 1).includes('>')) break
+      // A tag, not an autolink (`<https://...>`).
+      if (open < 0 || !tagInside.test(text.slice(open + 1, end - 1))) break
       end = open
     } else break
   }

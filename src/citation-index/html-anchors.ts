@@ -92,6 +92,7 @@ export function readHtmlAnchors(document: DocumentView): HtmlAnchors | undefined
 
   const targets: Target[] = []
   const links: InPageLink[] = []
+  const ordinals = new Map<Element, Map<Element, number>>()
   const stack: Array<{node: ChildNode; sup: boolean}> = fragment.childNodes.map((node) => ({node, sup: false})).reverse()
   while (stack.length > 0) {
     const {node, sup} = stack.pop()!
@@ -118,7 +119,7 @@ export function readHtmlAnchors(document: DocumentView): HtmlAnchors | undefined
         span: spanOf(location),
         attribute: attribute ? spanOf(attribute) : spanOf(location.startTag ?? location),
         inner: {start, end: Math.max(start, end)},
-        ordinal: ordinalOf(node),
+        ordinal: ordinalOf(node, ordinals),
         firstText: firstText(node, source)
       }
       targets.push(target)
@@ -148,10 +149,11 @@ function masked(source: string, kept: readonly SourceSpan[]): string {
   return parts.join('')
 }
 
-/** The first non-blank text inside `element`, trimmed, with its span. */
+/** The first non-blank text inside `element` (among its first 64 nodes), trimmed, with its span. */
 function firstText(element: Element, source: string): InPageLink['shown'] {
   const stack: ChildNode[] = [...element.childNodes].reverse()
-  while (stack.length > 0) {
+  // A bounded look: a shown number is near the start tag; deep empty markup must not cost its size per element.
+  for (let visits = 0; stack.length > 0 && visits < 64; visits++) {
     const node = stack.pop()!
     if (node.nodeName === '#text' && 'value' in node && node.sourceCodeLocation) {
       const {startOffset, endOffset} = node.sourceCodeLocation
@@ -167,17 +169,22 @@ function firstText(element: Element, source: string): InPageLink['shown'] {
   return undefined
 }
 
-/** The number an `<ol>` shows for the `<li>` `element` (its `start` counted), else undefined. */
-function ordinalOf(element: Element): number | undefined {
+/**
+ * The number an `<ol>` shows for the `<li>` `element` (its `start` counted),
+ * else undefined. Each list is numbered once, into `cache`.
+ */
+function ordinalOf(element: Element, cache: Map<Element, Map<Element, number>>): number | undefined {
   const list = element.parentNode
   if (element.tagName !== 'li' || !list || !('tagName' in list) || list.tagName !== 'ol') return undefined
-  const start = Number.parseInt(list.attrs.find((attr) => attr.name === 'start')?.value ?? '1', 10)
-  let number = Number.isFinite(start) ? start : 1
-  for (const child of list.childNodes) {
-    if (child === element) return number
-    if ('tagName' in child && child.tagName === 'li') number++
+  let numbers = cache.get(list)
+  if (!numbers) {
+    numbers = new Map()
+    const start = Number.parseInt(list.attrs.find((attr) => attr.name === 'start')?.value ?? '1', 10)
+    let number = Number.isFinite(start) ? start : 1
+    for (const child of list.childNodes) if ('tagName' in child && child.tagName === 'li') numbers.set(child, number++)
+    cache.set(list, numbers)
   }
-  return undefined
+  return numbers.get(element)
 }
 
 function spanOf(location: {startOffset: number; endOffset: number}): SourceSpan {
