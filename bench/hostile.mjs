@@ -249,9 +249,9 @@ const cases = [
     }
   },
   {
-    name: 'pandoc inline notes: 100,000 `^[` unclosed, then 100,000 `^[note]`',
+    name: 'pandoc inline notes: one `^[` unclosed over 100,000 words, then 100,000 `^[note]`',
     formats: ['md'],
-    input: (scale) => `${'x^['.repeat(at(100_000, scale))}\n\n${'Claim.^[Source, 2015.] '.repeat(at(100_000, scale))}\n`
+    input: (scale) => `Claim.^[${'word '.repeat(at(100_000, scale))}\n\n${'Claim.^[Source, 2015.] '.repeat(at(100_000, scale))}\n`
   }
 ]
 
