@@ -272,6 +272,34 @@ const cases = [
       for (let i = 1; i <= n; i++) out.push(`> - claim ${i}.[^${i}]\n>   [^${i}]: > - Source ${i}, 2015.`)
       return `${out.join('\n')}\n`
     }
+  },
+  {
+    name: 'raw-HTML notes: 50,000 `<sup><a href="#fnN">` links and a list of 50,000 `<li id="fnN">`',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(`Claim ${i}.<sup><a href="#fn${i}" id="ref${i}">[${i}]</a></sup>`)
+        notes.push(`<li id="fn${i}">Source ${i}, Beirut, October 12, 2015. <a href="#ref${i}">↩</a></li>`)
+      }
+      return `${body.join(' ')}\n\n<ol>\n${notes.join('\n')}\n</ol>\n`
+    }
+  },
+  {
+    name: 'raw-HTML notes: 100,000 links to one shared anchor, 1,000 notes sharing it',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(100_000, scale)
+      const notes = Array.from({length: at(1_000, scale)}, (_, i) => `<li id="fn">Source ${i}, 2015.</li>`)
+      return `${'Claim.<sup><a href="#fn">1</a></sup> '.repeat(n)}\n\n<ol>\n${notes.join('\n')}\n</ol>\n`
+    }
+  },
+  {
+    name: 'pandoc inline notes: one `^[` unclosed over 100,000 words, then 100,000 `^[note]`',
+    formats: ['md'],
+    input: (scale) => `Claim.^[${'word '.repeat(at(100_000, scale))}\n\n${'Claim.^[Source, 2015.] '.repeat(at(100_000, scale))}\n`
   }
 ]
 

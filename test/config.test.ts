@@ -115,7 +115,7 @@ test('invalid configs are usage errors naming the file, the key and the allowed 
     [{'.citelintrc.json': '{"rules": {"unused-note": "loud"}}'}, 'invalid severity "loud" for rule `unused-note`, expected "off", "warn", "error", 0, 1 or 2'],
     [{'.citelintrc.json': '{"rules": {"note-order": ["warn", {"gfm": "yes"}]}}'}, 'invalid options for rule `note-order`: `gfm` must be true or false'],
     [{'.citelintrc.json': '{"rules": {"unused-note": ["warn", {"x": 1}]}}'}, 'unknown option `x` for rule `unused-note`, expected no options'],
-    [{'.citelintrc.json': '{"rule": {}}'}, 'unknown key `rule`, expected "rules" or "overrides"'],
+    [{'.citelintrc.json': '{"rule": {}}'}, 'unknown key `rule`, expected "rules", "overrides" or "formats"'],
     [{'.citelintrc.json': '{"rules": '}, 'invalid JSON'],
     [{'.citelintrc.yaml': 'rules: [a'}, 'invalid YAML'],
     [{'.citelintrc.yaml': 'rules: {}\n---\nrules: {}\n'}, 'invalid YAML: more than one YAML document (a config file holds one) at line 2, column 1\n'],

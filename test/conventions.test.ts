@@ -51,7 +51,16 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['note-groups', 'text', 'In 1905.[nb 1] The table.[n_2] A note.[Note 3]\n\n[nb 1] Text of the note.\n', ['reference [nb 1]', 'reference [n_2]', 'reference [Note 3]', 'note [nb 1]']],
   ['note-groups', 'text', 'See [Page 3], [Table 2], [step 1] and said [n 1].\n\n[Note 1]\n', []],
   ['named-citations', 'text', 'As described in [RFC2119] and [Hale2019].\n\n[RFC2119] Bradner, S., March 1997.\n', ['reference [RFC2119]', 'reference [Hale2019]', 'note [RFC2119]']],
-  ['named-citations', 'text', '[Home] [Contents]\n\nText.\n\n[Page 5]\n\nSee [iv], [b], [12], [nb 1], [sic].\n', []]
+  ['named-citations', 'text', '[Home] [Contents]\n\nText.\n\n[Page 5]\n\nSee [iv], [b], [12], [nb 1], [sic].\n', []],
+  ['html-footnotes', 'markdown', 'Rittel<sup><a href="#fn1" id="ref1">[1]</a></sup> said.\n\n<ol><li id="fn1">Rittel, 1973. <a href="#ref1">↩</a></li></ol>\n', ['exclude <a href="#fn1" id="ref1">[1]</a>', 'reference [1]', 'note id="fn1"']],
+  ['html-footnotes', 'markdown', 'Note[^1] and [1](#fn1).\n\n[^1]: A note.\n', []],
+  ['html-footnotes', 'markdown', 'A <sup>2</sup>, <sup><a href="https://example.org">link</a></sup>, [Methods](#methods).\n\n<h2 id="methods">Methods</h2>\n', []],
+  ['html-footnotes', 'markdown', '```html\n<sup><a href="#fn1">1</a></sup>\n<li id="fn1">Note</li>\n```\n', []],
+  ['html-footnotes', 'markdown', 'Said.<sup><a href="#fn9">9</a></sup>\n', ['exclude <a href="#fn9">9</a>', 'reference 9']],
+  ['html-footnotes', 'text', 'Said.<sup><a href="#fn1">1</a></sup>\n\n<li id="fn1">Note</li>\n', []],
+  ['pandoc-inline-notes', 'markdown', 'Adapted from Wikipedia^[See [the page](https://example.org).] here.\n', ['exclude ^[See [the page](https://example.org).]', 'reference ^[', 'note [']],
+  ['pandoc-inline-notes', 'markdown', 'Code `^[]`, escaped \\^[x], a call [^1], unclosed x^[2.\n\n```\nx^[1]\n```\n', []],
+  ['pandoc-inline-notes', 'text', 'Inline^[note].\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {

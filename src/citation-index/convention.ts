@@ -43,6 +43,8 @@ export interface Block {
    * tries a call, resolved or not, image alt text included (see `gfm-calls.ts`).
    */
   readonly callShapes: readonly CallShape[]
+  /** Spans of its prose `text` nodes, in document order (what the scanner read). */
+  readonly texts?: ReadonlyArray<{readonly start: number; readonly end: number}>
 }
 
 /** A GFM footnote definition node, as the walk found it. */
@@ -59,6 +61,8 @@ export interface DocumentView {
   readonly format: Format
   readonly blocks: readonly Block[]
   readonly definitions: readonly DefinitionNode[]
+  /** Spans of raw HTML (`html` nodes, inline and block: not prose), in document order. */
+  readonly html?: ReadonlyArray<{readonly start: number; readonly end: number}>
 }
 
 /** A marker a convention proposes: a reference, or the start of a note. */

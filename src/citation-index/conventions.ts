@@ -8,10 +8,12 @@ import bracketNotes from '../../conventions/bracket-notes.js'
 import caretReferenceList from '../../conventions/caret-reference-list.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
+import htmlFootnotes from '../../conventions/html-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
 import noteGroups from '../../conventions/note-groups.js'
+import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
 
 /** Every convention. */
@@ -24,5 +26,7 @@ export const conventions: readonly Convention[] = [
   multiCitations,
   caretReferenceList,
   noteGroups,
-  namedCitations
+  namedCitations,
+  htmlFootnotes,
+  pandocInlineNotes
 ]

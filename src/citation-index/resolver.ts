@@ -70,8 +70,22 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return labelNoteLists(withNamedCitations(decide(refs, notes, format), refs, notes))
+  const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
+  const restRefs = refs.filter((r) => !kept(r))
+  const restNotes = notes.filter((n) => !kept(n))
+  const decided = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format), restRefs, restNotes))
+  const byStart = (a: Resolved, b: Resolved): number => a.start - b.start
+  return {refs: [...decided.refs, ...refs.filter(kept)].sort(byStart), notes: [...decided.notes, ...notes.filter(kept)].sort(byStart)}
 }
+
+/**
+ * Syntaxes whose conventions weigh the document's evidence themselves (each
+ * of their references names its note): their candidates stand as proposed.
+ */
+const keptAsProposed: ReadonlySet<Resolved['syntax']> = new Set<Resolved['syntax']>([
+  'pandoc',
+  'html'
+])
 
 /** The candidates outside every excluded span (only text candidates are excluded). */
 function withoutExcluded(proposed: ReadonlyArray<Candidate | Exclusion>): Candidate[] {

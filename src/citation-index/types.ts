@@ -40,9 +40,16 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `bracket`: plain-text notes, `text.[1]` and a notes list `[1] note`
  * - `symbol`: symbol notes, `Savyon*` and `* A. Savyon is ...`
  * - `named`: named citations, `[RFC2119]` and a References entry `[RFC2119] Bradner, S., ...`
+ * - `pandoc`: pandoc inline notes, `text^[the note]` (Markdown only)
+ * - `html`: notes written as raw HTML in Markdown, `<a href="#fn1">1</a>` and `<li id="fn1">`
  */
-export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
+export type MarkerSyntax =
+  | 'gfm'
+  | 'bracket'
+  | 'symbol'
   | 'named'
+  | 'pandoc'
+  | 'html'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'

@@ -37,6 +37,13 @@ function sourceLabel(source: string, start: number, end: number): string {
 export function walkDocument(tree: Root, source: string, format: Format, notProse: ReadonlySet<string>): DocumentView {
   const blocks: Block[] = []
   const definitions: DefinitionNode[] = []
+  const html: Array<{start: number; end: number}> = []
+  /** Record a raw HTML node (never prose, but conventions may read its markup). */
+  const rawHtml = (node: Nodes): void => {
+    const s = node.position?.start.offset
+    const e = node.position?.end.offset
+    if (node.type === 'html' && s !== undefined && e !== undefined) html.push({start: s, end: e})
+  }
 
   /**
    * One paragraph, heading or table cell. Images are not prose, but the GFM
@@ -52,9 +59,11 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
     const calls: Array<{start: number; end: number; label: string}> = []
     const links: Array<{start: number; end: number}> = []
     const opaque: SourceSpan[] = []
+    const texts: Array<{start: number; end: number}> = []
     const stack: Nodes[] = [...node.children].reverse()
     while (stack.length > 0) {
       const child = stack.pop()!
+      rawHtml(child)
       const s = child.position?.start.offset
       const e = child.position?.end.offset
       if (format === 'markdown' && s !== undefined && e !== undefined) {
@@ -72,7 +81,10 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       if (child.type === 'footnoteReference') {
         if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: sourceLabel(source, s, e)})
       } else if (child.type === 'text') {
-        if (s !== undefined && e !== undefined) scanMarkers(source, s, e, start, tokens)
+        if (s !== undefined && e !== undefined) {
+          scanMarkers(source, s, e, start, tokens)
+          texts.push({start: s, end: e})
+        }
       } else if ('children' in child) {
         if (linkTypes.has(child.type) && s !== undefined && e !== undefined) links.push({start: s, end: e})
         for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as Nodes)
@@ -80,7 +92,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
     }
     opaque.sort((a, b) => a.start - b.start)
     const shapes = format === 'markdown' ? callShapes(source, start, end, opaque) : []
-    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes})
+    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes, texts})
   }
 
   const stack: Array<{node: Nodes; inDefinition: number | undefined; inList: boolean}> = [
@@ -88,6 +100,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
   ]
   while (stack.length > 0) {
     const {node, inDefinition, inList} = stack.pop()!
+    rawHtml(node)
     if (notProse.has(node.type)) continue
     if (node.type === 'paragraph') {
       phrasing(node, inDefinition, inDefinition === undefined && !inList)
@@ -112,5 +125,6 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       }
     }
   }
-  return {source, format, blocks, definitions}
+  html.sort((a, b) => a.start - b.start)
+  return {source, format, blocks, definitions, html}
 }

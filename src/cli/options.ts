@@ -59,7 +59,7 @@ export function parser(argv: readonly string[]) {
     })
     .coerce('concurrency', (value: unknown) => parseConcurrency(String(Array.isArray(value) ? value.at(-1) : value)))
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
-    .example('$0 examples/', 'Lint every .md, .markdown and .txt file under examples/')
+    .example('$0 examples/', 'Lint every .md, .markdown, .Rmd, .qmd and .txt file under examples/')
     .example('$0 report.txt --format json', 'Machine-readable output')
     .example('$0 --stdin --stdin-filename report.md < report.md', 'Lint standard input as a Markdown file')
     .example('$0 reports/ --fix', 'Renumber notes and apply other safe fixes in place')

@@ -9,6 +9,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import type {AnyRule, Severity} from './rule.js'
 import {rulesById} from './registry.js'
+import type {Format} from '../citation-index/types.js'
 
 /** One rule's setting as written in a configuration. */
 export type RuleSetting = SeverityValue | [SeverityValue] | [SeverityValue, Record<string, unknown>]
@@ -28,6 +29,12 @@ export interface Config {
   readonly rules?: Readonly<Record<string, RuleSetting>>
   /** Later entries win over earlier ones and over `rules`. */
   readonly overrides?: readonly Override[]
+  /**
+   * File name extensions (without the dot, any case) read in another format
+   * than their own: `{"mdx": "markdown", "text": "text"}`. Applies to the
+   * files linted; directory walks still take only the built-in extensions.
+   */
+  readonly formats?: Readonly<Record<string, Format>>
 }
 
 /** A rule ready to run. */
@@ -57,10 +64,11 @@ export function validateConfig(raw: unknown, source: string): Config {
     throw new ConfigError(`${source}: the configuration must be an object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`)
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'rules' && key !== 'overrides') {
-      throw new ConfigError(`${source}: unknown key \`${key}\`, expected "rules" or "overrides"`)
+    if (key !== 'rules' && key !== 'overrides' && key !== 'formats') {
+      throw new ConfigError(`${source}: unknown key \`${key}\`, expected "rules", "overrides" or "formats"`)
     }
   }
+  if (raw['formats'] !== undefined) checkFormats(raw['formats'], source)
   if (raw['rules'] !== undefined) resolveRules({rules: checkRules(raw['rules'], source, 'rules')}, source)
   const overrides = raw['overrides']
   if (overrides !== undefined) {
@@ -82,6 +90,30 @@ export function validateConfig(raw: unknown, source: string): Config {
     })
   }
   return raw as Config
+}
+
+/**
+ * Check the `formats` key: an object mapping extensions (no dot, no path
+ * separator) to `"markdown"` or `"text"`.
+ *
+ * @throws ConfigError naming `source` and the bad entry.
+ */
+function checkFormats(value: unknown, source: string): void {
+  if (!isObject(value)) throw new ConfigError(`${source}: "formats" must be an object mapping extensions to "markdown" or "text"`)
+  for (const [extension, format] of Object.entries(value)) {
+    if (!extension || /[./\\]/.test(extension)) {
+      throw new ConfigError(`${source}: invalid extension \`${extension}\` in "formats", expected a name without dot, such as "mdx"`)
+    }
+    if (format !== 'markdown' && format !== 'text') {
+      throw new ConfigError(`${source}: invalid format ${JSON.stringify(format)} for \`${extension}\` in "formats", expected "markdown" or "text"`)
+    }
+  }
+}
+
+/** Extensions of `config.formats`, lowercased (the keys `formatOf` looks up). */
+export function extensionFormats(config: Config): Readonly<Record<string, Format>> | undefined {
+  if (!config.formats) return undefined
+  return Object.fromEntries(Object.entries(config.formats).map(([extension, format]) => [extension.toLowerCase(), format]))
 }
 
 function checkRules(value: unknown, source: string, where: string): Record<string, RuleSetting> {

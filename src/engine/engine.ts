@@ -8,7 +8,7 @@ import {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {buildCitationIndex} from '../citation-index/build.js'
 import type {Config, ResolvedRule} from './config.js'
-import {resolveRules} from './config.js'
+import {extensionFormats, resolveRules} from './config.js'
 import type {NoteFields} from '../models/note-model.js'
 import {describeNotes} from '../models/note-model.js'
 import type {ProseModel, ProseOptions} from '../models/prose.js'
@@ -85,7 +85,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const bom = text.charCodeAt(0) === 0xfeff
   const value = bom ? text.slice(1) : text
   const file = new VFile({value, path: options.filePath})
-  const format = options.format ?? formatOf(options.filePath)
+  const format = options.format ?? formatOf(options.filePath, options.config ? extensionFormats(options.config) : undefined)
   const tree = parse(value, format)
   if (options.freezeTree) deepFreeze(tree)
   const index = buildCitationIndex(tree, file, format)

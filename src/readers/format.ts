@@ -6,18 +6,36 @@
 /** Input formats, one per reader: Markdown (`.md`, `.markdown`) or plain text (`.txt` and anything else). */
 export type Format = 'markdown' | 'text'
 
-/** File name extensions of Markdown, lowercase, without the dot. */
-export const markdownExtensions: readonly string[] = ['md', 'markdown']
+/**
+ * File name extensions of Markdown, lowercase, without the dot: CommonMark's
+ * `md` and `markdown`, and pandoc's R Markdown (`Rmd`) and Quarto (`qmd`),
+ * which are Markdown whose code chunks (```` ```{r} ````) are fenced code.
+ */
+export const markdownExtensions: readonly string[] = ['md', 'markdown', 'rmd', 'qmd']
 /** File name extensions of plain text (the plain-text reader also takes any file no other reader claims). */
 export const plainTextExtensions: readonly string[] = ['txt']
 
 const markdownPattern = new RegExp(`\\.(${markdownExtensions.join('|')})$`, 'i')
 
 /**
- * The format of a file from its path: Markdown for `.md` and `.markdown`
+ * Extensions mapped to a format by configuration (`"formats": {"mdx":
+ * "markdown"}`): lowercase extension without the dot, to a format.
+ */
+export type ExtensionFormats = Readonly<Record<string, Format>>
+
+/**
+ * The format of a file from its path: a format `mapped` gives its extension
+ * (any case) first; then Markdown for `.md`, `.markdown`, `.Rmd` and `.qmd`
  * (any case), plain text for everything else, including `.txt` and a
  * missing path.
  */
-export function formatOf(filePath: string | undefined): Format {
-  return filePath && markdownPattern.test(filePath) ? 'markdown' : 'text'
+export function formatOf(filePath: string | undefined, mapped?: ExtensionFormats): Format {
+  if (!filePath) return 'text'
+  if (mapped) {
+    const dot = filePath.lastIndexOf('.')
+    const slash = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'))
+    const found = dot > slash + 1 ? mapped[filePath.slice(dot + 1).toLowerCase()] : undefined
+    if (found) return found
+  }
+  return markdownPattern.test(filePath) ? 'markdown' : 'text'
 }

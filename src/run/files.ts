@@ -9,8 +9,10 @@ import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {lstat, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 
-/** Extensions linted when walking a directory. */
-export const lintedExtensions = ['md', 'markdown', 'txt'] as const
+/** Extensions linted when walking a directory (any case): Markdown, R Markdown, Quarto and plain text. */
+export const lintedExtensions = ['md', 'markdown', 'rmd', 'qmd', 'txt'] as const
+/** How the walked extensions are named in reasons. */
+const walkedNames = '.md, .markdown, .Rmd, .qmd or .txt'
 const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
 
 /**
@@ -40,7 +42,8 @@ export interface FileFailure {
 
 /**
  * Expand command-line paths into files: a file is taken as named (whatever
- * its extension); a directory is walked for `.md`, `.markdown` and `.txt`,
+ * its extension); a directory is walked for `.md`, `.markdown`, `.Rmd`, `.qmd`
+ * and `.txt`,
  * skipping `node_modules` and hidden folders; anything else is a glob, of
  * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
@@ -89,7 +92,7 @@ export async function expandPaths(
         else {
           failures.push(...found.failures)
           if (found.files.length === 0 && found.failures.length === 0) {
-            failures.push({filePath: input, reason: 'no .md, .markdown or .txt files in this directory'})
+            failures.push({filePath: input, reason: `no ${walkedNames} files in this directory`})
           }
           for (const file of found.files) await add(file)
         }
@@ -106,7 +109,7 @@ export async function expandPaths(
     const found = await walk(pattern.base, cwd, ops, pattern.enters).catch((error: NodeJS.ErrnoException) => error)
     if (found instanceof Error) {
       // The pattern's folder is missing: no match; unreadable: say why.
-      const reason = found.code === 'ENOENT' ? 'no .md, .markdown or .txt files match this pattern' : describeError(found)
+      const reason = found.code === 'ENOENT' ? `no ${walkedNames} files match this pattern` : describeError(found)
       failures.push({filePath: found.code === 'ENOENT' ? input : pattern.base, reason})
       continue
     }
@@ -114,7 +117,7 @@ export async function expandPaths(
     const matches = found.files.filter((file) => pattern.matches(file))
     // With a folder that could not be read, matches may be in it: its failure says enough.
     if (matches.length === 0 && found.failures.length === 0) {
-      failures.push({filePath: input, reason: 'no .md, .markdown or .txt files match this pattern'})
+      failures.push({filePath: input, reason: `no ${walkedNames} files match this pattern`})
     }
     for (const file of matches) await add(file)
   }

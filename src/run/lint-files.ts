@@ -11,7 +11,8 @@ import path from 'node:path'
 import type {WriteOps} from './atomic-write.js'
 import {FileChanged, writeFileAtomic} from './atomic-write.js'
 import type {Config, ResolvedRule, RuleSetting} from '../engine/config.js'
-import {ConfigError, resolveRules, settingsFor} from '../engine/config.js'
+import {ConfigError, extensionFormats, resolveRules, settingsFor} from '../engine/config.js'
+import {formatOf} from '../readers/format.js'
 import {ConfigFinder} from './config-file.js'
 import type {LoadedConfig} from './config-file.js'
 import type {LintCache} from './cache.js'
@@ -206,7 +207,9 @@ export class Linter {
       rules = resolveRules({rules: settings}, source)
       this.#resolved.set(key, rules)
     }
-    return {selection: {key, source, settings}, rules}
+    const format = formatOf(filePath, extensionFormats(loaded.config))
+    const mapped = format !== formatOf(filePath) ? {format} : {}
+    return {selection: {key: mapped.format ? `${key}\0${format}` : key, source, settings, ...mapped}, rules}
   }
 
   /**
@@ -250,7 +253,7 @@ export class Linter {
         await pool.close()
       }
     }
-    return lintResolved({filePath, text, fix}, rules, this.runOptions)
+    return lintResolved({filePath, text, fix, rules: selection}, rules, this.runOptions)
   }
 }
 

@@ -23,6 +23,7 @@ import type {CitelintMessage, LintResult} from '../engine/engine.js'
 import {lintText} from '../engine/engine.js'
 import {fixText} from '../engine/fix.js'
 import type {ProseOptions} from '../models/prose.js'
+import type {Format} from '../citation-index/types.js'
 
 /** The heavy per-file models: only `--include-notes` and `citelint summary` need them after the rules ran. */
 export type LintModels = Pick<LintResult, 'index' | 'noteFields' | 'prose'>
@@ -42,6 +43,8 @@ export interface RuleSelection {
   /** Where the settings come from (a config file path or `configuration`), for error messages. */
   readonly source: string
   readonly settings: Readonly<Record<string, RuleSetting>>
+  /** The format the config's `formats` gives the file's extension, if any. */
+  readonly format?: Format
 }
 
 /** One file to lint. */
@@ -111,12 +114,13 @@ function withoutBom(text: string): string {
  * @throws InternalError, or whatever citelint throws on the text.
  */
 export function lintResolved(
-  task: Pick<LintTask, 'filePath' | 'text' | 'fix'>,
+  task: Pick<LintTask, 'filePath' | 'text' | 'fix'> & {readonly rules?: Pick<RuleSelection, 'format'>},
   rules: readonly ResolvedRule[],
   run: LintRunOptions
 ): LintResult & {readonly source?: string; readonly output?: string} {
   const options = {
     filePath: task.filePath,
+    ...(task.rules?.format ? {format: task.rules.format} : {}),
     rules,
     reportUnusedDisableDirectives: run.reportUnusedDisableDirectives,
     ...(run.prose ? {prose: run.prose} : {})
