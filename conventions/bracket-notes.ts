@@ -9,7 +9,10 @@
  *
  * - Reads: `talks stalled.[1] The` with `[1] Al-Akhbar, October 12, 2015.`
  * - Must not read: editorial brackets, `[sic]`, `[...]`, `[the IRGC]`,
- * `[t]he`, `collud[e]`, `"[a] list`; `[1]:` (a link definition's shape).
+ * `[t]he`, `collud[e]`, `"[a] list`, `d[^a][n]wongg`; `[1]:` (a link
+ * definition's shape); array indexes `S[0]`, `S1[i]`; an original edition's
+ * year `(2004) [1961]`; a legend `[1]  = Whole-note`; a book index's page
+ * `Banjo, [20]`.
  *
  * How it tells them apart: a label must look like a marker (digits, a roman
  * numeral, one letter, a malformed number). At a line start, `[n]` followed
@@ -19,8 +22,15 @@
  * not after a space, a letter or an opening quote or bracket, and not run
  * into the next word. A note found inside a paragraph of prose is a
  * reference wrapped onto a new line (`[2]`) or nothing (`[W]e`): the
- * resolver decides that per paragraph. In Markdown the resolver uses this
- * convention only when a reference is followed by its note.
+ * resolver decides that per paragraph. A bracket glued to a one-letter word
+ * that is not English (`S[0]`, not `A[1]`) is an index; a four-digit label
+ * after a year (`(1863 [1859])`) is a year; a line-start `[1]` followed by
+ * `=` is a legend entry, and a block with two such entries holds no notes; a
+ * block whose lines mostly end in a page number after a comma is a book
+ * index, with no markers. A roman or letter label after a bracket that was
+ * no marker (`[^a][n]`) is inside a word. The resolver uses this convention
+ * only with bracket notes (in Markdown, a reference followed by its note),
+ * and drops numbers far outside the notes' numbering.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {labelStyle} from '../src/citation-index/marker.js'

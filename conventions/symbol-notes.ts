@@ -8,13 +8,13 @@
  * Media Project.`
  * - Must not read: emphasis or a bulleted list (`* item` lines, two or more
  * with one symbol in a block), `2 * 3` (spaced), `*word` (glued to the word
- * after it).
+ * after it), a line holding only `*` (OCR debris, a separator).
  *
  * How it tells them apart: a reference follows a non-space character and is
  * not followed by a word character; a note starts a top-level line and is
  * followed by a space. Lines starting with the same symbol in one block are
- * a list. The resolver uses a symbol only when it appears both as a
- * reference and as a note.
+ * a list; a note has text after its symbol on its line. The resolver uses
+ * a symbol only when it appears both as a reference and as a note.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 

@@ -5,7 +5,13 @@
  * i, ii, iii; with the option `gfm`, also GFM notes whose labels are
  * numbers), each convention on its own:
  * - `reference`: the first references to the notes must come in ascending
- *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`);
+ *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`). Only the
+ *   references outside the longest ascending run of first citations are
+ *   reported: one reference cited too early (`[15]` in a preface, then `[2]`
+ *   to `[14]` in order) is one finding (`early`), not one per later note.
+ *   A numbered bibliography in alphabetical order (five or more entries
+ *   sorted by first word or by the first author's surname) follows the
+ *   alphabet, not first citation, and is not checked for this;
  * - `list`: the notes list must be in ascending order;
  * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
  *   that a reference uses but no note has is `undefined-reference`'s.

@@ -39,6 +39,13 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['bracket-notes', 'markdown', 'Escaped \\[1].\n', []],
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
+  ['symbol-notes', 'text', 'By A. Savyon*\n\n*\n', ['reference *']],
+  ['bracket-notes', 'text', 'The array S[0] and B[1] and S1[i].\n', []],
+  ['bracket-notes', 'text', 'Smith (2004) [1961] and (1863 [1859]).\n', []],
+  ['bracket-notes', 'text', 'Plan A[1] holds.\n', ['reference [1]']],
+  ['bracket-notes', 'text', 'Key:\n\n[1]  = Whole-note\n[2]  = Half-note\n', []],
+  ['bracket-notes', 'text', '  Banjo, [20]\n  Barley, 4, 12\n  Grain, 3, 5\n', []],
+  ['bracket-notes', 'text', 'Wikwe/d[^a][n]wongg[^a][n]-- Bay.\n', []],
   ['gutenberg-footnotes', 'text', 'The sonata form.[1]\n\n[Footnote 1: See Parry, p. 12.]\n', ['note [Footnote 1:']],
   ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []]
 ]

@@ -11,6 +11,8 @@ const wordChar = /[\p{L}\p{N}_]/u
 const letterChar = /\p{L}/u
 const combiningMark = /\p{M}/u
 /** Characters that join a one-letter word to the word before it: `Krieger's`, `n/a`, `re-`. */
+/** The one-letter word of English prose that may end a clause: `Plan A[1]` (`I` is rarely cited; `I[1]` is an index). */
+const englishWord = /^[aA]$/
 const wordJoiner = /['’/.\-]/
 const yearLabel = /^\d{4}$/
 const lineBreak = /\r\n|\r|\n/
@@ -33,12 +35,16 @@ function digitsBack(text: string, end: number, floor: number): number {
  * Whether the bracket starting at `start` is glued to a short identifier,
  * the way an array index is written (`S[0]`, `B[1]`, `S1[i]`, `γ̂[l]`): the
  * word right before it is one letter, maybe with combining marks and digits
- * (`x0`, `S1`). A word of two or more letters (`structure[7]`) is prose.
+ * (`x0`, `S1`), maybe one space before the bracket (`W [1]`), and not the
+ * English word `A`. A word of two or more
+ * letters (`structure[7]`) is prose.
  */
 export function gluedToIdentifier(source: string, start: number): boolean {
-  let i = start
+  // Math set in PDFs puts one space between the identifier and its index: `W [1]`.
+  let i = source.charAt(start - 1) === ' ' ? start - 1 : start
+  const end = i
   let letters = 0
-  const floor = Math.max(0, start - lookBack)
+  const floor = Math.max(0, end - lookBack)
   while (i > floor) {
     const char = source.charAt(i - 1)
     if (!combiningMark.test(char) && !wordChar.test(char)) break
@@ -47,7 +53,7 @@ export function gluedToIdentifier(source: string, start: number): boolean {
   }
   // The word must start with a letter, and stand apart: not a possessive
   // (`Krieger's[11]`), a decade (`2000s[164]`) or part of `n/a[38]`.
-  if (letters !== 1 || !letterChar.test(source.charAt(i))) return false
+  if (letters !== 1 || !letterChar.test(source.charAt(i)) || englishWord.test(source.slice(i, end))) return false
   const before = source.charAt(i - 1)
   return i === 0 || !(wordChar.test(before) || wordJoiner.test(before))
 }

@@ -41,8 +41,6 @@ const notesHeading = /^(?:notes?|endnotes?|footnotes?|references?|sources?)[ \t]
 const lineBreak = /[\r\n]/
 const space = /\s/
 const wordChar = /[\p{L}\p{N}_]/u
-/** How many references a symbol note may have, on average, before its symbol is not a note symbol. */
-const referencesPerNote = 3
 
 /**
  * Resolve the candidates of every convention for a document of `format`
@@ -70,7 +68,7 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return decide(refs, notes, source)
+  return decide(refs, notes, format, source)
 }
 
 /** The candidates outside every excluded span (only text candidates are excluded). */
@@ -212,23 +210,23 @@ function trailingList(source: string, found: readonly Candidate[], end: number):
  * The document-wide decisions: which conventions are in use, per syntax.
  * - Bracket entries before the first bracket reference are legends or
  *   numbered lists, not notes (when the document has bracket references).
- * - Bracket markers count only when some reference is followed by its
- *   note, as endnotes are; `[1]` list labels, array indexes and references
- *   whose notes are written another way (`^ text` lists of web copies) are
- *   not references. (Plain text once counted them without notes: hundreds
- *   of findings in a file whose notes had merely lost their numbers.)
+ * - Bracket markers count only with bracket notes: in plain text, a notes
+ *   list after the first reference; in Markdown, some reference followed by
+ *   its note, as endnotes are. `[1]` list labels, array indexes and
+ *   references whose notes are written another way (`^ text` lists of web
+ *   copies) are not references. (Plain text once counted them without any
+ *   notes: 359 findings in one file whose notes had merely lost their numbers.)
  * - A bracket number far outside the notes' numbering is not a reference
  *   (see {@link outsideNumbering}).
- * - Symbols count only when used both as a reference and as a note, and
- *   not far more often as a reference (see {@link symbolsInUse}).
+ * - Symbols count only when used both as a reference and as a note.
  */
-function decide(refs: Resolved[], notes: Resolved[], source: string): {refs: Resolved[]; notes: Resolved[]} {
+function decide(refs: Resolved[], notes: Resolved[], format: Format, source: string): {refs: Resolved[]; notes: Resolved[]} {
   const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
   const firstRef = bracketRefs.reduce((first, r) => Math.min(first, r.start), Number.POSITIVE_INFINITY)
   let bracketNotes = notes.filter((n) => n.syntax === 'bracket' && (bracketRefs.length === 0 || n.start > firstRef))
   const lastNoteStart = new Map<string, number>()
   for (const note of bracketNotes) lastNoteStart.set(keyOf(note), note.start)
-  if (!bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
+  if (format === 'markdown' && !bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
   const bracketInUse = bracketNotes.length > 0
   const outside = outsideNumbering(bracketNotes, source)
   const {refSymbols, noteSymbols} = symbolsInUse(refs, notes)
@@ -266,11 +264,10 @@ function outsideNumbering(notes: readonly Resolved[], source: string): (ref: Res
 }
 
 /**
- * The symbols used both as references and as notes, with no more than
- * `referencesPerNote` references per note of the symbol plus two (an author
- * line repeated in a header). A note symbol is cited once, or once per page
- * where notes restart per page; 440 `*` after 4 `*` notes is OCR debris of
- * superscript numbers (`mined.3*`, `States.'*`), not notes.
+ * The symbols used both as references and as notes. (A limit on references
+ * per note was tried: 440 `*` after 4 `*` notes in an OCR'd report are debris
+ * of superscript numbers, but they mark where its footnotes were cited, and
+ * dropping them left 127 more quotations uncited. Kept as it was.)
  */
 function symbolsInUse(refs: readonly Resolved[], notes: readonly Resolved[]): {refSymbols: Set<string>; noteSymbols: Set<string>} {
   const count = (items: readonly Resolved[]): Map<string, number> => {
@@ -281,9 +278,9 @@ function symbolsInUse(refs: readonly Resolved[], notes: readonly Resolved[]): {r
   const refCounts = count(refs)
   const noteCounts = count(notes)
   const inUse = new Set<string>()
-  for (const [label, noteCount] of noteCounts) {
+  for (const label of noteCounts.keys()) {
     const refCount = refCounts.get(label) ?? 0
-    if (refCount > 0 && refCount <= referencesPerNote * noteCount + 2) inUse.add(label)
+    if (refCount > 0) inUse.add(label)
   }
   return {refSymbols: inUse, noteSymbols: inUse}
 }
