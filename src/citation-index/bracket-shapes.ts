@@ -35,13 +35,12 @@ function digitsBack(text: string, end: number, floor: number): number {
  * Whether the bracket starting at `start` is glued to a short identifier,
  * the way an array index is written (`S[0]`, `B[1]`, `S1[i]`, `γ̂[l]`): the
  * word right before it is one letter, maybe with combining marks and digits
- * (`x0`, `S1`), maybe one space before the bracket (`W [1]`), and not the
- * English word `A`. A word of two or more
+ * (`x0`, `S1`), and not the English word `A`. (`W [1]`, spaced as PDFs set
+ * math, is left alone: prose writes `Plan B [2].` the same way.) A word of two or more
  * letters (`structure[7]`) is prose.
  */
 export function gluedToIdentifier(source: string, start: number): boolean {
-  // Math set in PDFs puts one space between the identifier and its index: `W [1]`.
-  let i = source.charAt(start - 1) === ' ' ? start - 1 : start
+  let i = start
   const end = i
   let letters = 0
   const floor = Math.max(0, end - lookBack)
