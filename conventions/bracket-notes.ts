@@ -9,7 +9,10 @@
  *
  * - Reads: `talks stalled.[1] The` with `[1] Al-Akhbar, October 12, 2015.`
  * - Must not read: editorial brackets, `[sic]`, `[...]`, `[the IRGC]`,
- * `[t]he`, `collud[e]`, `"[a] list`; `[1]:` (a link definition's shape).
+ * `[t]he`, `collud[e]`, `"[a] list`, `d[^a][n]wongg`; `[1]:` (a link
+ * definition's shape); array indexes `S[0]`, `S1[i]`; an original edition's
+ * year `(2004) [1961]`; a legend `[1]  = Whole-note`; a book index's page
+ * `Banjo, [20]`.
  *
  * How it tells them apart: a label must look like a marker (digits, a roman
  * numeral, one letter, a malformed number). At a line start, `[n]` followed
@@ -19,15 +22,23 @@
  * not after a space, a letter or an opening quote or bracket, and not run
  * into the next word. A note found inside a paragraph of prose is a
  * reference wrapped onto a new line (`[2]`) or nothing (`[W]e`): the
- * resolver decides that per paragraph. In Markdown the resolver uses this
- * convention only when a reference is followed by its note.
+ * resolver decides that per paragraph. A bracket glued to a one-letter word
+ * that is not English (`S[0]`, not `A[1]`) is an index; a four-digit label
+ * after a year (`(1863 [1859])`) is a year; a line-start `[1]` followed by
+ * `=` is a legend entry, and a block with two such entries holds no notes; a
+ * block whose lines mostly end in a page number after a comma is a book
+ * index, with no markers. A roman or letter label after a bracket that was
+ * no marker (`[^a][n]`) is inside a word. The resolver uses this convention
+ * only with bracket notes (in Markdown, a reference followed by its note),
+ * and drops numbers far outside the notes' numbering.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {labelStyle} from '../src/citation-index/marker.js'
+import {bookIndex, gluedToIdentifier, legendEntry, originalYear} from '../src/citation-index/bracket-shapes.js'
 
 const wordChar = /[\p{L}\p{N}_]/u
-const letterChar = /\p{L}/u
-const openingChar = /[([{“‘«]/
+/** Punctuation that closes a word, clause or quotation, after which a roman or letter marker may stand. */
+const closingChar = /[.,;:!?)\]}"'”’»…%]/
 const straightQuote = /["']/
 const space = /\s/
 
@@ -39,18 +50,33 @@ const convention: Convention = {
   },
   *detect(document: DocumentView): Iterable<Candidate> {
     const {source, format} = document
-    for (const [block, {tokens, notesAllowed}] of document.blocks.entries()) {
+    for (const [block, {tokens, notesAllowed, start, end}] of document.blocks.entries()) {
+      // A book index's page numbers (`Banjo, [20]`) are neither references nor notes.
+      if (format === 'text' && tokens.some((token) => token.kind === 'bracket') && bookIndex(source, start, end)) continue
+      // A legend (`[O]  = A circle`, two or more entries) holds no notes, even in entries such as `[C]  or [C/4] = ...`.
+      const legend = tokens.filter((token) => token.kind === 'bracket' && token.lineStart && legendEntry(source, token.end)).length >= 2
+      // The end of the last bracket token that was not a marker (`[^a]` in `d[^a][n]wongg`).
+      let editorialEnd = -1
       for (const token of tokens) {
-        if (token.kind !== 'bracket' || token.caret) continue
+        if (token.kind !== 'bracket') continue
+        const afterEditorial = token.start === editorialEnd
+        // In Markdown a caret bracket is a GFM call (a marker); in plain text it is editorial.
+        editorialEnd = token.caret && format === 'markdown' ? -1 : token.end
+        if (token.caret) continue
         if (format === 'markdown' && token.slashes % 2 === 1) continue
         const style = labelStyle(token.label, false)
         if (!style) continue
         const {before, next} = token
+        // An array index (`S[0]`, `S1[i]`) or an original edition's year (`(2004) [1961]`) is not a marker.
+        if (!token.lineStart && (gluedToIdentifier(source, token.start) || originalYear(source, token.label, token.start))) continue
         const item = {marker: source.slice(token.start, token.end), label: token.label, style, syntax: 'bracket', start: token.start, end: token.end, block, fromText: true} as const
         const numeric = style === 'arabic'
         if (token.lineStart && notesAllowed) {
           // `[1] Al-Akhbar ...` starts a note; `[W]e want` is editorial.
+          // `[1]  = Whole-note` is a legend entry.
+          if (legend || legendEntry(source, token.end)) continue
           if (numeric ? next !== ':' && next !== '(' && next !== '[' : next === '' || space.test(next)) {
+            editorialEnd = -1
             yield {...item, role: 'note', inProse: numeric ? 'reference' : 'drop'}
             continue
           }
@@ -61,10 +87,12 @@ const convention: Convention = {
           // a word, run into the word after it or open a quotation: `said [the
           // IRGC]`, `collud[e]`, `[t]he`, `"[a] list`. A marker follows
           // punctuation that closes something: `others."[v]`.
-          if (!before || space.test(before) || letterChar.test(before) || wordChar.test(next)) continue
+          // A letter after an editorial bracket glued to a word is inside the word: `d[^a][n]wongg`.
+          if (!closingChar.test(before) || wordChar.test(next) || afterEditorial) continue
           const beforeQuote = token.beforeBefore
-          if (openingChar.test(before) || (straightQuote.test(before) && (!beforeQuote || space.test(beforeQuote)))) continue
+          if (straightQuote.test(before) && (!beforeQuote || space.test(beforeQuote))) continue
         }
+        editorialEnd = -1
         yield {...item, role: 'reference'}
       }
     }

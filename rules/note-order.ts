@@ -5,7 +5,13 @@
  * i, ii, iii; with the option `gfm`, also GFM notes whose labels are
  * numbers), each convention on its own:
  * - `reference`: the first references to the notes must come in ascending
- *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`);
+ *   order (`[1]` ... `[3]` ... `[2]` is out of order at `[2]`). Only the
+ *   references outside the longest ascending run of first citations are
+ *   reported: one reference cited too early (`[15]` in a preface, then `[2]`
+ *   to `[14]` in order) is one finding (`early`), not one per later note.
+ *   A numbered bibliography in alphabetical order (five or more entries
+ *   sorted by first word or by the first author's surname) follows the
+ *   alphabet, not first citation, and is not checked for this;
  * - `list`: the notes list must be in ascending order;
  * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
  *   that a reference in the notes' style uses but no note has is
@@ -44,7 +50,8 @@ import type {Fix, Report, Rule, TextEdit} from '../src/engine/rule.js'
 import {applyEdits, editsFit} from '../src/engine/edits.js'
 import {toRoman} from '../src/citation-index/marker.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
-import type {CitationIndex, Note} from '../src/citation-index/types.js'
+import type {CitationIndex, Note, Reference} from '../src/citation-index/types.js'
+import {longestAscending} from '../src/models/longest-ascending.js'
 
 /** Options of `note-order`. */
 export interface NoteOrderOptions {
@@ -60,6 +67,7 @@ const rule: Rule<NoteOrderOptions> = {
     fix: 'safe',
     messages: {
       reference: 'Out-of-order reference `{marker}`: note {number} is first cited after note {previous}, expected ascending order',
+      early: 'Out-of-order reference `{marker}`: note {number} is first cited before note {next}, expected ascending order',
       list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
       skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1'
     },
@@ -88,20 +96,15 @@ const rule: Rule<NoteOrderOptions> = {
       // First citations, in document order.
       const members = new Set(notes)
       const seen = new Set<number>()
-      let highest: Note | undefined
+      const firsts: FirstCitation[] = []
       for (const reference of index.references) {
         if (reference.syntax !== syntax || reference.inNote !== undefined || reference.note === undefined) continue
         const note = index.notes[reference.note]
         if (!note || !members.has(note) || seen.has(note.index)) continue
         seen.add(note.index)
-        if (highest && highest.number! > note.number!) {
-          report({
-            messageId: 'reference',
-            data: {marker: reference.marker, number: note.label, previous: highest.label},
-            span: reference.span
-          })
-        } else highest = note
+        firsts.push({reference, note})
       }
+      if (!bibliographyOrder(notes)) for (const item of outOfOrder(firsts)) report(item)
 
       // The list, in document order.
       let listed: Note | undefined
@@ -140,6 +143,63 @@ const rule: Rule<NoteOrderOptions> = {
       for (const item of found) context.report(fix ? {...item, fix} : item)
     }
   }
+}
+
+/** A note's first citation from the text. */
+interface FirstCitation {
+  readonly reference: Reference
+  readonly note: Note
+}
+
+/**
+ * The findings for first citations out of order. Each reference that breaks
+ * the ascending order is reported once: the ones outside the longest
+ * ascending run of first citations. When the first citation of a note comes
+ * too early (`[15]` in a preface, then `[2]` ... `[14]` in order), that one
+ * reference is reported, not the fourteen after it; a run that only needs
+ * the later references dropped is reported as before, at each of them.
+ */
+function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
+  const numbers = firsts.map((item) => item.note.number!)
+  const kept = longestAscending(numbers)
+  const found: Report[] = []
+  let highest: Note | undefined
+  for (const [i, {reference, note}] of firsts.entries()) {
+    if (kept.has(i)) {
+      highest = note
+      continue
+    }
+    if (highest && highest.number! > note.number!) {
+      found.push({messageId: 'reference', data: {marker: reference.marker, number: note.label, previous: highest.label}, span: reference.span})
+      continue
+    }
+    const next = firsts.slice(i + 1).find((later) => later.note.number! < note.number!)
+    if (next) found.push({messageId: 'early', data: {marker: reference.marker, number: note.label, next: next.note.label}, span: reference.span})
+  }
+  return found
+}
+
+/**
+ * Whether the notes list is a bibliography in alphabetical order: five or
+ * more entries, sorted by their first word (`[1] Abowd, J.`, `[2] Bun, M.`)
+ * or by the first author's surname, the last word before the first comma or
+ * `and` (`[1] John Abowd, ...`, `[2] Mark Bun and ...`). Its numbers follow
+ * the alphabet, as in numbered author-sorted reference lists of papers, not
+ * first citation.
+ */
+function bibliographyOrder(notes: readonly Note[]): boolean {
+  if (notes.length < 5) return false
+  const sorted = [...notes].sort((a, b) => a.number! - b.number!)
+  const ascending = (keys: readonly string[]): boolean =>
+    keys.every((key, i) => key.length > 0 && (i === 0 || keys[i - 1]!.localeCompare(key) <= 0))
+  const words = sorted.map((note) => note.content.trim().split(/\s+/, 8))
+  const firstWords = words.map((list) => (list[0] ?? '').toLocaleLowerCase())
+  const surnames = words.map((list) => {
+    const end = list.findIndex((word) => word.endsWith(',') || word === 'and')
+    const surname = end < 0 ? '' : list[end]!.endsWith(',') ? list[end]!.slice(0, -1) : (list[end - 1] ?? '')
+    return surname.toLocaleLowerCase()
+  })
+  return ascending(firstWords) || ascending(surnames)
 }
 
 /**

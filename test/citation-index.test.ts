@@ -72,7 +72,7 @@ const plain: Array<[string, string, string[]]> = [
   ['a symbol glued to a word resolves to its symbol note', 'By A. Savyon*\n\nText.\n\n* A. Savyon is director.\n', ['*@1:13->0']],
   ['dagger and double dagger symbol notes', 'By A. Roe† and B. Doe‡\n\n† A. Roe is a fellow.\n‡ B. Doe is an editor.\n', ['†@1:10->0', '‡@1:22->1']],
   ['a notes list under a Notes heading, without blank lines', 'A.[1] B.[2]\n\nNotes\n[1] Source one.\n[2] Source two.\n', ['[1]@1:3->0', '[2]@1:9->1']],
-  ['[emphasis added] and roman or letter markers after punctuation', 'It "was [emphasis added] final."[iv] And so.[b]\n\n[1] S.\n', ['[iv]@1:33', '[b]@1:45']],
+  ['[emphasis added] and roman or letter markers after punctuation', 'It "was [emphasis added] final."[iv] And so.[b] Cite.[1]\n\n[1] S.\n', ['[iv]@1:33', '[b]@1:45', '[1]@1:54->0']],
   ['a wrapped body line starting with [n] is a reference', 'First claim.[1] The army and\n[2] the police moved in.\n\nNotes\n\n[1] A, 2015.\n[2] B, 2015.\n', ['[1]@1:13->0', '[2]@2:1->1']],
   ['a notes list right after the prose, no blank line: two or more lines, each one note, to the end', 'First.[2] Second.[1]\nMore text.\n[1] Alpha, 2026.\n[2] Beta, see [1].\n', ['[2]@1:7->1', '[1]@1:18->0', '[1]@4:15->0']],
   ['one line starting with [n] at the end of a paragraph stays a wrapped reference', 'A claim that wraps\n[2] onto a line.\n\n[1] A, 2015.\n[2] B, 2015.\n', ['[2]@2:1->1']],

@@ -361,9 +361,9 @@ test('untitled buffers take their format from the language id; another host and 
     const text = 'A claim.[^x]\n'
     const untitled = await client.open('untitled:Untitled-1', 'markdown', text)
     assert.equal(untitled.map((d) => d.code), ['undefined-reference'])
-    const plain = await client.open('untitled:Untitled-2', 'plaintext', '# Notes\n\nA claim.[1]\n')
+    const plain = await client.open('untitled:Untitled-2', 'plaintext', '# Notes\n\nA claim.[1] More.[2]\n\n[1] Source, March 1, 2026.\n')
     assert.equal(plain.map((d) => d.code), ['undefined-reference'])
-    assert.ok(plain[0]!.message.includes('`[1]`'), plain[0]!.message)
+    assert.ok(plain[0]!.message.includes('`[2]`'), plain[0]!.message)
 
     const remote = 'file://otherhost/share/report.md'
     const remoteFindings = await client.open(remote, 'markdown', text)

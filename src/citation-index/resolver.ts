@@ -12,6 +12,7 @@
  */
 import type {Block, Candidate, Exclusion} from './convention.js'
 import {keyOf} from './identifier.js'
+import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
 import {withNamedCitations} from './named-policy.js'
 import type {Format} from './types.js'
@@ -43,6 +44,7 @@ export interface Resolved {
 const notesHeading = /^(?:notes?|endnotes?|footnotes?|references?|sources?)[ \t]*(?::[ \t]*)?(?:\r\n|\r|\n)[ \t>]*$/i
 const lineBreak = /[\r\n]/
 const space = /\s/
+const wordChar = /[\p{L}\p{N}_]/u
 
 /**
  * Resolve the candidates of every convention for a document of `format`
@@ -66,14 +68,14 @@ export function resolveCandidates(
   for (const [i, found] of perBlock.entries()) {
     if (found.length === 0) continue
     found.sort((a, b) => a.start - b.start)
-    resolveBlock(source, blocks[i]!, found, refs, notes)
+    resolveBlock(source, blocks[i]!, found, refs, notes, textBelow(blocks, perBlock, i))
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
   const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
   const restRefs = refs.filter((r) => !kept(r))
   const restNotes = notes.filter((n) => !kept(n))
-  const decided = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format), restRefs, restNotes))
+  const decided = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
   const byStart = (a: Resolved, b: Resolved): number => a.start - b.start
   return {refs: [...decided.refs, ...refs.filter(kept)].sort(byStart), notes: [...decided.notes, ...notes.filter(kept)].sort(byStart)}
 }
@@ -118,12 +120,19 @@ function withoutExcluded(proposed: ReadonlyArray<Candidate | Exclusion>): Candid
  * says), but a paragraph may end in a notes list with no blank line before
  * it: two or more lines, to the paragraph's end, each one note.
  */
-function resolveBlock(source: string, block: Block, found: Candidate[], refs: Resolved[], notes: Resolved[]): void {
+function resolveBlock(
+  source: string,
+  block: Block,
+  found: Candidate[],
+  refs: Resolved[],
+  notes: Resolved[],
+  below: Block | undefined
+): void {
   const roles = found.map((item) => item.role as Resolved['role'] | 'dropped')
   const first = found.findIndex((item) => item.role === 'note')
   const lead = first >= 0 ? source.slice(block.start, found[first]!.start) : ''
   if (first >= 0 && lineBreak.test(lead) && !notesHeading.test(lead)) {
-    const listStart = trailingList(source, found, block.end)
+    const listStart = headedList(source, block.start, found) ?? trailingList(source, found, block.end)
     for (const [i, item] of found.entries()) {
       if (item.role !== 'note' || (listStart !== undefined && item.start >= listStart)) continue
       roles[i] = item.inProse === 'reference' ? 'reference' : 'dropped'
@@ -138,7 +147,9 @@ function resolveBlock(source: string, block: Block, found: Candidate[], refs: Re
   // Each note runs to the next note of the paragraph, or to its end.
   const starts = found.filter((item, i) => roles[i] === 'note' && !(item.repeatedIsList && (repeats.get(item.label) ?? 0) > 1))
   for (const [i, item] of starts.entries()) {
-    const limit = i + 1 < starts.length ? starts[i + 1]!.start : block.end
+    let limit = i + 1 < starts.length ? starts[i + 1]!.start : block.end
+    // A marker alone at its block's end (`[14]`, a blank line, the text): the note's text is the block below.
+    if (limit === block.end && below && source.slice(item.end, block.end).trim() === '') limit = below.end
     let noteEnd = limit
     while (noteEnd > item.end && space.test(source.charAt(noteEnd - 1))) noteEnd--
     const raw = source.slice(item.end, noteEnd)
@@ -155,9 +166,47 @@ function resolveBlock(source: string, block: Block, found: Candidate[], refs: Re
   }
 }
 
+/**
+ * The block after block `i` when it may hold the text of a note whose marker
+ * ends block `i`: a paragraph where notes may start, not starting with a
+ * note of its own. `undefined` otherwise.
+ */
+function textBelow(blocks: readonly Block[], perBlock: readonly Candidate[][], i: number): Block | undefined {
+  const below = blocks[i + 1]
+  if (!below || !below.notesAllowed) return undefined
+  const startsWithNote = (perBlock[i + 1] ?? []).some((item) => item.role === 'note' && item.start === below.start)
+  return startsWithNote ? undefined : below
+}
+
 /** The marker fields of a candidate. */
 function markerFields(item: Candidate): Resolved {
   return {role: item.role, marker: item.marker, label: item.label, style: item.style, syntax: item.syntax, start: item.start, end: item.end}
+}
+
+/**
+ * The start of a notes list under a heading line inside a block of prose
+ * (a PDF's text: `...of the TDA.` / `References` / `[1] John Abowd, ...`):
+ * the first note whose line comes right after a line holding only a notes
+ * heading. `undefined` when there is none.
+ */
+function headedList(source: string, blockStart: number, found: readonly Candidate[]): number | undefined {
+  for (const item of found) {
+    if (item.role !== 'note') continue
+    const lineStart = lineStartBefore(source, item.start, blockStart)
+    if (lineStart <= blockStart) continue
+    let headingEnd = lineStart - 1
+    if (source.charAt(headingEnd) === '\n' && source.charAt(headingEnd - 1) === '\r') headingEnd--
+    const headingStart = lineStartBefore(source, headingEnd, blockStart)
+    if (headingStart > blockStart && notesHeading.test(source.slice(headingStart, lineStart))) return item.start
+  }
+  return undefined
+}
+
+/** The start of the line holding `offset` (after its line break), no earlier than `floor`. */
+function lineStartBefore(source: string, offset: number, floor: number): number {
+  let i = offset
+  while (i > floor && source.charCodeAt(i - 1) !== 10 && source.charCodeAt(i - 1) !== 13) i--
+  return i
 }
 
 /**
@@ -179,25 +228,78 @@ function trailingList(source: string, found: readonly Candidate[], end: number):
  * The document-wide decisions: which conventions are in use, per syntax.
  * - Bracket entries before the first bracket reference are legends or
  *   numbered lists, not notes (when the document has bracket references).
- * - In Markdown, bracket markers count only when some reference is followed
- *   by its note, as endnotes are; `[1]` list labels and array indexes are
- *   not references.
+ * - Bracket markers count only with bracket notes: in plain text, a notes
+ *   list after the first reference; in Markdown, some reference followed by
+ *   its note, as endnotes are. `[1]` list labels, array indexes and
+ *   references whose notes are written another way (`^ text` lists of web
+ *   copies) are not references. (Plain text once counted them without any
+ *   notes: 359 findings in one file whose notes had merely lost their numbers.)
+ * - A bracket number far outside the notes' numbering is not a reference
+ *   (see {@link outsideNumbering}).
  * - Symbols count only when used both as a reference and as a note.
  */
-function decide(refs: Resolved[], notes: Resolved[], format: Format): {refs: Resolved[]; notes: Resolved[]} {
+function decide(refs: Resolved[], notes: Resolved[], format: Format, source: string): {refs: Resolved[]; notes: Resolved[]} {
   const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
   const firstRef = bracketRefs.reduce((first, r) => Math.min(first, r.start), Number.POSITIVE_INFINITY)
   let bracketNotes = notes.filter((n) => n.syntax === 'bracket' && (bracketRefs.length === 0 || n.start > firstRef))
-  if (format === 'markdown') {
-    const lastNoteStart = new Map<string, number>()
-    for (const note of bracketNotes) lastNoteStart.set(keyOf(note), note.start)
-    if (!bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
-  }
-  const bracketInUse = format === 'text' || bracketNotes.length > 0
-  const refSymbols = new Set(refs.filter((r) => r.syntax === 'symbol').map((r) => r.label))
-  const noteSymbols = new Set(notes.filter((n) => n.syntax === 'symbol').map((n) => n.label))
+  const lastNoteStart = new Map<string, number>()
+  for (const note of bracketNotes) lastNoteStart.set(keyOf(note), note.start)
+  if (format === 'markdown' && !bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
+  const bracketInUse = bracketNotes.length > 0
+  const outside = outsideNumbering(bracketNotes, source)
+  const {refSymbols, noteSymbols} = symbolsInUse(refs, notes)
   return {
-    refs: refs.filter((r) => (r.syntax === 'gfm' ? true : r.syntax === 'bracket' ? bracketInUse : noteSymbols.has(r.label))),
+    refs: refs.filter((r) =>
+      r.syntax === 'gfm' ? true : r.syntax === 'bracket' ? bracketInUse && !outside(r) : noteSymbols.has(r.label)
+    ),
     notes: [...notes.filter((n) => n.syntax === 'gfm' || (n.syntax === 'symbol' && refSymbols.has(n.label))), ...bracketNotes]
   }
+}
+
+/**
+ * Which bracket references lie outside the numbering of `notes` (the
+ * bracket notes in use): an arabic number 0, or above twice the highest
+ * note number plus ten (`[1859]`, `[2008]`, `[337]` among notes numbered 1
+ * to 166 at most: a year, a page or a letter number, not a note); or, glued
+ * to a word (`array[32]`), any number outside the notes' range. Numbers
+ * just past the last note (`[7]` after notes 1 to 5) stay references: a
+ * missing note is what `undefined-reference` reports.
+ */
+function outsideNumbering(notes: readonly Resolved[], source: string): (ref: Resolved) => boolean {
+  // Notes of an unlabelled list (`^ Source`) take their numbers later, from the references (`note-lists.ts`).
+  const numbers = notes.flatMap((n) => (n.style === 'arabic' && n.label !== '' ? [labelNumber(n.label, n.style) ?? 0] : []))
+  if (numbers.length === 0) return () => false
+  const min = numbers.reduce((a, b) => Math.min(a, b))
+  const max = numbers.reduce((a, b) => Math.max(a, b))
+  const far = 2 * max + 10
+  return (ref) => {
+    if (ref.style !== 'arabic') return false
+    const number = labelNumber(ref.label, ref.style)
+    if (number === undefined) return false
+    if (number === 0 && min > 0) return true
+    if (number > far) return true
+    return (number < min || number > max) && wordChar.test(source.charAt(ref.start - 1))
+  }
+}
+
+/**
+ * The symbols used both as references and as notes. (A limit on references
+ * per note was tried: 440 `*` after 4 `*` notes in an OCR'd report are debris
+ * of superscript numbers, but they mark where its footnotes were cited, and
+ * dropping them left 127 more quotations uncited. Kept as it was.)
+ */
+function symbolsInUse(refs: readonly Resolved[], notes: readonly Resolved[]): {refSymbols: Set<string>; noteSymbols: Set<string>} {
+  const count = (items: readonly Resolved[]): Map<string, number> => {
+    const counts = new Map<string, number>()
+    for (const item of items) if (item.syntax === 'symbol') counts.set(item.label, (counts.get(item.label) ?? 0) + 1)
+    return counts
+  }
+  const refCounts = count(refs)
+  const noteCounts = count(notes)
+  const inUse = new Set<string>()
+  for (const label of noteCounts.keys()) {
+    const refCount = refCounts.get(label) ?? 0
+    if (refCount > 0) inUse.add(label)
+  }
+  return {refSymbols: inUse, noteSymbols: inUse}
 }

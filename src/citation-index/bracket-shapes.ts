@@ -1,0 +1,104 @@
+/**
+ * Local shapes that make a bracketed label something other than a marker,
+ * read from the source around one token (bounded look-back and look-ahead,
+ * so each costs O(1) per token, or O(n) once per block). Used by the
+ * bracket-notes convention; they decide nothing document-wide.
+ */
+
+/** How far back an identifier or a year before a bracket is looked for. */
+const lookBack = 8
+const wordChar = /[\p{L}\p{N}_]/u
+const letterChar = /\p{L}/u
+const combiningMark = /\p{M}/u
+/** Characters that join a one-letter word to the word before it: `Krieger's`, `n/a`, `re-`. */
+/** The one-letter word of English prose that may end a clause: `Plan A[1]` (`I` is rarely cited; `I[1]` is an index). */
+const englishWord = /^[aA]$/
+const wordJoiner = /['’/.\-]/
+const yearLabel = /^\d{4}$/
+const lineBreak = /\r\n|\r|\n/
+
+/** The offset before the blanks that end at `end`, looking back no further than `floor`. */
+function skipBlanksBack(text: string, end: number, floor: number): number {
+  let i = end
+  while (i > floor && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--
+  return i
+}
+
+/** How many ASCII digits end at `end`, looking back no further than `floor`. */
+function digitsBack(text: string, end: number, floor: number): number {
+  let i = end
+  while (i > floor && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--
+  return end - i
+}
+
+/**
+ * Whether the bracket starting at `start` is glued to a short identifier,
+ * the way an array index is written (`S[0]`, `B[1]`, `S1[i]`, `γ̂[l]`): the
+ * word right before it is one letter, maybe with combining marks and digits
+ * (`x0`, `S1`), and not the English word `A`. (`W [1]`, spaced as PDFs set
+ * math, is left alone: prose writes `Plan B [2].` the same way.) A word of two or more
+ * letters (`structure[7]`) is prose.
+ */
+export function gluedToIdentifier(source: string, start: number): boolean {
+  let i = start
+  const end = i
+  let letters = 0
+  const floor = Math.max(0, end - lookBack)
+  while (i > floor) {
+    const char = source.charAt(i - 1)
+    if (!combiningMark.test(char) && !wordChar.test(char)) break
+    if (letterChar.test(char)) letters++
+    i--
+  }
+  // The word must start with a letter, and stand apart: not a possessive
+  // (`Krieger's[11]`), a decade (`2000s[164]`) or part of `n/a[38]`.
+  if (letters !== 1 || !letterChar.test(source.charAt(i)) || englishWord.test(source.slice(i, end))) return false
+  const before = source.charAt(i - 1)
+  return i === 0 || !(wordChar.test(before) || wordJoiner.test(before))
+}
+
+/**
+ * Whether a four-digit label is a second year of a citation, the year of
+ * the original edition: `(2004) [1961]`, `(1863 [1859])`, `(2011 [2008])`.
+ */
+export function originalYear(source: string, label: string, start: number): boolean {
+  if (!yearLabel.test(label)) return false
+  const floor = Math.max(0, start - lookBack)
+  let i = skipBlanksBack(source, start, floor)
+  if (source.charAt(i - 1) === ')') i--
+  return i > floor && digitsBack(source, i, floor) === 4
+}
+
+/**
+ * Whether the line-start bracket ending at `end` is a legend entry: blanks,
+ * then `=` (`[1]  = Whole-note`, a transcriber's key). A note that glosses a
+ * word (`[254] Lanchon = Sand-eels.`) has text before its `=`.
+ */
+export function legendEntry(source: string, end: number): boolean {
+  let i = end
+  while (source.charAt(i) === ' ' || source.charAt(i) === '\t') i++
+  return source.charAt(i) === '='
+}
+
+/**
+ * Whether the text from `start` to `end` is a book index: three or more
+ * lines, at least two thirds of them ending in a page number after a comma
+ * (`Banjo, [20]`, `Bagpipes, 5, 44`).
+ */
+export function bookIndex(source: string, start: number, end: number): boolean {
+  const lines = source.slice(start, end).split(lineBreak)
+  if (lines.length < 3) return false
+  const entries = lines.filter(indexEntry).length
+  return entries * 3 >= lines.length * 2
+}
+
+/** Whether a line ends in a page number after a comma (`Banjo, [20]`, `Bassoon, 43`). */
+function indexEntry(line: string): boolean {
+  let i = skipBlanksBack(line, line.length, 0)
+  if (line.charAt(i - 1) === ']') i--
+  const digits = digitsBack(line, i, 0)
+  if (digits === 0) return false
+  i -= digits
+  if (line.charAt(i - 1) === '[') i--
+  return line.charAt(skipBlanksBack(line, i, 0) - 1) === ','
+}
