@@ -5,10 +5,18 @@
  */
 import type {Convention} from './convention.js'
 import bracketNotes from '../../conventions/bracket-notes.js'
+import flattenedSuperscripts from '../../conventions/flattened-superscripts.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
+import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
+import unicodeSuperscripts from '../../conventions/unicode-superscripts.js'
 
 /** Every convention. */
-export const conventions: readonly Convention[] = [gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes]
+export const conventions: readonly Convention[] = [
+  gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes,
+  flattenedSuperscripts,
+  numberedEndnotes,
+  unicodeSuperscripts
+]

@@ -7,10 +7,12 @@
  * 2. Blocks: per paragraph, whether its line-start notes are a notes list or
  *    references wrapped onto new lines, which repeated notes are a bulleted
  *    list, and where each note ends (at the next note of the paragraph).
- * 3. Conventions in use, per syntax (`decide`).
+ * 3. Conventions in use, per syntax (`decide`); bare note numbers by
+ *    alignment of references with notes (`alignment.ts`).
  * 4. Resolution (`assemble.ts`): which note each reference points to.
  */
 import type {Block, Candidate, Exclusion} from './convention.js'
+import {alignNumerals} from './alignment.js'
 import {keyOf} from './identifier.js'
 import type {Format} from './types.js'
 
@@ -66,7 +68,17 @@ export function resolveCandidates(
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
-  return decide(refs, notes, format)
+  const numeral = (item: Resolved): boolean => item.syntax === 'numeral'
+  const decided = decide(refs.filter((r) => !numeral(r)), notes.filter((n) => !numeral(n)), format)
+  return withNumerals(decided, refs.filter(numeral), notes.filter(numeral))
+}
+
+/** Add the numeral references and notes that align (`alignment.ts`); bracket references they adopt change syntax. */
+function withNumerals(decided: {refs: Resolved[]; notes: Resolved[]}, refs: Resolved[], notes: Resolved[]): {refs: Resolved[]; notes: Resolved[]} {
+  const brackets = decided.refs.filter((r) => r.syntax === 'bracket')
+  const aligned = alignNumerals(refs, notes, brackets, decided.notes.some((n) => n.syntax === 'bracket'))
+  if (aligned.notes.length === 0) return decided
+  return {refs: [...decided.refs.filter((r) => !aligned.adopted.has(r)), ...aligned.refs], notes: [...decided.notes, ...aligned.notes]}
 }
 
 /** The candidates outside every excluded span (only text candidates are excluded). */

@@ -34,8 +34,12 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `gfm`: GFM footnotes, `text[^1]` and `[^1]: note` (Markdown only)
  * - `bracket`: plain-text notes, `text.[1]` and a notes list `[1] note`
  * - `symbol`: symbol notes, `Savyon*` and `* A. Savyon is ...`
+ * - `numeral`: bare numbers, `stalled.4 The` or `claim.¹` with notes `4 Source`,
+ *   `4. Source` or `¹ Source` (kept only when aligned: `alignment.ts`)
  */
-export type MarkerSyntax = 'gfm' | 'bracket' | 'symbol'
+export type MarkerSyntax =
+  | 'gfm' | 'bracket' | 'symbol'
+  | 'numeral'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'

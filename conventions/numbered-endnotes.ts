@@ -1,0 +1,59 @@
+/**
+ * Numbered notes without brackets: a notes list whose entries start a line
+ * with a bare number, `4 Source`, `4. Source`, `4) Source`, or the number
+ * glued to the first word as PDF text extraction writes it (`4These values
+ * ...`). The notes of text copied from a web page (the list's numbers kept)
+ * and of PDF text (`pdftotext`), where footnotes sit at the page bottoms
+ * between running heads; cited by flattened superscripts (`stalled.4 The`,
+ * see flattened-superscripts) or by `[4]` after a space.
+ *
+ * - Reads: `4. Coll. Minn. Hist. Soc., 1885, vol. 5, p. 130.` and `4These
+ * values were estimated numerically`
+ * - Must not read: a table of contents line `31 Energy Policy 12`, an
+ * ordered list `1. Install the tool`, code tables `01 = Householder`,
+ * maths `2 ⊗ I2`, a wrapped line of prose `20 years and finally`.
+ *
+ * How it tells them apart: a note starts a line with 1 to 3 digits (no
+ * leading zero), then `.`, `)` or blanks, or glued to a capital letter, and
+ * its text starts with a capital letter, a quotation mark, a parenthesis or
+ * a URL. That still matches numbered lists and contents lines, so these
+ * candidates decide nothing: the resolver keeps them only when they align
+ * with flattened references (`src/citation-index/alignment.ts`: at least
+ * three notes numbered in ascending order, each after a reference with its
+ * number). Plain text only: in Markdown such lines are ordered lists.
+ */
+import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import {isNoteNumber, linesOf, numeralNotes, type NoteStart} from '../src/citation-index/numeral-lines.js'
+
+/** Indentation, the number, its separator; the first character of the text is checked apart. */
+const noteLine = /^[ \t]*(\d{1,3})([.)]?[ \t]+|(?=\p{Lu}))/u
+const noteText = /^(?:\p{Lu}|["“‘'(]|https?:|www\.)/u
+
+const convention: Convention = {
+  meta: {
+    id: 'numbered-endnotes',
+    description: 'Notes lists numbered without brackets, `4 Source`, `4. Source`, `4) Source`, `4These ...`',
+    formats: ['text']
+  },
+  *detect(document: DocumentView): Iterable<Candidate> {
+    const {source} = document
+    for (const block of document.blocks) {
+      if (!block.notesAllowed) continue
+      const starts: NoteStart[] = []
+      for (const line of linesOf(source, block.start, block.end)) {
+        const text = source.slice(line.start, Math.min(line.end, line.start + 16))
+        const match = noteLine.exec(text)
+        if (!match || !isNoteNumber(match[1]!)) continue
+        const markerStart = line.start + match[0].indexOf(match[1]!)
+        const contentStart = line.start + match[0].length
+        if (!noteText.test(source.slice(contentStart, Math.min(line.end, contentStart + 8)))) continue
+        const separator = match[2]!.charAt(0)
+        const markerEnd = markerStart + match[1]!.length + (separator === '.' || separator === ')' ? 1 : 0)
+        starts.push({start: markerStart, end: markerEnd, label: match[1]!, contentStart})
+      }
+      yield* numeralNotes(source, starts, block.end)
+    }
+  }
+}
+
+export default convention
