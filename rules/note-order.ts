@@ -31,8 +31,9 @@
  * twice or a reference with a number resolves to nothing (renumbering could
  * then change what a marker points to).
  *
- * Numbers missing below the first note (notes 31 to 36) are reported once,
- * with a message saying the document may continue a longer work's numbering;
+ * Numbers missing below the first note are reported once; for bare
+ * numbers (notes 31 to 36 of a chapter copied from a PDF or web page) the
+ * message says the document may continue a longer work's numbering;
  * the option `firstNumber` declares where the numbering starts.
  * Numeral notes (`stalled.4` with `4. Source`) are checked, never fixed.
  *
@@ -135,8 +136,8 @@ const rule: Rule<NoteOrderOptions> = {
         while (to >= from && used.has(to)) to--
         if (from <= to) {
           const missing = from === to ? String(from) : `${from} to ${to}`
-          // Numbers missing below the first note: reported once, as a possible continued numbering.
-          const messageId = note === sorted[0] && from === 1 ? 'start' : 'skip'
+          // Numbers missing below the first numeral note (a chapter of a PDF or web copy): reported once, as a possible continued numbering.
+          const messageId = syntax === 'numeral' && note === sorted[0] && from === 1 ? 'start' : 'skip'
           report({messageId, data: {marker: note.marker, missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)

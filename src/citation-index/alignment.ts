@@ -20,15 +20,26 @@
  *
  * What stands of a series: its aligned references and notes, the other
  * note candidates between its first and last note with a number in its
- * range that no note of the series has (uncited notes), and, when the
- * document has no bracket notes, its bracket references (`text [4]`),
- * which then take the `numeral` syntax (so `[4 ]` is a broken marker of
- * this numbering).
+ * range that no note of the series has (uncited notes). When no series
+ * stands with flattened or superscript references and the document has no
+ * bracket notes, the bracket references (`text [4]`) are aligned instead;
+ * if they establish a series, they all take the `numeral` syntax (so
+ * `[4 ]` is a broken marker of this numbering).
  *
  * Time: O(n log n) in the number of candidates (one pass over the notes,
  * a binary search among the references per note, a sort of the series).
  */
-import type {Resolved} from './resolver.js'
+import type {MarkerStyle, MarkerSyntax} from './types.js'
+
+/** What alignment reads of a resolved reference or note (the resolver's `Resolved`). */
+export interface Alignable {
+  readonly label: string
+  readonly style: MarkerStyle
+  readonly syntax: MarkerSyntax
+  readonly start: number
+  readonly end: number
+  readonly noteEnd?: number
+}
 
 /** Fewest aligned notes that establish a series. */
 export const minimumSeries = 3
@@ -49,16 +60,29 @@ interface Node {
  * resolver kept, used only when `bracketNotes` is false. All in document
  * order.
  */
-export function alignNumerals(
+export function alignNumerals<Resolved extends Alignable>(
   refs: readonly Resolved[],
   notes: readonly Resolved[],
   bracketRefs: readonly Resolved[],
   bracketNotes: boolean
 ): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
+  const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
+  if (notes.length === 0) return none
+  const flat = alignSequences(refs, notes, [])
+  if (flat.notes.length > 0 || bracketNotes) return flat
+  // Bracket references join only when they alone align with the notes (`text [4]` with `4. Source`).
+  const joining = bracketRefs.filter((r) => r.style === 'arabic' || r.style === 'malformed')
+  return joining.length > 0 ? alignSequences(joining.filter((r) => r.style === 'arabic'), notes, joining) : none
+}
+
+/** Align `refs` with `notes`; `joining` (bracket references) are adopted when a series stands. */
+function alignSequences<Resolved extends Alignable>(
+  refs: readonly Resolved[],
+  notes: readonly Resolved[],
+  joining: readonly Resolved[]
+): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
   const adopted = new Set<Resolved>()
-  if (notes.length === 0) return {refs: [], notes: [], adopted}
-  const joining = bracketNotes ? [] : bracketRefs.filter((r) => r.style === 'arabic' || r.style === 'malformed')
-  const sequence = [...refs, ...joining.filter((r) => r.style === 'arabic')].sort((a, b) => a.start - b.start)
+  const sequence = refs
   const byNumber = new Map<number, number[]>()
   for (const [i, ref] of sequence.entries()) {
     const value = Number.parseInt(ref.label, 10)
@@ -113,7 +137,8 @@ export function alignNumerals(
     if (end.length < minimumSeries) break
     const to = notes[end.note]!.noteEnd ?? notes[end.note]!.end
     if (taken.some((span) => span.from < to && end.from < span.to)) continue
-    taken.push({from: end.from, to})
+    const series = {from: end.from, to}
+    taken.push(series)
     const numbers = new Set<number>()
     let first = end
     for (let node: Node | undefined = end; node; node = node.parent) {
@@ -124,13 +149,19 @@ export function alignNumerals(
     }
     const low = Number.parseInt(notes[first.note]!.label, 10)
     const high = Number.parseInt(notes[end.note]!.label, 10)
-    // Uncited notes between the series' notes.
+    // Uncited notes between the series' notes, and those continuing its numbering right after its last note.
     for (let j = first.note + 1; j < end.note; j++) {
       const value = Number.parseInt(notes[j]!.label, 10)
       if (value > low && value < high && !numbers.has(value)) {
         numbers.add(value)
         keptNotes.push(notes[j]!)
       }
+    }
+    let next = high + 1
+    for (let j = end.note + 1; j < notes.length && Number.parseInt(notes[j]!.label, 10) === next; j++, next++) {
+      if (taken.some((span) => span !== series && span.from <= notes[j]!.start && notes[j]!.start < span.to)) break
+      series.to = notes[j]!.noteEnd ?? notes[j]!.end
+      keptNotes.push(notes[j]!)
     }
   }
   if (taken.length > 0) {
