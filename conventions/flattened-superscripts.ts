@@ -11,11 +11,12 @@
  * `Affordable Care Act2 and` with the second `... Act.↩︎` paragraph under
  * `Footnotes`
  * - Must not read: `COVID-19`, `$2.5`, `1,000`, `HISIM2`, `CO2`, `x2`,
- * `mp3`, `Section 508`, `H.R. 1`, `10:30`, `3rd`.
+ * `mp3`, `Section 508`, `H.R. 1`, a number set off by spaces (`sharply. 7
+ * Officials` is left unread: in OCR and PDF text it is mostly debris), `10:30`, `3rd`, OCR debris `!!7!`, `'5?`.
  *
  * How it tells them apart: a candidate is 1 to 3 digits (no leading zero)
  * right after a closing punctuation mark that follows a non-digit
- * (`.,;:!?)”’"'`), or after a word of three or more letters ending in a
+ * (`.,;:)]”’"'`; not `!` or `?`, which OCR scatters around digits), or after a word of three or more letters ending in a
  * lowercase one, and followed by a space, a line end or punctuation that
  * does not continue a number. Numbers are everywhere in prose, so the
  * candidates decide nothing on their own: the resolver keeps them only when
@@ -27,14 +28,14 @@ import type {Candidate, Convention, DocumentView} from '../src/citation-index/co
 import {isNoteNumber} from '../src/citation-index/numeral-lines.js'
 
 const digitRun = /\d+/g
-const closing = /[.,;:!?)\]”’"']/
+const closing = /[.,;:)\]”’"']/
 const lowercase = /\p{Ll}/u
 const letter = /\p{L}/u
 const digit = /\d/
 const space = /\s/
 /** What may follow a reference: a space, the end, or punctuation not continuing a number (`1,000`, `2.5`, `10:30`). */
-const after = /[\s)\]”’"';]/
-const continuing = /[.,:!?]/
+const after = /[\s)\]”’"']/
+const continuing = /[.,:]/
 /** A heading over notes whose numbers the copy dropped. */
 const notesHeading = /^(?:foot|end)?notes:?$/i
 const backLink = /↩\uFE0E?\uFE0F?$/u
@@ -79,10 +80,17 @@ const convention: Convention = {
         const before = text.charAt(at - 1)
         const next = text.charAt(at + digits.length)
         if (!before || digit.test(before)) continue
-        if (next && !after.test(next) && !(continuing.test(next) && !digit.test(text.charAt(at + digits.length + 1)))) continue
+        const afterNext = text.charAt(at + digits.length + 1)
+        // A day glued to its month in OCR text: `December6, 2016`.
+        if (next === ',' && space.test(afterNext) && digit.test(text.charAt(at + digits.length + 2))) continue
+        if (next && !after.test(next) && !(continuing.test(next) && (!afterNext || space.test(afterNext)))) continue
         if (closing.test(before)) {
           const beforeBefore = text.charAt(at - 2)
-          if (!beforeBefore || digit.test(beforeBefore) || space.test(beforeBefore)) continue
+          // After a blank only as PDF text spaces a sentence's full stop: `10−15 .4 For`.
+          if (!beforeBefore || (space.test(beforeBefore) && !(before === '.' && space.test(next) && /\p{Lu}/u.test(afterNext)))) continue
+          // A decimal (`1.5`) unless a year ends a sentence (`in 2026.7 The`); a section label (`IV.A.4`).
+          if (digit.test(beforeBefore) && !(before === '.' && space.test(next) && /\p{Lu}/u.test(afterNext))) continue
+          if (/\p{Lu}/u.test(beforeBefore) && text.charAt(at - 3) === '.') continue
         } else if (!(lowercase.test(before) && letter.test(text.charAt(at - 2)) && letter.test(text.charAt(at - 3)))) continue
         const start = block.start + at
         yield {role: 'reference', marker: digits, label: digits, style: 'arabic', syntax: 'numeral', start, end: start + digits.length, fromText: true}

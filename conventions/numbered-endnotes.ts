@@ -16,7 +16,9 @@
  * How it tells them apart: a note starts a line with 1 to 3 digits (no
  * leading zero), then `.`, `)` or blanks, or glued to a capital letter, and
  * its text starts with a capital letter, a quotation mark, a parenthesis or
- * a URL. That still matches numbered lists and contents lines, so these
+ * a URL; a note that is one short line alone (under 50 characters) ends
+ * with closing punctuation or holds a URL (a heading `3. Use of WikiLeaks` or a contents line `1 Units
+ * and prefixes` does not; nor does a line with a dot leader `Comey.......`). That still matches numbered lists, so these
  * candidates decide nothing: the resolver keeps them only when they align
  * with flattened references (`src/citation-index/alignment.ts`: at least
  * three notes numbered in ascending order, each after a reference with its
@@ -28,6 +30,9 @@ import {isNoteNumber, linesOf, numeralNotes, type NoteStart} from '../src/citati
 /** Indentation, the number, its separator; the first character of the text is checked apart. */
 const noteLine = /^[ \t]*(\d{1,3})([.)]?[ \t]+|(?=\p{Lu}))/u
 const noteText = /^(?:\p{Lu}|["“‘'(]|https?:|www\.)/u
+const closingEnd = /[.)\]"”’']$/
+/** Below this many characters, a line alone without closing punctuation is a heading or contents line. */
+const shortLine = 50
 
 const convention: Convention = {
   meta: {
@@ -40,13 +45,21 @@ const convention: Convention = {
     for (const block of document.blocks) {
       if (!block.notesAllowed) continue
       const starts: NoteStart[] = []
-      for (const line of linesOf(source, block.start, block.end)) {
+      const lines = linesOf(source, block.start, block.end)
+      for (const [i, line] of lines.entries()) {
         const text = source.slice(line.start, Math.min(line.end, line.start + 16))
         const match = noteLine.exec(text)
         if (!match || !isNoteNumber(match[1]!)) continue
         const markerStart = line.start + match[0].indexOf(match[1]!)
         const contentStart = line.start + match[0].length
         if (!noteText.test(source.slice(contentStart, Math.min(line.end, contentStart + 8)))) continue
+        // A heading or contents line is short and stands alone without closing punctuation.
+        const lineText = source.slice(contentStart, line.end).trimEnd()
+        const runsOn = i + 1 < lines.length && !noteLine.test(source.slice(lines[i + 1]!.start, Math.min(lines[i + 1]!.end, lines[i + 1]!.start + 16)))
+        if (lineText.includes('....') || lineText.includes('. . . .')) continue // a contents line's dot leader
+        // The last line of a block after other text is a page-bottom note cut by a page break (`3 The`).
+        const endsBlock = i > 0 && i === lines.length - 1
+        if (!runsOn && !endsBlock && lineText.length < shortLine && !closingEnd.test(lineText) && !lineText.includes('http') && !lineText.includes('www.')) continue
         const separator = match[2]!.charAt(0)
         const markerEnd = markerStart + match[1]!.length + (separator === '.' || separator === ')' ? 1 : 0)
         starts.push({start: markerStart, end: markerEnd, label: match[1]!, contentStart})

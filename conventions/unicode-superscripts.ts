@@ -5,12 +5,12 @@
  * numbered-endnotes). Tables and notes of encyclopedia copies and of text
  * typed in word processors.
  *
- * - Reads: `claim.¹ The` with `¹ Source, 2019.`; `Country ¹` in a table row
+ * - Reads: `claim.¹ The` with `¹ Source, 2019.`
  * - Must not read: units and exponents, `ft²`, `10⁶`, `cm³`, `2²⁵`, `km²`.
  *
  * How it tells them apart: a reference is a run of superscript digits (with
- * optional superscript parentheses) not at a line start, not after a digit
- * or another superscript, and not after a unit of measure (`m`, `cm`, `km`,
+ * optional superscript parentheses) not at a line start, not after a digit,
+ * a blank (`Country ¹` marks a table column) or another superscript, and not after a unit of measure (`m`, `cm`, `km`,
  * `ft`, `mi`, ...). A note starts a line with superscript digits and a
  * space. Like flattened numbers, the candidates decide nothing alone: the
  * resolver keeps them only when references and notes align (three notes in
@@ -62,7 +62,8 @@ const convention: Convention = {
           const label = toDigits(match[0])
           if (!isNoteNumber(label) || !text.slice(0, match.index).trim()) continue
           const before = text.charAt(match.index - 1)
-          if (digit.test(before) || before === '⁾') continue
+          // After a digit: an exponent; after a blank: a table's column mark, not a note marker.
+          if (digit.test(before) || before === '⁾' || /\s/.test(before)) continue
           if (letter.test(before)) {
             // A unit's power: `km²`, `ft²`, `(10-mi²)`.
             const word = wordBefore.exec(text.slice(Math.max(0, match.index - 12), match.index))

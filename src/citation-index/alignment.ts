@@ -23,7 +23,8 @@
  * range that no note of the series has (uncited notes). When no series
  * stands with flattened or superscript references and the document has no
  * bracket notes, the bracket references (`text [4]`) are aligned instead;
- * if they establish a series, they all take the `numeral` syntax (so
+ * if they establish a series whose notes number at least half of their
+ * distinct labels, they all take the `numeral` syntax (so
  * `[4 ]` is a broken marker of this numbering).
  *
  * Time: O(n log n) in the number of candidates (one pass over the notes,
@@ -72,7 +73,11 @@ export function alignNumerals<Resolved extends Alignable>(
   if (flat.notes.length > 0 || bracketNotes) return flat
   // Bracket references join only when they alone align with the notes (`text [4]` with `4. Source`).
   const joining = bracketRefs.filter((r) => r.style === 'arabic' || r.style === 'malformed')
-  return joining.length > 0 ? alignSequences(joining.filter((r) => r.style === 'arabic'), notes, joining) : none
+  if (joining.length === 0) return none
+  const aligned = alignSequences(joining.filter((r) => r.style === 'arabic'), notes, joining)
+  // The notes must account for most bracket numbers: a few numbered lines do not adopt a whole document's brackets.
+  const numbers = new Set(joining.map((r) => r.label.trim()))
+  return aligned.notes.length * 2 >= numbers.size ? aligned : none
 }
 
 /** Align `refs` with `notes`; `joining` (bracket references) are adopted when a series stands. */
