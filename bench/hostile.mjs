@@ -76,6 +76,30 @@ const cases = [
     input: (scale) => String(at(770_000, scale))
   },
   {
+    name: 'numerals: a digit run of 2,000,000 glued to a word',
+    formats: ['txt'],
+    input: (scale) => `Talks stalled${'7'.repeat(at(2_000_000, scale))} here.\n\n1. Source one.\n`
+  },
+  {
+    name: 'numerals: 100,000 glued numbers `word.7 `',
+    formats: ['txt'],
+    input: (scale) => `${'Talks stalled.7 '.repeat(at(100_000, scale))}\n\n7. Source seven.\n`
+  },
+  {
+    name: 'numerals: 50,000 glued references and a notes list of 50,000 lines',
+    formats: ['txt'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const notes = []
+      for (let i = 1; i <= n; i++) {
+        body.push(`Claim.${(i % 999) + 1} `)
+        notes.push(`${(i % 999) + 1}. Source number ${i}, 2015.`)
+      }
+      return `${body.join('')}\n\nNotes\n\n${notes.join('\n')}\n`
+    }
+  },
+  {
     name: 'brackets: 100,000 `[`',
     formats: ['md', 'txt'],
     input: (scale) => '['.repeat(at(100_000, scale))

@@ -20,7 +20,8 @@
  * elsewhere it is a reference. A roman, letter or malformed label is a
  * reference only right after punctuation that closes something (`others."[v]`),
  * not after a space, a letter or an opening quote or bracket, and not run
- * into the next word. A note found inside a paragraph of prose is a
+ * into the next word; a number with a blank inside (`[3 ]`) is a typo of a
+ * marker and read wherever it stands. A note found inside a paragraph of prose is a
  * reference wrapped onto a new line (`[2]`) or nothing (`[W]e`): the
  * resolver decides that per paragraph. A bracket glued to a one-letter word
  * that is not English (`S[0]`, not `A[1]`) is an index; a four-digit label
@@ -41,6 +42,7 @@ const wordChar = /[\p{L}\p{N}_]/u
 const closingChar = /[.,;:!?)\]}"'”’»…%]/
 const straightQuote = /["']/
 const space = /\s/
+const spacedDigits = /^[ \t]*\d{1,5}[ \t]*$/
 
 const convention: Convention = {
   meta: {
@@ -82,7 +84,9 @@ const convention: Convention = {
           }
           if (!numeric) continue
         }
-        if (!numeric) {
+        // A number with a blank inside its brackets (`[3 ]`) is a typo of a marker, wherever it stands.
+        const spacedNumber = style === 'malformed' && spacedDigits.test(token.label)
+        if (!numeric && !spacedNumber) {
           // Editorial brackets stand apart from the text before them, complete
           // a word, run into the word after it or open a quotation: `said [the
           // IRGC]`, `collud[e]`, `[t]he`, `"[a] list`. A marker follows

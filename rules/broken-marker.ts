@@ -51,7 +51,7 @@ const rule: Rule = {
     const {index} = context
     const numbers = new Set(
       index.notes
-        .filter((note) => note.syntax === 'bracket' && note.style === index.numberingStyle && note.number !== undefined)
+        .filter((note) => (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle && note.number !== undefined)
         .map((note) => note.number!)
     )
     let previous: number | undefined

@@ -40,7 +40,14 @@
  * twice or a reference with a number resolves to nothing (renumbering could
  * then change what a marker points to).
  *
- * Options: `gfm` (default `false`): also check GFM notes with numeric
+ * Numbers missing below the first note are reported once; for bare
+ * numbers (notes 31 to 36 of a chapter copied from a PDF or web page) the
+ * message says the document may continue a longer work's numbering;
+ * the option `firstNumber` declares where the numbering starts.
+ * Numeral notes (`stalled.4` with `4. Source`) are checked, never fixed.
+ *
+ * Options: `firstNumber` (default `1`): the number the notes start at.
+ * `gfm` (default `false`): also check GFM notes with numeric
  * labels. Off by default because GFM renderers (GitHub, remark-rehype)
  * number footnotes by order of first call whatever their labels, so readers
  * never see the source numbers.
@@ -57,6 +64,8 @@ import {longestAscending} from '../src/models/longest-ascending.js'
 export interface NoteOrderOptions {
   /** Also check GFM notes whose labels are numbers. */
   readonly gfm: boolean
+  /** The number the document's notes start at (a chapter continuing a longer work's numbering). */
+  readonly firstNumber: number
 }
 
 const rule: Rule<NoteOrderOptions> = {
@@ -69,10 +78,16 @@ const rule: Rule<NoteOrderOptions> = {
       reference: 'Out-of-order reference `{marker}`: note {number} is first cited after note {previous}, expected ascending order',
       early: 'Out-of-order reference `{marker}`: note {number} is first cited before note {next}, expected ascending order',
       list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
-      skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1'
+      skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1',
+      start: 'Missing notes {missing} below the first note `{marker}`: it may continue a longer work, else expected 1'
     },
-    defaults: {gfm: false},
-    validate: (options) => (typeof options.gfm === 'boolean' ? undefined : '`gfm` must be true or false')
+    defaults: {gfm: false, firstNumber: 1},
+    validate: (options) =>
+      typeof options.gfm !== 'boolean'
+        ? '`gfm` must be true or false'
+        : Number.isInteger(options.firstNumber) && options.firstNumber >= 1
+          ? undefined
+          : '`firstNumber` must be a whole number of at least 1'
   },
   check(context) {
     const {index} = context
@@ -124,7 +139,7 @@ const rule: Rule<NoteOrderOptions> = {
           .map((r) => r.number)
       )
       const sorted = [...notes].sort((a, b) => a.number! - b.number!)
-      let expected = 1
+      let expected = context.options.firstNumber
       for (const note of sorted) {
         const value = note.number!
         let from = expected
@@ -133,7 +148,9 @@ const rule: Rule<NoteOrderOptions> = {
         while (to >= from && used.has(to)) to--
         if (from <= to) {
           const missing = from === to ? String(from) : `${from} to ${to}`
-          report({messageId: 'skip', data: {marker: note.marker, missing}, span: note.markerSpan})
+          // Numbers missing below the first numeral note (a chapter of a PDF or web copy): reported once, as a possible continued numbering.
+          const messageId = syntax === 'numeral' && note === sorted[0] && from === 1 ? 'start' : 'skip'
+          report({messageId, data: {marker: note.marker, missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)
       }
@@ -220,6 +237,8 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
   const keys = new Set(notes.map((note) => note.key))
   if (index.notes.some((note) => keys.has(note.key) && note.firstWithKey !== note.index)) return undefined
   if (index.references.some((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)) return undefined
+  // Bare numbers (`stalled.4`, `¹`) are not relabelled: a fix would rewrite numbers in the prose.
+  if (syntax === 'numeral') return undefined
 
   const placed = new Set<Note>()
   const place = (note: Note | undefined): void => {

@@ -36,7 +36,7 @@ const rule: Rule = {
   check(context) {
     for (const note of context.index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
-      const reference = note.syntax === 'gfm' ? note.marker : note.syntax === 'symbol' ? note.label : `[${note.label}]`
+      const reference = note.syntax === 'gfm' ? note.marker : note.syntax === 'symbol' || note.syntax === 'numeral' ? note.label : `[${note.label}]`
       context.report({messageId: 'unused', data: {marker: note.marker, reference}, span: note.markerSpan})
     }
   }

@@ -67,7 +67,15 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['html-footnotes', 'text', 'Said.<sup><a href="#fn1">1</a></sup>\n\n<li id="fn1">Note</li>\n', []],
   ['pandoc-inline-notes', 'markdown', 'Adapted from Wikipedia^[See [the page](https://example.org).] here.\n', ['exclude ^[See [the page](https://example.org).]', 'reference ^[', 'note [']],
   ['pandoc-inline-notes', 'markdown', 'Code `^[]`, escaped \\^[x], a call [^1], unclosed x^[2.\n\n```\nx^[1]\n```\n', []],
-  ['pandoc-inline-notes', 'text', 'Inline^[note].\n', []]
+  ['pandoc-inline-notes', 'text', 'Inline^[note].\n', []],
+  ['flattened-superscripts', 'text', 'Talks stalled.4 The premiums,12 and Ankara3 said.\n', ['reference 4', 'reference 12', 'reference 3']],
+  ['flattened-superscripts', 'text', 'COVID-19 cost $2.5 or 1,000 in HISIM2, CO2, x2, mp3, Section 508, H.R. 1 at 10:30 the 3rd.\n', []],
+  ['flattened-superscripts', 'text', 'Footnotes\n\nDale H. Yamamoto (2013).↩︎\n', ['note ']],
+  ['numbered-endnotes', 'text', 'Notes\n\n1. Coll. Minn. Hist. Soc., 1885.\n2 See the report.\n3) Ibid.\n4These values were estimated.\n', ['note 1.', 'note 2', 'note 3)', 'note 4']],
+  ['numbered-endnotes', 'text', '01 = Householder\n2 ⊗ I2\n20 years and finally\n', []],
+  ['numbered-endnotes', 'markdown', '1. Source.\n', []],
+  ['unicode-superscripts', 'text', 'A claim.¹ Another.²³ A third.⁽⁴⁾\n\n¹ Source, 2019.\n', ['reference ¹', 'reference ²³', 'reference ⁽⁴⁾', 'note ¹']],
+  ['unicode-superscripts', 'text', 'An area of 5 ft², 10⁶ cells, 3 cm³, 2²⁵ bytes and 93,030 km².\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {

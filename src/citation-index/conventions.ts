@@ -6,6 +6,7 @@
 import type {Convention} from './convention.js'
 import bracketNotes from '../../conventions/bracket-notes.js'
 import caretReferenceList from '../../conventions/caret-reference-list.js'
+import flattenedSuperscripts from '../../conventions/flattened-superscripts.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import htmlFootnotes from '../../conventions/html-footnotes.js'
@@ -13,8 +14,10 @@ import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
 import noteGroups from '../../conventions/note-groups.js'
+import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
+import unicodeSuperscripts from '../../conventions/unicode-superscripts.js'
 
 /** Every convention. */
 export const conventions: readonly Convention[] = [
@@ -28,5 +31,8 @@ export const conventions: readonly Convention[] = [
   noteGroups,
   namedCitations,
   htmlFootnotes,
-  pandocInlineNotes
+  pandocInlineNotes,
+  flattenedSuperscripts,
+  numberedEndnotes,
+  unicodeSuperscripts
 ]

@@ -7,10 +7,12 @@
  * 2. Blocks: per paragraph, whether its line-start notes are a notes list or
  *    references wrapped onto new lines, which repeated notes are a bulleted
  *    list, and where each note ends (at the next note of the paragraph).
- * 3. Conventions in use, per syntax (`decide`).
+ * 3. Conventions in use, per syntax (`decide`); bare note numbers by
+ *    alignment of references with notes (`alignment.ts`).
  * 4. Resolution (`assemble.ts`): which note each reference points to.
  */
 import type {Block, Candidate, Exclusion} from './convention.js'
+import {alignNumerals} from './alignment.js'
 import {keyOf} from './identifier.js'
 import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
@@ -73,11 +75,21 @@ export function resolveCandidates(
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
   const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
-  const restRefs = refs.filter((r) => !kept(r))
-  const restNotes = notes.filter((n) => !kept(n))
-  const decided = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
+  const numeral = (item: Resolved): boolean => item.syntax === 'numeral'
+  const restRefs = refs.filter((r) => !kept(r) && !numeral(r))
+  const restNotes = notes.filter((n) => !kept(n) && !numeral(n))
+  const listed = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
+  const decided = withNumerals(listed, refs.filter(numeral), notes.filter(numeral))
   const byStart = (a: Resolved, b: Resolved): number => a.start - b.start
   return {refs: [...decided.refs, ...refs.filter(kept)].sort(byStart), notes: [...decided.notes, ...notes.filter(kept)].sort(byStart)}
+}
+
+/** Add the numeral references and notes that align (`alignment.ts`); bracket references they adopt change syntax. */
+function withNumerals(decided: {refs: Resolved[]; notes: Resolved[]}, refs: Resolved[], notes: Resolved[]): {refs: Resolved[]; notes: Resolved[]} {
+  const brackets = decided.refs.filter((r) => r.syntax === 'bracket')
+  const aligned = alignNumerals(refs, notes, brackets, decided.notes.some((n) => n.syntax === 'bracket'))
+  if (aligned.notes.length === 0) return decided
+  return {refs: [...decided.refs.filter((r) => !aligned.adopted.has(r)), ...aligned.refs], notes: [...decided.notes, ...aligned.notes]}
 }
 
 /**

@@ -42,6 +42,8 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `named`: named citations, `[RFC2119]` and a References entry `[RFC2119] Bradner, S., ...`
  * - `pandoc`: pandoc inline notes, `text^[the note]` (Markdown only)
  * - `html`: notes written as raw HTML in Markdown, `<a href="#fn1">1</a>` and `<li id="fn1">`
+ * - `numeral`: bare numbers, `stalled.4 The` or `claim.¹` with notes `4 Source`,
+ *   `4. Source` or `¹ Source` (kept only when aligned: `alignment.ts`)
  */
 export type MarkerSyntax =
   | 'gfm'
@@ -50,6 +52,7 @@ export type MarkerSyntax =
   | 'named'
   | 'pandoc'
   | 'html'
+  | 'numeral'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'

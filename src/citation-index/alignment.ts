@@ -1,0 +1,186 @@
+/**
+ * Alignment of bare note numbers: the document-wide evidence for the
+ * `numeral` conventions (flattened superscripts, Unicode superscripts,
+ * numbered endnotes). Numbers are everywhere in prose and numbered lines
+ * are everywhere in documents, so neither sequence alone says anything;
+ * the two together do. The reference candidates (in document order) and
+ * the note candidates (in document order) are aligned as two sequences:
+ * a series is a run of notes numbered k, k+1, ... (one number may be
+ * missing), each preceded by a reference candidate with its number, those
+ * references in ascending document order too. Footnotes at page bottoms
+ * (PDF text) and endnotes at the end both align; a table of contents,
+ * an ordered list or a column of numbered lines do not, because no run of
+ * references precedes them.
+ *
+ * Evidence threshold: a series stands with at least `minimumSeries` (3)
+ * aligned notes. Several series may stand (numbering restarting in an
+ * appendix or a chapter), when their spans (first reference to last note)
+ * do not overlap; longer series are taken first. A series may start above
+ * 1 (a chapter of a longer work).
+ *
+ * What stands of a series: its aligned references and notes, the other
+ * note candidates between its first and last note with a number in its
+ * range that no note of the series has (uncited notes). When no series
+ * stands with flattened or superscript references and the document has no
+ * bracket notes, the bracket references (`text [4]`) are aligned instead;
+ * if they establish a series whose notes number at least half of their
+ * distinct labels, they all take the `numeral` syntax (so
+ * `[4 ]` is a broken marker of this numbering).
+ *
+ * Time: O(n log n) in the number of candidates (one pass over the notes,
+ * a binary search among the references per note, a sort of the series).
+ */
+import type {MarkerStyle, MarkerSyntax} from './types.js'
+
+/** What alignment reads of a resolved reference or note (the resolver's `Resolved`). */
+export interface Alignable {
+  readonly label: string
+  readonly style: MarkerStyle
+  readonly syntax: MarkerSyntax
+  readonly start: number
+  readonly end: number
+  readonly noteEnd?: number
+}
+
+/** Fewest aligned notes that establish a series. */
+export const minimumSeries = 3
+
+interface Node {
+  readonly note: number
+  readonly ref: number
+  readonly length: number
+  readonly parent: Node | undefined
+  /** Offset of the series' first reference. */
+  readonly from: number
+}
+
+/**
+ * The numeral references and notes that stand, and the bracket references
+ * that join them (returned with the `numeral` syntax). `refs` and `notes`
+ * are the numeral candidates; `bracketRefs` the bracket references the
+ * resolver kept, used only when `bracketNotes` is false. All in document
+ * order.
+ */
+export function alignNumerals<Resolved extends Alignable>(
+  refs: readonly Resolved[],
+  notes: readonly Resolved[],
+  bracketRefs: readonly Resolved[],
+  bracketNotes: boolean
+): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
+  const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
+  if (notes.length === 0) return none
+  const flat = alignSequences(refs, notes, [])
+  if (flat.notes.length > 0 || bracketNotes) return flat
+  // Bracket references join only when they alone align with the notes (`text [4]` with `4. Source`).
+  const joining = bracketRefs.filter((r) => r.style === 'arabic' || r.style === 'malformed')
+  if (joining.length === 0) return none
+  const aligned = alignSequences(joining.filter((r) => r.style === 'arabic'), notes, joining)
+  // The notes must account for most bracket numbers: a few numbered lines do not adopt a whole document's brackets.
+  const numbers = new Set(joining.map((r) => r.label.trim()))
+  return aligned.notes.length * 2 >= numbers.size ? aligned : none
+}
+
+/** Align `refs` with `notes`; `joining` (bracket references) are adopted when a series stands. */
+function alignSequences<Resolved extends Alignable>(
+  refs: readonly Resolved[],
+  notes: readonly Resolved[],
+  joining: readonly Resolved[]
+): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
+  const adopted = new Set<Resolved>()
+  const sequence = refs
+  const byNumber = new Map<number, number[]>()
+  for (const [i, ref] of sequence.entries()) {
+    const value = Number.parseInt(ref.label, 10)
+    const list = byNumber.get(value)
+    if (list) list.push(i)
+    else byNumber.set(value, [i])
+  }
+  /** The first reference numbered `value` after sequence position `after` and before offset `before`. */
+  const firstRef = (value: number, after: number, before: number): number | undefined => {
+    const list = byNumber.get(value)
+    if (!list) return undefined
+    let low = 0
+    let high = list.length - 1
+    let found: number | undefined
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      if (list[mid]! > after) {
+        found = list[mid]
+        high = mid - 1
+      } else low = mid + 1
+    }
+    return found !== undefined && sequence[found]!.end <= before ? found : undefined
+  }
+
+  const best = new Map<number, Node>()
+  const nodes: Node[] = []
+  for (const [j, note] of notes.entries()) {
+    const value = Number.parseInt(note.label, 10)
+    let node: Node | undefined
+    for (const step of [1, 2]) {
+      const parent = best.get(value - step)
+      if (!parent || (node && node.length >= parent.length + 1)) continue
+      const ref = firstRef(value, parent.ref, note.start)
+      if (ref !== undefined) node = {note: j, ref, length: parent.length + 1, parent, from: parent.from}
+    }
+    if (!node) {
+      const ref = firstRef(value, -1, note.start)
+      if (ref !== undefined) node = {note: j, ref, length: 1, parent: undefined, from: sequence[ref]!.start}
+    }
+    if (!node) continue
+    nodes.push(node)
+    const held = best.get(value)
+    if (!held || node.length >= held.length) best.set(value, node)
+  }
+
+  // Series, longest first, whose spans do not overlap a series taken before.
+  nodes.sort((a, b) => b.length - a.length || a.note - b.note)
+  const taken: Array<{from: number; to: number}> = []
+  const keptRefs: Resolved[] = []
+  const keptNotes: Resolved[] = []
+  for (const end of nodes) {
+    if (end.length < minimumSeries) break
+    const to = notes[end.note]!.noteEnd ?? notes[end.note]!.end
+    if (taken.some((span) => span.from < to && end.from < span.to)) continue
+    const series = {from: end.from, to}
+    taken.push(series)
+    const numbers = new Set<number>()
+    let first = end
+    for (let node: Node | undefined = end; node; node = node.parent) {
+      first = node
+      keptNotes.push(notes[node.note]!)
+      keptRefs.push(sequence[node.ref]!)
+      numbers.add(Number.parseInt(notes[node.note]!.label, 10))
+    }
+    const low = Number.parseInt(notes[first.note]!.label, 10)
+    const high = Number.parseInt(notes[end.note]!.label, 10)
+    // Uncited notes between the series' notes, and those continuing its numbering right after its last note.
+    for (let j = first.note + 1; j < end.note; j++) {
+      const value = Number.parseInt(notes[j]!.label, 10)
+      if (value > low && value < high && !numbers.has(value)) {
+        numbers.add(value)
+        keptNotes.push(notes[j]!)
+      }
+    }
+    let next = high + 1
+    for (let j = end.note + 1; j < notes.length && Number.parseInt(notes[j]!.label, 10) === next; j++, next++) {
+      if (taken.some((span) => span !== series && span.from <= notes[j]!.start && notes[j]!.start < span.to)) break
+      series.to = notes[j]!.noteEnd ?? notes[j]!.end
+      keptNotes.push(notes[j]!)
+    }
+  }
+  if (taken.length > 0) {
+    const aligned = new Set(keptRefs)
+    for (const ref of joining) {
+      if (aligned.has(ref)) continue
+      keptRefs.push(ref)
+    }
+    for (const ref of joining) adopted.add(ref)
+  }
+  const bySyntax = (ref: Resolved): Resolved => (adopted.has(ref) ? {...ref, syntax: 'numeral'} : ref)
+  return {
+    refs: keptRefs.map(bySyntax).sort((a, b) => a.start - b.start),
+    notes: keptNotes.sort((a, b) => a.start - b.start),
+    adopted
+  }
+}
