@@ -40,8 +40,11 @@
  * to a word before `!` or `?` is a gloss of that word (`Har-hèri[146]!
  * qué-hou-hou!`), not misplaced; with `consistent`, so is one before a
  * comma inside its sentence (`Vautier[126], three years ago`, whose note
- * says who Vautier was): only the fixed `after-punctuation` style moves it. Symbol references (`Savyon*`) are not
- * checked, nor are groups holding a marker that resolves to no note:
+ * says who Vautier was): only the fixed `after-punctuation` style moves it.
+ * Symbol references (`Savyon*`) are not checked, nor named citations (`as in
+ * [RFC2119].`: standards write the key as a word of the sentence), nor bare
+ * note numbers (`stalled.4`: the copy or the PDF extraction placed them),
+ * nor groups holding a marker that resolves to no note:
  * `broken-marker` or `undefined-reference` reports it, one problem, one
  * message.
  *
@@ -96,12 +99,12 @@ const rule: Rule<MarkerPlacementOptions> = {
   },
   check(context) {
     const {index, prose, options} = context
-    // Symbols and named citations are not checked; an unresolved marker is already reported
-    // (`broken-marker`, `undefined-reference`).
+    // Symbols, named citations and bare note numbers are not checked; an
+    // unresolved marker is already reported (`broken-marker`, `undefined-reference`).
     const groups = prose.markerGroups.filter((group) =>
       group.references.every((i) => {
         const r = index.references[i]
-        return r !== undefined && r.syntax !== 'symbol' && r.syntax !== 'named' && r.note !== undefined
+        return r !== undefined && r.syntax !== 'symbol' && r.syntax !== 'named' && r.syntax !== 'numeral' && r.note !== undefined
       })
     )
     const style = styleOf(options.style, groups)

@@ -13,7 +13,12 @@
  * references precedes them.
  *
  * Evidence threshold: a series stands with at least `minimumSeries` (3)
- * aligned notes. Several series may stand (numbering restarting in an
+ * aligned notes, laid out as notes are: footnotes, each note at most
+ * `nearby` characters (about three printed pages) after its reference, or
+ * endnotes, every note after the series' last reference and each within
+ * `nearby` characters of the note before it; and the aligned references
+ * must be at least a tenth of the reference candidates (`noiseRatio`). Numbered headings far apart
+ * (`2. George Papadopoulos` a thousand lines after `3.`) are neither. Several series may stand (numbering restarting in an
  * appendix or a chapter), when their spans (first reference to last note)
  * do not overlap; longer series are taken first. A series may start above
  * 1 (a chapter of a longer work).
@@ -45,6 +50,16 @@ export interface Alignable {
 /** Fewest aligned notes that establish a series. */
 export const minimumSeries = 3
 
+/**
+ * The most reference candidates per aligned reference: where bare numbers
+ * glued to words are everywhere (an OCR text whose real note numbers run
+ * into the hundreds), a short series aligned among them is chance.
+ */
+export const noiseRatio = 10
+
+/** The most UTF-16 code units between a footnote and its reference, or between two endnotes of a list. */
+export const nearby = 10_000
+
 interface Node {
   readonly note: number
   readonly ref: number
@@ -70,7 +85,14 @@ export function alignNumerals<Resolved extends Alignable>(
   const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
   if (notes.length === 0) return none
   const flat = alignSequences(refs, notes, [])
-  if (flat.notes.length > 0 || bracketNotes) return flat
+  if (flat.refs.length > 0 && refs.length > noiseRatio * flat.refs.length) return none
+  if (flat.notes.length > 0) {
+    // A bracket typo of this numbering (`[6 ]`) is a broken marker of it.
+    const typos = bracketNotes ? [] : bracketRefs.filter((r) => r.style === 'malformed')
+    for (const ref of typos) flat.adopted.add(ref)
+    return {...flat, refs: [...flat.refs, ...typos.map((ref) => ({...ref, syntax: 'numeral' as const}))].sort((a, b) => a.start - b.start)}
+  }
+  if (bracketNotes) return flat
   // Bracket references join only when they alone align with the notes (`text [4]` with `4. Source`).
   const joining = bracketRefs.filter((r) => r.style === 'arabic' || r.style === 'malformed')
   if (joining.length === 0) return none
@@ -78,6 +100,20 @@ export function alignNumerals<Resolved extends Alignable>(
   // The notes must account for most bracket numbers: a few numbered lines do not adopt a whole document's brackets.
   const numbers = new Set(joining.map((r) => r.label.trim()))
   return aligned.notes.length * 2 >= numbers.size ? aligned : none
+}
+
+/** Whether the series ending at `end` is laid out as footnotes or as endnotes (see the thresholds above). */
+function laidOutAsNotes(end: Node, refs: readonly Alignable[], notes: readonly Alignable[]): boolean {
+  const chain: Node[] = []
+  for (let node: Node | undefined = end; node; node = node.parent) chain.push(node)
+  const footnotes = chain.every((node) => notes[node.note]!.start - refs[node.ref]!.end <= nearby)
+  if (footnotes) return true
+  const lastRef = refs[end.ref]!.end
+  return chain.every((node, i) => {
+    const note = notes[node.note]!
+    const before = chain[i + 1]
+    return note.start > lastRef && (before === undefined || note.start - notes[before.note]!.start <= nearby)
+  })
 }
 
 /** Align `refs` with `notes`; `joining` (bracket references) are adopted when a series stands. */
@@ -140,6 +176,7 @@ function alignSequences<Resolved extends Alignable>(
   const keptNotes: Resolved[] = []
   for (const end of nodes) {
     if (end.length < minimumSeries) break
+    if (!laidOutAsNotes(end, refs, notes)) continue
     const to = notes[end.note]!.noteEnd ?? notes[end.note]!.end
     if (taken.some((span) => span.from < to && end.from < span.to)) continue
     const series = {from: end.from, to}

@@ -79,14 +79,23 @@ export function resolveCandidates(
   const restRefs = refs.filter((r) => !kept(r) && !numeral(r))
   const restNotes = notes.filter((n) => !kept(n) && !numeral(n))
   const listed = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
-  const decided = withNumerals(listed, refs.filter(numeral), notes.filter(numeral))
+  const decided = withNumerals(listed, refs.filter(numeral), notes.filter(numeral), restRefs.filter((r) => r.syntax === 'bracket'))
   const byStart = (a: Resolved, b: Resolved): number => a.start - b.start
   return {refs: [...decided.refs, ...refs.filter(kept)].sort(byStart), notes: [...decided.notes, ...notes.filter(kept)].sort(byStart)}
 }
 
-/** Add the numeral references and notes that align (`alignment.ts`); bracket references they adopt change syntax. */
-function withNumerals(decided: {refs: Resolved[]; notes: Resolved[]}, refs: Resolved[], notes: Resolved[]): {refs: Resolved[]; notes: Resolved[]} {
-  const brackets = decided.refs.filter((r) => r.syntax === 'bracket')
+/**
+ * Add the numeral references and notes that align (`alignment.ts`). Bracket
+ * references they adopt (`text [4]` with notes `4. Source`) change syntax;
+ * they are read from the candidates, since without bracket notes `decide`
+ * drops them.
+ */
+function withNumerals(
+  decided: {refs: Resolved[]; notes: Resolved[]},
+  refs: Resolved[],
+  notes: Resolved[],
+  brackets: Resolved[]
+): {refs: Resolved[]; notes: Resolved[]} {
   const aligned = alignNumerals(refs, notes, brackets, decided.notes.some((n) => n.syntax === 'bracket'))
   if (aligned.notes.length === 0) return decided
   return {refs: [...decided.refs.filter((r) => !aligned.adopted.has(r)), ...aligned.refs], notes: [...decided.notes, ...aligned.notes]}
