@@ -9,6 +9,8 @@ import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import linkReferences from '../../conventions/link-references.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
+import wordFootnotes from '../../conventions/word-footnotes.js'
 
 /** Every convention. */
-export const conventions: readonly Convention[] = [gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes]
+export const conventions: readonly Convention[] = [gfmFootnotes, linkReferences, bracketNotes, symbolNotes, gutenbergFootnotes,
+  wordFootnotes]

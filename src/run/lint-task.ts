@@ -23,6 +23,7 @@ import type {CitelintMessage, LintResult} from '../engine/engine.js'
 import {lintText} from '../engine/engine.js'
 import {fixText} from '../engine/fix.js'
 import type {ProseOptions} from '../models/prose.js'
+import {formatOf} from '../readers/format.js'
 
 /** The heavy per-file models: only `--include-notes` and `citelint summary` need them after the rules ran. */
 export type LintModels = Pick<LintResult, 'index' | 'noteFields' | 'prose'>
@@ -121,7 +122,8 @@ export function lintResolved(
     reportUnusedDisableDirectives: run.reportUnusedDisableDirectives,
     ...(run.prose ? {prose: run.prose} : {})
   }
-  if (!task.fix) {
+  // A DOCX is linted as its virtual text (src/readers/docx.ts): no fix can be written back into it.
+  if (!task.fix || formatOf(task.filePath) === 'docx') {
     const result = lintText(task.text, options)
     result.file.cwd = run.cwd
     return result
