@@ -9,17 +9,18 @@
  *
  * - Reads: `Talks stalled.3` where `3` is a footnote reference mark, with
  * footnote 3 `Al-Akhbar, October 12, 2015.`
- * - Must not read: `10⁶` or `km²` (a superscript after a digit or a unit is
- * not a note number), a note number typed in brackets (`[3]`: the
- * plain-text conventions read it).
+ * - Must not read: `10⁶` or `km²` (a superscript after a digit or a letter
+ * is an exponent as often as a note number), a note number typed in
+ * brackets (`[3]`: the plain-text conventions read it).
  *
  * References resolve by `w:id` within their series (footnote 1 and endnote 1
  * are two notes), so they share the GFM namespace, which resolves by
  * identifier as Word does; labels are not numbers, so note-order never runs
  * on `w:id`s. A marker names the note with Word's number (`footnote 12`,
  * `endnote ii`). A number typed in superscript where a reference belongs
- * (a run of one to three digits after a letter or punctuation, not a
- * reference mark: the reader marks it `superscript:<digits>`) is proposed as
+ * (a superscript run of one to three digits right after punctuation or a
+ * closing quote, not a reference mark: the reader marks it
+ * `superscript:<digits>`; one typed after a letter is not read) is proposed as
  * a reference that no note can match (`superscript 3`).
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'

@@ -201,7 +201,7 @@ function readPart(
         if (run && top && run.superscript && !run.structural && deleted === 0) {
           const typed = top.text.slice(run.start)
           const before = top.text.charAt(run.start - 1)
-          if (/^[1-9]\d{0,2}$/.test(typed) && before !== '' && !/[\d\s]/.test(before)) {
+          if (/^[1-9]\d{0,2}$/.test(typed) && /[.,;:!?)\]"'\u2019\u201d]/.test(before)) {
             top.marks.push({column: run.start, length: typed.length, label: `superscript:${typed}`})
           }
         }

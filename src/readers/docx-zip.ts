@@ -70,7 +70,8 @@ export function readDocxParts(bytes: Uint8Array): DocxParts {
     const parts: Uint8Array[] = []
     chunks.set(file.name, parts)
     file.ondata = (error, chunk) => {
-      if (error) throw new DocxError(`corrupt zip entry ${file.name}: ${error.message}`)
+      // fflate hands an error thrown here back to this handler.
+      if (error) throw error instanceof DocxError ? error : new DocxError(`corrupt zip entry ${file.name}: ${error.message}`)
       inflated += chunk.length
       if (inflated > maxInflatedBytes) throw new DocxError(`zip bomb: more than ${maxInflatedBytes / 1024 / 1024} MB inflated, skipped`)
       parts.push(chunk)
