@@ -11,6 +11,8 @@ import {conventions} from '../src/citation-index/conventions.js'
 import {walkDocument} from '../src/citation-index/walk.js'
 import type {Format} from '../src/citation-index/types.js'
 import {readerOf} from '../src/readers/registry.js'
+import {docxToText} from '../src/readers/docx.js'
+import {makeDocx} from './docx-generator.js'
 
 /** What `id` proposes for `text` read as `format`: `role marker` (notes with their content when known), or `exclude <text>`. */
 function proposed(id: string, text: string, format: Format): string[] {
@@ -40,7 +42,10 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
   ['gutenberg-footnotes', 'text', 'The sonata form.[1]\n\n[Footnote 1: See Parry, p. 12.]\n', ['note [Footnote 1:']],
-  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []]
+  ['gutenberg-footnotes', 'text', 'Quoting the syntax [Footnote 1: in a line].\n', []],
+  ['word-footnotes', 'docx', docxToText(makeDocx({body: [['Talks stalled.', {footnote: 1}, ' Typed.', {superscript: '2'}]], footnotes: [{id: 1, paragraphs: [['Al-Akhbar, October 12, 2015.']]}]})), ['reference footnote 1', 'reference superscript 2', 'note footnote 1']],
+  ['word-footnotes', 'docx', docxToText(makeDocx({body: [['An area of 3 km', {superscript: '2'}, ', or 10', {superscript: '6'}, ' m', {superscript: '2'}, '.']]})), []],
+  ['word-footnotes', 'text', 'Talks stalled.1\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {
