@@ -47,9 +47,12 @@ const convention: Convention = {
         yield {role: 'reference', marker: nameOf(call.label, shown), label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
       }
     }
+    // The first block of each note, by the note's start: one pass, not a search per note.
+    const firstBlock = new Map<number, {readonly start: number}>()
+    for (const block of document.blocks) if (block.inDefinition !== undefined && !firstBlock.has(block.inDefinition)) firstBlock.set(block.inDefinition, block)
     for (const definition of document.definitions) {
       const {start, end} = definition
-      const first = document.blocks.find((b) => b.inDefinition === start)
+      const first = firstBlock.get(start)
       const contentStart = first ? first.start : end
       let markEnd = start
       while (markEnd < contentStart && !/\s/.test(source.charAt(markEnd))) markEnd++
