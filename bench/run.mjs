@@ -308,7 +308,7 @@ if (settings.sections.includes('docx')) {
       const body = []
       const footnotes = []
       let bytes = 0
-      for (let id = 1; bytes < size * 1024 * 1024 * 0.8; id++) {
+      for (let id = 1; bytes < size * 1024 * 1024 * 1.06; id++) {
         body.push([`Paragraph ${id} reports that the talks stalled in October, as the envoy said.`, {footnote: id}, ' The second sentence goes on.'])
         footnotes.push({id, paragraphs: [[`Reuters, "Report ${id}," May ${(id % 28) + 1}, 2015.`]]})
         bytes += 700
