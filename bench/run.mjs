@@ -9,7 +9,7 @@
  *   --quick        small corpus (200 reports), 1 round, short series (< 2 min)
  *   --count N      reports in the corpus (default 2000; 200 with --quick)
  *   --seed N       corpus seed (default 1)
- *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs,cache
+ *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs,cache,docx
  *   --cold-runs N  runs per tool for the cold start (default 20; 5 with --quick)
  *
  * Output: tables on stdout, also written to bench/.out/report.md, and every
@@ -19,7 +19,7 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {ensureCorpus} from './corpus.mjs'
 import {measure, measureMethod, median} from './measure.mjs'
 
@@ -45,7 +45,9 @@ const settings = {
   count: Number(option('--count', quick ? '200' : '2000')),
   seed: Number(option('--seed', '1')),
   coldRuns: Number(option('--cold-runs', quick ? '5' : '20')),
-  sections: option('--only', 'corpus,cold,growth,defs,cache').split(','),
+  sections: option('--only', 'corpus,cold,growth,defs,cache,docx').split(','),
+  /** DOCX sizes (MB of file, parts stored uncompressed); the last two are the ratio judged. */
+  docxMB: quick ? [1, 4] : [2.5, 10],
   growthMB: quick ? [0.2, 0.5, 1, 2] : [1, 2, 4, 8, 20],
   /** The sizes whose time ratio is judged (the issue's 20 MB / 2 MB; 2 / 0.2 with --quick). */
   growthRatio: quick ? [0.2, 2] : [2, 20],
@@ -287,6 +289,48 @@ if (settings.sections.includes('growth')) {
     const a = rows.find((r) => r.format === format && r.size === small)
     const b = rows.find((r) => r.format === format && r.size === large)
     say(`${format}: ${large} MB / ${small} MB time, citelint ${(b.citelint.wallMs / a.citelint.wallMs).toFixed(1)}x wall, ${(b.citelint.cpuMs / a.citelint.cpuMs).toFixed(1)}x CPU; footnote parse ${(b.floor.wallMs / a.floor.wallMs).toFixed(1)}x wall, ${(b.floor.cpuMs / a.floor.cpuMs).toFixed(1)}x CPU (size ratio ${(b.bytes / a.bytes).toFixed(1)}x).`)
+  }
+  say()
+}
+
+// ---------------------------------------------------------------- docx
+if (settings.sections.includes('docx')) {
+  const docxDir = path.join(outDir, 'docx')
+  mkdirSync(docxDir, {recursive: true})
+  const {docxParts} = await import(pathToFileURL(path.join(rootDir, 'dist/test/docx-generator.js')).href)
+  const {strToU8, zipSync} = await import('fflate')
+  const rows = []
+  console.log(`docx: ${settings.docxMB.join(', ')} MB`)
+  for (const size of settings.docxMB) {
+    const file = path.join(docxDir, `${size}MB.docx`)
+    if (!existsSync(file)) {
+      // Paragraphs citing footnotes, a note each; stored (level 0), so the file's size is the XML's.
+      const body = []
+      const footnotes = []
+      let bytes = 0
+      for (let id = 1; bytes < size * 1024 * 1024 * 1.06; id++) {
+        body.push([`Paragraph ${id} reports that the talks stalled in October, as the envoy said.`, {footnote: id}, ' The second sentence goes on.'])
+        footnotes.push({id, paragraphs: [[`Reuters, "Report ${id}," May ${(id % 28) + 1}, 2015.`]]})
+        bytes += 700
+      }
+      const parts = docxParts({body, footnotes})
+      const files = Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, strToU8(text)]))
+      writeFileSync(file, zipSync(files, {level: 0}))
+    }
+    const row = {size, bytes: statSync(file).size, citelint: await run('citelint', [file], `docx-${size}`)}
+    rows.push(row)
+    note(`${mb(row.bytes)} MB DOCX: ${s(row.citelint.cpuMs)} CPU, ${row.citelint.rssMB.toFixed(0)} MB peak memory`)
+  }
+  results.sections.docx = rows
+  const [small, large] = [rows.at(-2), rows.at(-1)]
+  say('## DOCX (paragraphs each citing a footnote; parts stored, so the file size is the XML size)')
+  say()
+  say('| file | CPU | peak memory |')
+  say('| --- | --- | --- |')
+  for (const row of rows) say(`| ${mb(row.bytes)} MB | ${s(row.citelint.cpuMs)} | ${row.citelint.rssMB.toFixed(0)} MB |`)
+  if (small && large && small !== large) {
+    say()
+    say(`Size ${(large.bytes / small.bytes).toFixed(1)}x: CPU ${(large.citelint.cpuMs / small.citelint.cpuMs).toFixed(2)}x, memory ${(large.citelint.rssMB / small.citelint.rssMB).toFixed(2)}x (linear: about the size ratio or less).`)
   }
   say()
 }

@@ -48,7 +48,7 @@ const convention: Convention = {
   meta: {
     id: 'bracket-notes',
     description: 'Bracket references `in Syria.[1]` and a notes list `[1] Source, date.`',
-    formats: ['markdown', 'text']
+    formats: ['markdown', 'text', 'docx']
   },
   *detect(document: DocumentView): Iterable<Candidate> {
     const {source, format} = document

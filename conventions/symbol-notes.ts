@@ -26,7 +26,7 @@ const convention: Convention = {
   meta: {
     id: 'symbol-notes',
     description: 'Symbol references `Savyon*` and symbol notes `* A. Savyon is ...`',
-    formats: ['markdown', 'text']
+    formats: ['markdown', 'text', 'docx']
   },
   *detect(document: DocumentView): Iterable<Candidate> {
     const {format} = document

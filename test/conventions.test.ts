@@ -11,6 +11,8 @@ import {conventions} from '../src/citation-index/conventions.js'
 import {walkDocument} from '../src/citation-index/walk.js'
 import type {Format} from '../src/citation-index/types.js'
 import {readerOf} from '../src/readers/registry.js'
+import {docxToText} from '../src/readers/docx.js'
+import {makeDocx} from './docx-generator.js'
 
 /** What `id` proposes for `text` read as `format`: `role marker` (notes with their content when known), or `exclude <text>`. */
 function proposed(id: string, text: string, format: Format): string[] {
@@ -75,7 +77,10 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['numbered-endnotes', 'text', '01 = Householder\n2 ⊗ I2\n20 years and finally\n', []],
   ['numbered-endnotes', 'markdown', '1. Source.\n', []],
   ['unicode-superscripts', 'text', 'A claim.¹ Another.²³ A third.⁽⁴⁾\n\n¹ Source, 2019.\n', ['reference ¹', 'reference ²³', 'reference ⁽⁴⁾', 'note ¹']],
-  ['unicode-superscripts', 'text', 'An area of 5 ft², 10⁶ cells, 3 cm³, 2²⁵ bytes and 93,030 km².\n', []]
+  ['unicode-superscripts', 'text', 'An area of 5 ft², 10⁶ cells, 3 cm³, 2²⁵ bytes and 93,030 km².\n', []],
+  ['word-footnotes', 'docx', docxToText(makeDocx({body: [['Talks stalled.', {footnote: 1}, ' Typed.', {superscript: '2'}]], footnotes: [{id: 1, paragraphs: [['Al-Akhbar, October 12, 2015.']]}]})), ['reference footnote 1', 'reference superscript 2', 'note footnote 1']],
+  ['word-footnotes', 'docx', docxToText(makeDocx({body: [['An area of 3 km', {superscript: '2'}, ', or 10', {superscript: '6'}, ' m', {superscript: '2'}, '.']]})), []],
+  ['word-footnotes', 'text', 'Talks stalled.1\n', []]
 ]
 
 for (const [id, format, text, expected] of cases) {

@@ -18,6 +18,7 @@ import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
 import unicodeSuperscripts from '../../conventions/unicode-superscripts.js'
+import wordFootnotes from '../../conventions/word-footnotes.js'
 
 /** Every convention. */
 export const conventions: readonly Convention[] = [
@@ -34,5 +35,6 @@ export const conventions: readonly Convention[] = [
   pandocInlineNotes,
   flattenedSuperscripts,
   numberedEndnotes,
-  unicodeSuperscripts
+  unicodeSuperscripts,
+  wordFootnotes
 ]

@@ -20,9 +20,10 @@ const imageTypes = new Set(['image', 'imageReference'])
 const opaqueTypes = new Set(['inlineCode', 'html'])
 
 /**
- * The source label of a GFM call or definition starting at `start` (its
+ * The source label of a Markdown GFM call or definition starting at `start` (its
  * `[`), up to `end`: the text between `[^` and the closing `]`, as written
- * (escapes and character references not decoded).
+ * (escapes and character references not decoded). Other readers' footnote
+ * nodes (DOCX) carry their label on the node.
  */
 function sourceLabel(source: string, start: number, end: number): string {
   const close = labelEnd(source, start + 2, end)
@@ -79,7 +80,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       }
       if (notProse.has(child.type)) continue
       if (child.type === 'footnoteReference') {
-        if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: sourceLabel(source, s, e)})
+        if (s !== undefined && e !== undefined) calls.push({start: s, end: e, label: format === 'markdown' ? sourceLabel(source, s, e) : (child.label ?? child.identifier)})
       } else if (child.type === 'text') {
         if (s !== undefined && e !== undefined) {
           scanMarkers(source, s, e, start, tokens)
@@ -115,7 +116,7 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       const s = node.position?.start.offset
       const e = node.position?.end.offset
       if (s === undefined || e === undefined) continue
-      definitions.push({start: s, end: e, label: sourceLabel(source, s, e)})
+      definitions.push({start: s, end: e, label: format === 'markdown' ? sourceLabel(source, s, e) : (node.label ?? node.identifier)})
       childDefinition = s
     }
     if ('children' in node) {

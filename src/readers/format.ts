@@ -3,8 +3,11 @@
  * and the language server ask without parsing). The extensions here are the
  * readers' (`Reader.extensions`).
  */
-/** Input formats, one per reader: Markdown (`.md`, `.markdown`) or plain text (`.txt` and anything else). */
-export type Format = 'markdown' | 'text'
+/** Input formats, one per reader: Markdown (`.md`, `.markdown`), Word (`.docx`, `.docm`) or plain text (`.txt` and anything else). */
+export type Format =
+  | 'markdown'
+  | 'text'
+  | 'docx'
 
 /**
  * File name extensions of Markdown, lowercase, without the dot: CommonMark's
@@ -15,6 +18,10 @@ export const markdownExtensions: readonly string[] = ['md', 'markdown', 'rmd', '
 /** File name extensions of plain text (the plain-text reader also takes any file no other reader claims). */
 export const plainTextExtensions: readonly string[] = ['txt']
 
+/** File name extensions of Word documents (Office Open XML), lowercase, without the dot. */
+export const docxExtensions: readonly string[] = ['docx', 'docm']
+
+const docxPattern = new RegExp(`\\.(${docxExtensions.join('|')})$`, 'i')
 const markdownPattern = new RegExp(`\\.(${markdownExtensions.join('|')})$`, 'i')
 
 /**
@@ -25,8 +32,8 @@ export type ExtensionFormats = Readonly<Record<string, Format>>
 
 /**
  * The format of a file from its path: a format `mapped` gives its extension
- * (any case) first; then Markdown for `.md`, `.markdown`, `.Rmd` and `.qmd`
- * (any case), plain text for everything else, including `.txt` and a
+ * (any case) first; then DOCX for `.docx` and `.docm`, Markdown for `.md`,
+ * `.markdown`, `.Rmd` and `.qmd` (any case), plain text for everything else, including `.txt` and a
  * missing path.
  */
 export function formatOf(filePath: string | undefined, mapped?: ExtensionFormats): Format {
@@ -37,5 +44,6 @@ export function formatOf(filePath: string | undefined, mapped?: ExtensionFormats
     const found = dot > slash + 1 ? mapped[filePath.slice(dot + 1).toLowerCase()] : undefined
     if (found) return found
   }
+  if (docxPattern.test(filePath)) return 'docx'
   return markdownPattern.test(filePath) ? 'markdown' : 'text'
 }

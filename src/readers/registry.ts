@@ -3,6 +3,7 @@
  */
 import type {Root} from 'mdast'
 import type {Format} from './format.js'
+import {docxReader} from './docx.js'
 import {markdownReader} from './markdown.js'
 import {plainTextReader} from './plain-text.js'
 import type {Reader} from './reader.js'
@@ -12,10 +13,11 @@ export {formatOf} from './format.js'
 export {BlockTooLong, NestingTooDeep, maxBlockLength, maxNesting} from './markdown-nesting.js'
 
 /** Every reader; a format has exactly one. */
-export const readers: readonly Reader[] = [markdownReader, plainTextReader]
+export const readers: readonly Reader[] = [markdownReader, plainTextReader, docxReader]
 
 /** The reader of `format`. */
 export function readerOf(format: Format): Reader {
+  if (format === 'docx') return docxReader
   return format === 'markdown' ? markdownReader : plainTextReader
 }
 

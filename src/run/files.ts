@@ -8,11 +8,13 @@ import type {Dir, Dirent} from 'node:fs'
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {lstat, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {DocxError, docxToText} from '../readers/docx.js'
+import {formatOf} from '../readers/format.js'
 
-/** Extensions linted when walking a directory (any case): Markdown, R Markdown, Quarto and plain text. */
-export const lintedExtensions = ['md', 'markdown', 'rmd', 'qmd', 'txt'] as const
+/** Extensions linted when walking a directory (any case): Markdown, R Markdown, Quarto, plain text and Word. */
+export const lintedExtensions = ['md', 'markdown', 'rmd', 'qmd', 'txt', 'docx', 'docm'] as const
 /** How the walked extensions are named in reasons. */
-const walkedNames = '.md, .markdown, .Rmd, .qmd or .txt'
+const walkedNames = '.md, .markdown, .Rmd, .qmd, .txt, .docx or .docm'
 const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
 
 /**
@@ -42,8 +44,8 @@ export interface FileFailure {
 
 /**
  * Expand command-line paths into files: a file is taken as named (whatever
- * its extension); a directory is walked for `.md`, `.markdown`, `.Rmd`, `.qmd`
- * and `.txt`,
+ * its extension); a directory is walked for `.md`, `.markdown`, `.Rmd`, `.qmd`,
+ * `.txt`, `.docx` and `.docm`,
  * skipping `node_modules` and hidden folders; anything else is a glob, of
  * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
@@ -394,7 +396,22 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
     if (error instanceof NotRegularFile) return {filePath, reason: error.message}
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
   }
-  return decodeText(buffer, filePath)
+  return formatOf(filePath) === 'docx' ? decodeDocx(buffer, filePath) : decodeText(buffer, filePath)
+}
+
+/**
+ * The virtual text of a DOCX (see `src/readers/docx.ts`): the binary path,
+ * which neither decodes the bytes as UTF-8 nor refuses NUL bytes. Never
+ * throws: a file that is not a readable DOCX is a failure with a one-line
+ * reason.
+ */
+export function decodeDocx(buffer: Uint8Array, filePath: string): TextFile | FileFailure {
+  try {
+    return {text: docxToText(buffer)}
+  } catch (error) {
+    if (error instanceof DocxError) return {filePath, reason: error.message}
+    return {filePath, reason: `cannot read DOCX: ${error instanceof Error ? error.message : String(error)}`, error}
+  }
 }
 
 /**

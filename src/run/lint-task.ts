@@ -24,6 +24,7 @@ import {lintText} from '../engine/engine.js'
 import {fixText} from '../engine/fix.js'
 import type {ProseOptions} from '../models/prose.js'
 import type {Format} from '../citation-index/types.js'
+import {formatOf} from '../readers/format.js'
 
 /** The heavy per-file models: only `--include-notes` and `citelint summary` need them after the rules ran. */
 export type LintModels = Pick<LintResult, 'index' | 'noteFields' | 'prose'>
@@ -125,7 +126,8 @@ export function lintResolved(
     reportUnusedDisableDirectives: run.reportUnusedDisableDirectives,
     ...(run.prose ? {prose: run.prose} : {})
   }
-  if (!task.fix) {
+  // A DOCX is linted as its virtual text (src/readers/docx.ts): no fix can be written back into it.
+  if (!task.fix || (task.rules?.format ?? formatOf(task.filePath)) === 'docx') {
     const result = lintText(task.text, options)
     result.file.cwd = run.cwd
     return result

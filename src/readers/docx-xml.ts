@@ -1,0 +1,297 @@
+/**
+ * The WordprocessingML layer of the DOCX reader (ECMA-376 Part 1, 17.3 and
+ * 17.11): the parts' XML, read with the streaming parser sax (strict mode), into
+ * paragraphs of visible text, the structural note references in them and
+ * the notes. Pure: no I/O.
+ *
+ * What is visible: `w:t` text, `w:tab` (a tab), `w:br`/`w:cr` (a space: one
+ * line per paragraph), `w:noBreakHyphen` (`-`), field results (field codes in
+ * `w:instrText` are not text). Text inside `w:del` (a tracked deletion) is
+ * gone, `w:ins` is there; comments live in another part and are not read;
+ * `mc:Fallback` repeats `mc:Choice` and is skipped. A paragraph inside a
+ * text box is emitted when it ends, so it comes before the paragraph
+ * holding the text box.
+ *
+ * Word numbers note references itself (ECMA-376 17.11.14): each series
+ * (footnotes, endnotes) counts its auto-numbered references in document
+ * order; a reference with `w:customMarkFollows` takes no number (its mark is
+ * the text that follows). Footnotes show arabic numbers and endnotes lower
+ * roman ones, Word's defaults (`w:numFmt` in the settings is not read).
+ */
+import sax from 'sax'
+import {DocxError} from './docx-zip.js'
+import type {DocxParts} from './docx-zip.js'
+
+/** A note reference or a typed superscript number, in a paragraph's visible text. */
+export interface DocxMark {
+  /** Paragraph number, 0-based, in the virtual text. */
+  line: number
+  /** UTF-16 offset in the paragraph's visible text. */
+  column: number
+  /** Length of the mark shown (0 for a custom mark, which is the text after it). */
+  length: number
+  /** `footnote:<w:id>`, `endnote:<w:id>`, or `superscript:<digits>` for a number typed in superscript. */
+  label: string
+}
+
+/** A note: an entry of `word/footnotes.xml` or `word/endnotes.xml` that is not a separator. */
+export interface DocxNote {
+  /** `footnote:<w:id>` or `endnote:<w:id>`. */
+  label: string
+  /** First paragraph, 0-based, and the number of paragraphs. */
+  line: number
+  lines: number
+  /** The note's own mark (`w:footnoteRef`) in its first paragraph: offset and length (0 when it has none). */
+  markColumn: number
+  markLength: number
+}
+
+/** A Word document as citelint reads it. */
+export interface DocxDocument {
+  /** Visible text of each paragraph: the body's, then the footnotes', then the endnotes'. */
+  paragraphs: string[]
+  /** Paragraphs of the body (the first `body` of `paragraphs`). */
+  body: number
+  marks: DocxMark[]
+  notes: DocxNote[]
+}
+
+const romans: ReadonlyArray<[number, string]> = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']
+]
+
+/** `value` as a lower-case roman numeral. */
+function lowerRoman(value: number): string {
+  let out = ''
+  for (const [n, s] of romans) while (value >= n) (out += s), (value -= n)
+  return out
+}
+
+const on = (value: string | undefined): boolean => value !== undefined && value !== '0' && value !== 'false' && value !== 'off'
+
+interface Open {
+  text: string
+  marks: Array<Omit<DocxMark, 'line'>>
+  /** Set when this paragraph holds a note's own mark. */
+  noteMark?: {column: number; length: number}
+}
+
+interface Run {
+  superscript: boolean
+  structural: boolean
+  start: number
+}
+
+/**
+ * Read one part's XML, calling back per paragraph. `numberOf` gives a
+ * structural reference's shown mark; `noteStart`/`noteEnd` bracket a note of
+ * a notes part (`series` set), whose `w:footnoteRef`/`w:endnoteRef` shows `noteMark(label)`.
+ *
+ * @throws DocxError for malformed XML.
+ */
+function readPart(
+  xml: string,
+  part: string,
+  emit: (paragraph: Open) => void,
+  reference: (label: string, custom: boolean, deleted: boolean) => string,
+  notes?: {series: 'footnote' | 'endnote'; start: (label: string) => boolean; end: () => void; mark: () => string}
+): void {
+  const parser = sax.parser(true, {position: false})
+  const stack: Open[] = []
+  let run: Run | undefined
+  let deleted = 0
+  let skipped = 0
+  let inText = false
+  let noteOpen = false
+  const add = (text: string): void => {
+    const top = stack.at(-1)
+    if (top && deleted === 0 && skipped === 0) top.text += text.replace(/[\r\n\u2028\u2029]/g, ' ')
+  }
+  parser.onopentag = (tag) => {
+    const name = tag.name
+    const attr = tag.attributes as Record<string, string>
+    if (skipped > 0) {
+      skipped++
+      return
+    }
+    switch (name) {
+      case 'mc:Fallback':
+        skipped = 1
+        return
+      case 'w:footnote':
+      case 'w:endnote':
+        if (notes) {
+          if (attr['w:type'] !== undefined && attr['w:type'] !== 'normal') skipped = 1
+          else if (!notes.start(`${notes.series}:${attr['w:id'] ?? ''}`)) skipped = 1
+          else noteOpen = true
+        }
+        return
+      case 'w:del':
+      case 'w:moveFrom':
+        deleted++
+        return
+      case 'w:p':
+        stack.push({text: '', marks: []})
+        return
+      case 'w:r':
+        run = {superscript: false, structural: false, start: stack.at(-1)?.text.length ?? 0}
+        return
+      case 'w:vertAlign':
+        if (run && attr['w:val'] === 'superscript') run.superscript = true
+        return
+      case 'w:t':
+        inText = true
+        return
+      case 'w:tab':
+        add('\t')
+        return
+      case 'w:br':
+      case 'w:cr':
+        add(' ')
+        return
+      case 'w:noBreakHyphen':
+        add('-')
+        return
+      case 'w:footnoteReference':
+      case 'w:endnoteReference': {
+        if (run) run.structural = true
+        const series = name === 'w:footnoteReference' ? 'footnote' : 'endnote'
+        const label = `${series}:${attr['w:id'] ?? ''}`
+        const custom = on(attr['w:customMarkFollows'])
+        const shown = reference(label, custom, deleted > 0)
+        const top = stack.at(-1)
+        if (top && deleted === 0) {
+          top.marks.push({column: top.text.length, length: shown.length, label})
+          top.text += shown
+        }
+        return
+      }
+      case 'w:footnoteRef':
+      case 'w:endnoteRef': {
+        if (run) run.structural = true
+        const top = stack.at(-1)
+        if (top && notes && noteOpen && deleted === 0 && !top.noteMark) {
+          const shown = notes.mark()
+          top.noteMark = {column: top.text.length, length: shown.length}
+          top.text += shown
+        }
+        return
+      }
+      default:
+    }
+  }
+  parser.ontext = (text) => {
+    if (inText) add(text)
+  }
+  parser.onclosetag = (name) => {
+    if (skipped > 0) {
+      skipped--
+      return
+    }
+    switch (name) {
+      case 'w:t':
+        inText = false
+        return
+      case 'w:del':
+      case 'w:moveFrom':
+        deleted--
+        return
+      case 'w:r': {
+        const top = stack.at(-1)
+        if (run && top && run.superscript && !run.structural && deleted === 0) {
+          const typed = top.text.slice(run.start)
+          const before = top.text.charAt(run.start - 1)
+          if (/^[1-9]\d{0,2}$/.test(typed) && /[.,;:!?)\]"'\u2019\u201d]/.test(before)) {
+            top.marks.push({column: run.start, length: typed.length, label: `superscript:${typed}`})
+          }
+        }
+        run = undefined
+        return
+      }
+      case 'w:p': {
+        const top = stack.pop()
+        if (top) emit(top)
+        return
+      }
+      case 'w:footnote':
+      case 'w:endnote':
+        if (notes && noteOpen) {
+          noteOpen = false
+          notes.end()
+        }
+        return
+      default:
+    }
+  }
+  parser.onerror = (error) => {
+    throw error
+  }
+  try {
+    parser.write(xml).close()
+  } catch (error) {
+    throw new DocxError(`malformed XML in ${part}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}, skipped`)
+  }
+}
+
+/**
+ * The document in `parts`: paragraphs in the line scheme (body, then
+ * footnotes, then endnotes), structural references with Word's numbers, and
+ * the notes. A note all of whose references are tracked deletions is left
+ * out (Word deletes it with its reference); a note no reference uses is kept.
+ *
+ * @throws DocxError for malformed XML.
+ */
+export function readDocxDocument(parts: DocxParts): DocxDocument {
+  const paragraphs: string[] = []
+  const marks: DocxMark[] = []
+  const notes: DocxNote[] = []
+  const counters = {footnote: 0, endnote: 0}
+  const numbers = new Map<string, string>()
+  const live = new Set<string>()
+  const dead = new Set<string>()
+  const emit = (paragraph: Open): void => {
+    for (const mark of paragraph.marks) marks.push({...mark, line: paragraphs.length})
+    const current = notes.at(-1)
+    if (current && current.lines === -1 && paragraph.noteMark) {
+      current.markColumn = paragraph.noteMark.column
+      current.markLength = paragraph.noteMark.length
+    }
+    paragraphs.push(paragraph.text)
+  }
+  const bodyReference = (label: string, custom: boolean, deleted: boolean): string => {
+    if (deleted) {
+      dead.add(label)
+      return ''
+    }
+    live.add(label)
+    if (custom) return ''
+    const series = label.startsWith('footnote') ? 'footnote' : 'endnote'
+    const number = ++counters[series]
+    const shown = series === 'footnote' ? String(number) : lowerRoman(number)
+    if (!numbers.has(label)) numbers.set(label, shown)
+    return shown
+  }
+  readPart(parts['word/document.xml'] ?? '', 'word/document.xml', emit, bodyReference)
+  const body = paragraphs.length
+  for (const series of ['footnote', 'endnote'] as const) {
+    const part = series === 'footnote' ? 'word/footnotes.xml' : 'word/endnotes.xml'
+    const xml = parts[part]
+    if (xml === undefined) continue
+    let label = ''
+    readPart(xml, part, emit, (inner, custom, deleted) => bodyReference(inner, custom, deleted), {
+      series,
+      start: (found) => {
+        label = found
+        if (dead.has(found) && !live.has(found)) return false
+        notes.push({label: found, line: paragraphs.length, lines: -1, markColumn: 0, markLength: 0})
+        return true
+      },
+      end: () => {
+        const note = notes.at(-1)!
+        note.lines = paragraphs.length - note.line
+      },
+      mark: () => numbers.get(label) ?? ''
+    })
+  }
+  return {paragraphs, body, marks, notes: notes.filter((n) => n.lines > 0)}
+}

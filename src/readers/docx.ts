@@ -1,0 +1,154 @@
+/**
+ * The DOCX reader (`.docx`, `.docm`). A DOCX has no lines, so citelint lints
+ * a *virtual text* in which line N is paragraph N (1-based, document order:
+ * the body's paragraphs, table cells included; then the footnotes'
+ * paragraphs; then the endnotes') and column C is the UTF-16 offset in that
+ * paragraph's visible text plus 1. A structural note reference shows Word's
+ * number for it (`3`, or `iii` for an endnote); a note's first paragraph
+ * starts with its own mark. Every stage after the reader (walk, conventions,
+ * resolver, rules, reporters, summary) works on that text unchanged.
+ *
+ * What the text cannot say (which marks are structural references, where
+ * each note begins) follows the last paragraph as one line starting with a
+ * NUL character (which XML 1.0 cannot hold, so no paragraph can): a JSON
+ * `DocxLayout`. It is no node of the tree, so no convention or rule sees it.
+ *
+ * `docxToText` (bytes to virtual text) is pure; reading the bytes is
+ * `src/run/files.ts`'s.
+ */
+import type {FootnoteDefinition, FootnoteReference, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import type {Point} from 'unist'
+import {readDocxParts} from './docx-zip.js'
+import type {DocxMark, DocxNote} from './docx-xml.js'
+import {readDocxDocument} from './docx-xml.js'
+import {docxExtensions} from './format.js'
+import type {Reader} from './reader.js'
+
+export {DocxError, maxEntries, maxInflatedBytes} from './docx-zip.js'
+
+/** The structure of a virtual text (see the module comment); lines are 0-based. */
+export interface DocxLayout {
+  readonly body: number
+  readonly marks: readonly DocxMark[]
+  readonly notes: readonly DocxNote[]
+}
+
+/** The line that starts the layout: a line feed and a NUL character. */
+export const layoutSeparator = '\n\u0000'
+
+/**
+ * The virtual text of the DOCX in `bytes`: its paragraphs one per line,
+ * then the layout line.
+ *
+ * @throws DocxError (one line, for a report) for bytes that are not a
+ *   readable DOCX: see `readDocxParts` and `readDocxDocument`.
+ */
+export function docxToText(bytes: Uint8Array): string {
+  const document = readDocxDocument(readDocxParts(bytes))
+  const layout: DocxLayout = {body: document.body, marks: document.marks, notes: document.notes}
+  return document.paragraphs.join('\n') + layoutSeparator + JSON.stringify(layout)
+}
+
+/** The paragraphs' text and layout of a virtual text (a text without a layout line has no structure). */
+export function splitVirtualText(text: string): {visible: string; layout: DocxLayout} {
+  const at = text.lastIndexOf(layoutSeparator)
+  const empty: DocxLayout = {body: Number.POSITIVE_INFINITY, marks: [], notes: []}
+  if (at < 0) return {visible: text, layout: empty}
+  try {
+    const layout = JSON.parse(text.slice(at + layoutSeparator.length)) as DocxLayout
+    return {visible: text.slice(0, at), layout}
+  } catch {
+    return {visible: text.slice(0, at), layout: empty}
+  }
+}
+
+/**
+ * Parse a virtual text into mdast: a paragraph per non-empty line, holding
+ * text and `footnoteReference` nodes (a structural reference, identifier
+ * `footnote:<w:id>` or `endnote:<w:id>`; a typed superscript number,
+ * `superscript:<digits>`), and per note a `footnoteDefinition` (identifier as
+ * its references') from its own mark to the end of its last paragraph,
+ * holding its paragraphs (the first one after the mark). Never throws.
+ */
+export function parseDocxText(text: string): Root {
+  const {visible, layout} = splitVirtualText(text)
+  const starts: number[] = [0]
+  for (let i = visible.indexOf('\n'); i >= 0; i = visible.indexOf('\n', i + 1)) starts.push(i + 1)
+  const lineEnd = (line: number): number => (line + 1 < starts.length ? starts[line + 1]! - 1 : visible.length)
+  const at = (line: number, column: number): Point => ({line: line + 1, column: column + 1, offset: starts[line]! + column})
+  const marksOf = new Map<number, DocxMark[]>()
+  for (const mark of layout.marks) {
+    if (mark.line < 0 || mark.line >= starts.length) continue
+    const list = marksOf.get(mark.line) ?? []
+    list.push(mark)
+    marksOf.set(mark.line, list)
+  }
+
+  /** A paragraph of line `line` from column `from`, or nothing when it holds no text. */
+  const paragraph = (line: number, from: number): Paragraph | undefined => {
+    const length = lineEnd(line) - starts[line]!
+    const source = visible.slice(starts[line]! + from, lineEnd(line))
+    const lead = source.length - source.trimStart().length
+    const trail = source.length - source.trimEnd().length
+    const start = from + lead
+    const end = length - trail
+    const marks = (marksOf.get(line) ?? []).filter((m) => m.column >= start && m.column + m.length <= end)
+    if (start >= end && marks.length === 0) return undefined
+    const children: PhrasingContent[] = []
+    let cursor = start
+    const textTo = (to: number): void => {
+      if (to > cursor) {
+        const node: Text = {type: 'text', value: visible.slice(starts[line]! + cursor, starts[line]! + to), position: {start: at(line, cursor), end: at(line, to)}}
+        children.push(node)
+      }
+    }
+    for (const mark of marks.sort((a, b) => a.column - b.column)) {
+      if (mark.column < cursor) continue
+      textTo(mark.column)
+      const node: FootnoteReference = {type: 'footnoteReference', identifier: mark.label, label: mark.label, position: {start: at(line, mark.column), end: at(line, mark.column + mark.length)}}
+      children.push(node)
+      cursor = mark.column + mark.length
+    }
+    textTo(end)
+    return {type: 'paragraph', children, position: {start: at(line, start), end: at(line, Math.max(start, end))}}
+  }
+
+  const children: RootContent[] = []
+  const noteAt = new Map<number, DocxNote>()
+  for (const note of layout.notes) if (note.line >= 0 && note.line + note.lines <= starts.length && note.lines > 0) noteAt.set(note.line, note)
+  for (let line = 0; line < starts.length; line++) {
+    const note = noteAt.get(line)
+    if (!note) {
+      const node = paragraph(line, 0)
+      if (node) children.push(node)
+      continue
+    }
+    const inner: Paragraph[] = []
+    const first = paragraph(line, note.markColumn + note.markLength)
+    if (first) inner.push(first)
+    for (let next = line + 1; next < line + note.lines; next++) {
+      const node = paragraph(next, 0)
+      if (node) inner.push(node)
+    }
+    const last = line + note.lines - 1
+    const definition: FootnoteDefinition = {
+      type: 'footnoteDefinition',
+      identifier: note.label,
+      label: note.label,
+      children: inner,
+      position: {start: at(line, note.markColumn), end: at(last, lineEnd(last) - starts[last]!)}
+    }
+    children.push(definition)
+    line = last
+  }
+  const lastLine = starts.length - 1
+  return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: at(lastLine, lineEnd(lastLine) - starts[lastLine]!)}}
+}
+
+/** The DOCX reader: a virtual text (see the module comment) parsed by {@link parseDocxText}. */
+export const docxReader: Reader = Object.freeze({
+  format: 'docx',
+  extensions: docxExtensions,
+  parse: parseDocxText,
+  notProse: new Set<string>()
+})
