@@ -32,6 +32,12 @@ export interface Block {
   readonly notesAllowed: boolean
   /** The start offset of the GFM footnote definition holding the block, if any. */
   readonly inDefinition: number | undefined
+  /**
+   * Markdown: an indented code block (not a fenced one). Web-to-Markdown
+   * converters indent quotations and tables, so their bracket references
+   * land here; the resolver keeps only bracket references from such a block.
+   */
+  readonly verbatim?: boolean
   /** The marker tokens of its prose text, in document order (see `scanner.ts`). */
   readonly tokens: readonly MarkerToken[]
   /** GFM footnote calls the parser resolved (`footnoteReference` nodes), link text included. */

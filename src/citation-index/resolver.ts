@@ -65,7 +65,7 @@ export function resolveCandidates(
   const notes: Resolved[] = []
   for (const candidate of candidates) {
     if (candidate.block === undefined) (candidate.role === 'note' ? notes : refs).push(candidate)
-    else perBlock[candidate.block]!.push(candidate)
+    else if (!blocks[candidate.block]!.verbatim || (candidate.syntax === 'bracket' && candidate.role === 'reference')) perBlock[candidate.block]!.push(candidate)
   }
   for (const [i, found] of perBlock.entries()) {
     if (found.length === 0) continue

@@ -96,13 +96,29 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
     blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes, texts})
   }
 
+  /**
+   * An indented code block (a fenced block starts with ``` or ~~~): scanned
+   * for marker tokens as a block of its own where no note may start.
+   */
+  const verbatim = (node: Nodes): void => {
+    const s = node.position?.start.offset
+    const e = node.position?.end.offset
+    if (s === undefined || e === undefined || /^[ \t>]*(`{3}|~{3})/.test(source.slice(s, s + 64))) return
+    const tokens: MarkerToken[] = []
+    scanMarkers(source, s, e, s, tokens)
+    if (tokens.length > 0) blocks.push({start: s, end: e, notesAllowed: false, inDefinition: undefined, tokens, calls: [], links: [], callShapes: [], texts: [], verbatim: true})
+  }
+
   const stack: Array<{node: Nodes; inDefinition: number | undefined; inList: boolean}> = [
     {node: tree, inDefinition: undefined, inList: false}
   ]
   while (stack.length > 0) {
     const {node, inDefinition, inList} = stack.pop()!
     rawHtml(node)
-    if (notProse.has(node.type)) continue
+    if (notProse.has(node.type)) {
+      if (node.type === 'code' && format === 'markdown' && inDefinition === undefined) verbatim(node)
+      continue
+    }
     if (node.type === 'paragraph') {
       phrasing(node, inDefinition, inDefinition === undefined && !inList)
       continue
