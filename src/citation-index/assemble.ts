@@ -4,6 +4,7 @@
  * section, and the numbering style.
  */
 import {labelNumber} from './marker.js'
+import {lastStartingBy} from './search.js'
 import {identifierOf, keyOf} from './identifier.js'
 import type {Resolved} from './resolver.js'
 import type {CitationIndex, Format, Note, NumberingStyle, Reference, Span} from './types.js'
@@ -52,17 +53,7 @@ export function assembleIndex(
   const byStart = new Map(notesFound.map((note, i) => [note.start, i]))
   const containing = (ref: Resolved): number | undefined => {
     if (ref.inDefinition !== undefined) return byStart.get(ref.inDefinition)
-    // Binary search: the last note starting before the reference.
-    let low = 0
-    let high = notesFound.length - 1
-    let best = -1
-    while (low <= high) {
-      const mid = (low + high) >> 1
-      if (notesFound[mid]!.start <= ref.start) {
-        best = mid
-        low = mid + 1
-      } else high = mid - 1
-    }
+    const best = lastStartingBy(notesFound, ref.start)
     const note = notesFound[best]
     return note && note.syntax !== 'gfm' && ref.start < (note.noteEnd ?? note.end) ? best : undefined
   }

@@ -14,6 +14,7 @@
 import type {Block, Candidate, Exclusion} from './convention.js'
 import {alignNumerals} from './alignment.js'
 import {keyOf} from './identifier.js'
+import {lastStartingBy} from './search.js'
 import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
 import {withNamedCitations} from './named-policy.js'
@@ -118,16 +119,7 @@ function withoutExcluded(proposed: ReadonlyArray<Candidate | Exclusion>): Candid
   return candidates.filter((candidate) => {
     if (!candidate.fromText) return true
     // Link texts do not overlap: only the last span starting at or before the candidate can hold it.
-    let low = 0
-    let high = spans.length - 1
-    let best = -1
-    while (low <= high) {
-      const mid = (low + high) >> 1
-      if (spans[mid]!.start <= candidate.start) {
-        best = mid
-        low = mid + 1
-      } else high = mid - 1
-    }
+    const best = lastStartingBy(spans, candidate.start)
     return best < 0 || spans[best]!.end < candidate.end
   })
 }
