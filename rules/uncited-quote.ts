@@ -51,13 +51,15 @@ const rule: Rule = {
   check(context) {
     const {index, noteFields, prose} = context
     for (const quotation of prose.quotations) {
-      const handled = quotation.references.some((i) => {
+      if (!quotation.claim) continue
+      const references = [...quotation.references, ...quotation.followingReferences]
+      const handled = references.some((i) => {
         const note = index.references[i]?.note
         if (note === undefined) return true
         const kind = noteFields[note]?.kind
         return kind === 'empty' || (kind !== undefined && citing.has(kind))
       })
-      if (handled || quotation.links > 0) continue
+      if (handled || quotation.links > 0 || quotation.followingLinks > 0 || quotation.inlineCitation) continue
       context.report({
         messageId: 'uncited',
         data: {opening: opening(quotation.text), words: quotation.words},

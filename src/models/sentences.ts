@@ -54,6 +54,8 @@ export function isAbbreviationPeriod(text: string, index: number): boolean {
   while (start > 0 && letter.test(text.charAt(start - 1))) start--
   const before = text.slice(start, index)
   if (before.length === 0) return false
+  // A letter glued to digits is a suffix, not an initial: `1990s.`, `4th.`
+  if (start > 0 && wordChar.test(text.charAt(start - 1))) return false
   if (before.length === 1) return true
   return abbreviations.has(before.toLowerCase())
 }
@@ -171,10 +173,15 @@ export function findQuotations(text: string, start = 0, end = text.length, minWo
       const after = next(text, i, end)
       const opens = (before === '' || /[\s([{—–\-/:]/.test(before)) && after !== '' && !whitespace.test(after)
       if (opens) open = {kind: 'straight', at: i}
-      else if (open?.kind === 'straight' && before !== '' && !whitespace.test(before)) close(i)
+      else if (open?.kind === 'straight' && before !== '' && (!whitespace.test(before) || closesAfterSpace(after))) close(i)
     }
   }
   return found
+}
+
+/** A straight mark after a space still closes when nothing, a space or punctuation follows it (`pastimes ... "[28]`). */
+function closesAfterSpace(after: string): boolean {
+  return after === '' || whitespace.test(after) || /[.,;:!?)\]]/.test(after)
 }
 
 function previous(text: string, index: number, start: number): string {
@@ -199,4 +206,38 @@ function trimEnd(text: string, start: number, end: number): number {
   let i = end
   while (i > start && (whitespace.test(text.charAt(i - 1)) || text.charAt(i - 1) === '\0')) i--
   return i
+}
+
+/** Longest parenthetical read for a citation (longer ones are prose asides). */
+const maxParenthetical = 160
+const yearOrPage = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bpp?\. ?\d|\bat \d/
+const legalCitation = /\b\d{1,4} (?:U\. ?S\.?|US\.|F\. ?(?:\dd|Supp\.)|S\. ?Ct\.|Stat\.|U\.S\.C\.) (?:at )?\d/
+const shortCitation = /\b(?:Id|Ibid)\. at \d|\bIbid\./
+const attributionDash = /^["”’]?[,.]?(?:--|—|―)[ \t]*[\p{Lu}_*]/u
+
+/**
+ * Whether `text` from `start` to `end` holds a citation written in the prose
+ * itself rather than as a reference: a parenthetical of at most 160
+ * characters with a year or a page (`(1986)`, `(Smith 2003, p. 4)`, `(3d
+ * ed. 1969)`), a legal citation (`478 U.S. 714`, `4 Stat. 487`, `Id. at
+ * 18`), or, right at `start`, an attribution dash after a closing quotation
+ * mark (`”--_De Ludis_, by Hyde`). These are the author-date, legal and
+ * epigraph styles of citing. Runs in time linear in `end - start` (each
+ * parenthetical is read once, up to its bounded length).
+ */
+export function hasInlineCitation(text: string, start: number, end: number, attributionAt?: number): boolean {
+  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, Math.min(end, attributionAt + 8)))) return true
+  const slice = text.slice(start, end)
+  if (legalCitation.test(slice) || shortCitation.test(slice)) return true
+  // Each `)` closes the last `(` before it; each parenthetical is tested once.
+  let open = -1
+  for (let i = 0; i < slice.length; i++) {
+    const char = slice.charAt(i)
+    if (char === '(') open = i
+    else if (char === ')' && open !== -1) {
+      if (i - open <= maxParenthetical && yearOrPage.test(slice.slice(open + 1, i))) return true
+      open = -1
+    }
+  }
+  return false
 }
