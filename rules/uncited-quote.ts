@@ -52,14 +52,14 @@ const rule: Rule = {
     const {index, noteFields, prose} = context
     for (const quotation of prose.quotations) {
       if (!quotation.claim) continue
-      const references = [...quotation.references, ...quotation.followingReferences]
+      const references = [...quotation.references, ...quotation.paragraphReferences]
       const handled = references.some((i) => {
         const note = index.references[i]?.note
         if (note === undefined) return true
         const kind = noteFields[note]?.kind
         return kind === 'empty' || (kind !== undefined && citing.has(kind))
       })
-      if (handled || quotation.links > 0 || quotation.followingLinks > 0 || quotation.inlineCitation) continue
+      if (handled || quotation.links > 0 || quotation.paragraphLinks > 0 || quotation.paragraphInlineCitation) continue
       context.report({
         messageId: 'uncited',
         data: {opening: opening(quotation.text), words: quotation.words},

@@ -28,7 +28,7 @@ import {spanMaker} from '../citation-index/span.js'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
 import type {Range} from './sentences.js'
-import {countWords, findQuotations, hasInlineCitation, isAbbreviationPeriod, quotationWords, splitSentences} from './sentences.js'
+import {countWords, findQuotations, hasInlineCitation, hasUnreadMarker, inParentheses, isAbbreviationPeriod, isTitleOfWork, quotationWords, splitSentences} from './sentences.js'
 import type {CitationIndex, Reference, Span} from '../citation-index/types.js'
 
 /** Fewest words in a prose paragraph. */
@@ -99,20 +99,33 @@ export interface Quotation {
   /** Markdown links in those sentences. */
   readonly links: number
   /**
-   * Indexes of the references after the quotation in its paragraph, up to
-   * the next quotation (or the paragraph's end): the encyclopedic habit of
-   * citing at the end of the paragraph (`"..." he said. [4]`).
+   * Indexes of all the references of its paragraph, before or after it:
+   * the encyclopedic habit of citing at the end of the paragraph (`"..." he
+   * said. [4]`). A quotation with no citation anywhere in its paragraph is
+   * the one a reader cannot check.
    */
-  readonly followingReferences: readonly number[]
-  /** Markdown links after the quotation in its paragraph, up to the next quotation. */
-  readonly followingLinks: number
+  readonly paragraphReferences: readonly number[]
+  /** Markdown links anywhere in its paragraph. */
+  readonly paragraphLinks: number
   /**
-   * A citation written in the prose, in the quotation's sentences or after
-   * it up to the next quotation: a parenthetical with a year or page, a
-   * legal citation, an attribution dash (`hasInlineCitation` of
-   * `src/models/sentences.ts`).
+   * A citation written in the prose of the quotation's sentences: a
+   * parenthetical with a year or page, a legal citation, or an attribution
+   * dash right after the quotation (`hasInlineCitation` of
+   * `src/models/sentences.ts`); or the quotation stands in a citation's
+   * parenthetical (`inParentheses`), or an OCR-mangled note number is glued
+   * to its closing mark (`hasUnreadMarker`).
    */
   readonly inlineCitation: boolean
+  /** An inline citation (as `inlineCitation`) anywhere in its paragraph. */
+  readonly paragraphInlineCitation: boolean
+  /**
+   * The quotation names a work or a thing rather than quoting someone: a
+   * title in title case (`"Primary Lead Refining Technical Notes"`), a
+   * title followed by a reference list's marks (`Retrieved`, `ISBN`,
+   * `doi:`, `(eds.)`, a journal's `12 (3)`), or an address (`"https://..."`).
+   * See `isTitleOfWork` of `src/models/sentences.ts`.
+   */
+  readonly title: boolean
   /**
    * Whether the quotation bears a claim that needs a citation: the document
    * cites its quotations as a habit (`citesQuotations`). In a document that
@@ -204,27 +217,33 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
   return Object.freeze({
     paragraphs: Object.freeze(parts.paragraphs),
     sentences: Object.freeze(parts.sentences),
-    quotations: Object.freeze(withClaims(parts.quotations)),
+    quotations: Object.freeze(withClaims(parts.quotations, context.index.references)),
     markerGroups: Object.freeze(parts.markerGroups),
     reportDate: reportDate(tree, context.source, context.span)
   })
 }
 
-/** Whether a quotation has a reference, a Markdown link or an inline citation within reach. */
-function withinReach(quotation: Quotation): boolean {
-  return (
-    quotation.references.length > 0 ||
-    quotation.followingReferences.length > 0 ||
-    quotation.links > 0 ||
-    quotation.followingLinks > 0 ||
-    quotation.inlineCitation
-  )
+/**
+ * Whether a quotation is cited where it stands: a reference or Markdown
+ * link in its sentences, or an inline citation. The document's habit is
+ * measured on this, stricter than the paragraph-wide reach a rule may
+ * accept, so that a long paragraph with one reference does not make a
+ * document that quotes without citing look like one that cites. Symbol
+ * markers (`*`) do not count: they mark the byline's author note, and in
+ * OCR copies they are debris resolving to debris.
+ */
+function citedWhereItStands(quotation: Quotation, references: readonly Reference[]): boolean {
+  return quotation.references.some((i) => references[i]?.style !== 'symbol') || quotation.links > 0 || quotation.inlineCitation
 }
 
-/** The quotations, frozen, each with `claim` set from the document's habit. */
-function withClaims(quotations: readonly Quotation[]): Quotation[] {
-  const habit = citesQuotations(quotations.length, quotations.filter(withinReach).length)
-  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit}))
+/**
+ * The quotations, frozen, each with `claim` set from the document's habit
+ * (`citesQuotations`, titles not counted) and whether it is a title.
+ */
+function withClaims(quotations: readonly Quotation[], references: readonly Reference[]): Quotation[] {
+  const quoting = quotations.filter((quotation) => !quotation.title)
+  const habit = citesQuotations(quoting.length, quoting.filter((quotation) => citedWhereItStands(quotation, references)).length)
+  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title}))
 }
 
 /** What the steps of `buildProseModel` read, computed once per file. */
@@ -401,8 +420,12 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
   const {start, text} = block
   const {sentences} = parts
   const quotes = findQuotations(text, 0, text.length, context.minQuotationWords)
+  if (quotes.length === 0) return
+  // Read once per paragraph: its references, links and inline citations.
+  const paragraphReferences = Object.freeze(block.references.map((r) => r.index))
+  const paragraphInline = hasInlineCitation(text, 0, text.length)
   let first = 0
-  for (const [k, quote] of quotes.entries()) {
+  for (const quote of quotes) {
     // Quotations are in order too: the first sentence to look at only moves forward.
     while (first < sentenceIndexes.length && sentences[sentenceIndexes[first]!]!.span.end.offset <= start + quote.start) first++
     const spanned: number[] = []
@@ -411,10 +434,12 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
       if (sentence.span.start.offset >= start + quote.end) break
       spanned.push(sentence.index)
     }
-    // After the quotation, up to the next one (or the paragraph's end).
-    const until = quotes[k + 1]?.start ?? text.length
-    const sentencesStart = spanned.length > 0 ? sentences[spanned[0]!]!.span.start.offset - start : quote.start
-    const sentencesEnd = spanned.length > 0 ? sentences[spanned.at(-1)!]!.span.end.offset - start : quote.end
+    const from = spanned.length > 0 ? sentences[spanned[0]!]!.span.start.offset - start : quote.start
+    const to = spanned.length > 0 ? sentences[spanned.at(-1)!]!.span.end.offset - start : quote.end
+    const inlineCitation =
+      hasInlineCitation(text, Math.min(from, quote.start), Math.max(to, quote.end), quote.end) ||
+      inParentheses(text, quote.start) ||
+      hasUnreadMarker(text, quote.end)
     parts.quotations.push({
         index: parts.quotations.length,
         paragraph: block.index,
@@ -424,11 +449,11 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
         sentences: Object.freeze(spanned),
         references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
         links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0),
-        followingReferences: Object.freeze(
-          block.references.filter((r) => r.span.start.offset >= start + quote.end && r.span.end.offset <= start + until).map((r) => r.index)
-        ),
-        followingLinks: block.links.filter((l) => l.start >= start + quote.end && l.end <= start + until).length,
-        inlineCitation: hasInlineCitation(text, Math.min(sentencesStart, quote.start), Math.max(sentencesEnd, until), quote.end),
+        paragraphReferences,
+        paragraphLinks: block.links.length,
+        inlineCitation,
+        paragraphInlineCitation: inlineCitation || paragraphInline,
+        title: isTitleOfWork(text, quote.start, quote.end),
         // Set from the whole document by `withClaims`.
         claim: true
       })

@@ -226,7 +226,7 @@ const attributionDash = /^["”’]?[,.]?(?:--|—|―)[ \t]*[\p{Lu}_*]/u
  * parenthetical is read once, up to its bounded length).
  */
 export function hasInlineCitation(text: string, start: number, end: number, attributionAt?: number): boolean {
-  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, Math.min(end, attributionAt + 8)))) return true
+  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, attributionAt + 8))) return true
   const slice = text.slice(start, end)
   if (legalCitation.test(slice) || shortCitation.test(slice)) return true
   // Each `)` closes the last `(` before it; each parenthetical is tested once.
@@ -240,4 +240,65 @@ export function hasInlineCitation(text: string, start: number, end: number, attr
     }
   }
   return false
+}
+
+/** How far after a quotation the marks of a reference list are looked for, in UTF-16 code units. */
+const bibliographyWindow = 160
+const bibliographyMark = /\b(?:Retrieved|Archived|ISBN|ISSN|doi:|Accessed)\b|\(eds?\.\)|\b\d+ ?\(\d+\): ?\d/
+const yearBefore = /\(\d{4}[a-z]?\)[.,:]?[ \t]*$/
+const address = /:\/\/|\bwww\./
+const significantWord = /[\p{L}][\p{L}'’-]{3,}/gu
+
+/**
+ * Whether the quotation from `start` (its opening mark) to `end` (just
+ * after its closing mark) names a work or a thing rather than quoting
+ * someone: an address (`"https://..."`); a title in title case, every word
+ * of four letters or more capitalised, at least two of them (`"Primary
+ * Lead Refining Technical Notes"`); or a title in a reference list entry,
+ * after an author-date year (`Boldyrev M (2018). "Lead: ..."`) or followed
+ * within 160 characters by a reference list's marks (`Retrieved`,
+ * `Archived`, `ISBN`, `doi:`, `(eds.)`, a journal's `88 (3): 563`). These
+ * are the styles of Wikipedia, APA and Chicago bibliographies.
+ */
+export function isTitleOfWork(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1).replaceAll('\0', '')
+  if (address.test(inner)) return true
+  const words = inner.match(significantWord) ?? []
+  if (words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word))) return true
+  if (yearBefore.test(text.slice(Math.max(0, start - 12), start))) return true
+  return bibliographyMark.test(text.slice(end, end + bibliographyWindow))
+}
+
+/** How far back an open parenthesis is looked for before a quotation. */
+const parenthesisWindow = 240
+const unreadMarker = /^[.,;:]?(?:[\d*\ufffd]|['!][\d*\ufffd!'])/
+
+/**
+ * Whether the quotation from `start` to `end` stands inside parentheses
+ * opened at most 240 characters before it: the explanatory parenthetical
+ * of a legal or bibliographic citation (`478 U.S. 714 (1986) ("Congress
+ * cannot ...")`, `Tweet ("RT @...")`), which the citation it follows cites.
+ */
+export function inParentheses(text: string, start: number): boolean {
+  let depth = 0
+  for (let i = start - 1; i >= Math.max(0, start - parenthesisWindow); i--) {
+    const char = text.charAt(i)
+    if (char === ')') depth++
+    else if (char === '(') {
+      if (depth === 0) return true
+      depth--
+    } else if (char === '\n' && text.charAt(i - 1) === '\n') return false
+  }
+  return false
+}
+
+/**
+ * Whether a superscript note number that OCR turned into symbols is glued
+ * to the quotation's closing mark at `end`: digits, `*` or the replacement
+ * character `\ufffd`, maybe after `'` or `!` (`loyalty."'*!`, `stay on."!84`,
+ * `myself."*4\ufffd`). The marker is there but unreadable, so the quotation
+ * is taken as cited.
+ */
+export function hasUnreadMarker(text: string, end: number): boolean {
+  return unreadMarker.test(text.slice(end, end + 3).replaceAll('\0', ''))
 }
