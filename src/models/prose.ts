@@ -130,8 +130,9 @@ export interface Quotation {
    * Whether the quotation bears a claim that needs a citation: the document
    * cites its quotations as a habit (`citesQuotations`). In a document that
    * quotes much and cites little (a narrative with dialogue and proverbs, a
-   * survey's anonymous answers, an OCR copy whose markers were lost) a
-   * quotation without a reference is the document's way of quoting.
+   * survey's anonymous answers, an OCR copy whose markers were lost), or in
+   * one without notes, a quotation without a reference is the document's
+   * way of quoting. Titles of works (`title`) bear none.
    */
   readonly claim: boolean
 }
@@ -238,11 +239,16 @@ function citedWhereItStands(quotation: Quotation, references: readonly Reference
 
 /**
  * The quotations, frozen, each with `claim` set from the document's habit
- * (`citesQuotations`, titles not counted) and whether it is a title.
+ * (`citesQuotations`, titles not counted) and whether it is a title. A
+ * document without notes (no body reference other than a symbol resolves
+ * to one: a blog post that cites by linking, a specification) has no
+ * citation apparatus for quotations, so none of its quotations is a claim
+ * that a note must cite.
  */
 function withClaims(quotations: readonly Quotation[], references: readonly Reference[]): Quotation[] {
   const quoting = quotations.filter((quotation) => !quotation.title)
-  const habit = citesQuotations(quoting.length, quoting.filter((quotation) => citedWhereItStands(quotation, references)).length)
+  const apparatus = references.some((reference) => reference.inNote === undefined && reference.note !== undefined && reference.style !== 'symbol')
+  const habit = apparatus && citesQuotations(quoting.length, quoting.filter((quotation) => citedWhereItStands(quotation, references)).length)
   return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title}))
 }
 
