@@ -28,14 +28,14 @@ import {spanMaker} from '../citation-index/span.js'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
 import type {Range} from './sentences.js'
-import {countWords, findQuotations, hasInlineCitation, hasUnreadMarker, inParentheses, isAbbreviationPeriod, isTitleOfWork, quotationWords, splitSentences} from './sentences.js'
+import {countWords, findQuotations, hasInlineCitation, hasUnreadMarker, inParentheses, isAbbreviationPeriod, isQuestionOrTrailing, isTitleOfWork, quotationWords, splitSentences} from './sentences.js'
 import type {CitationIndex, Reference, Span} from '../citation-index/types.js'
 
 /** Fewest words in a prose paragraph. */
 export const proseWords = 20
 
 /** Fewest quotations from which a document's habit of citing them is judged; below it every quotation bears a claim. */
-export const habitQuotations = 10
+export const habitQuotations = 4
 
 /**
  * Whether a document cites its quotations as a habit: it has fewer than
@@ -126,6 +126,8 @@ export interface Quotation {
    * See `isTitleOfWork` of `src/models/sentences.ts`.
    */
   readonly title: boolean
+  /** The quotation asks or trails off (`isQuestionOrTrailing` of `src/models/sentences.ts`): imagined speech, no claim. */
+  readonly hypothetical: boolean
   /**
    * Whether the quotation bears a claim that needs a citation: the document
    * cites its quotations as a habit (`citesQuotations`). In a document that
@@ -249,7 +251,7 @@ function withClaims(quotations: readonly Quotation[], references: readonly Refer
   const quoting = quotations.filter((quotation) => !quotation.title)
   const apparatus = references.some((reference) => reference.inNote === undefined && reference.note !== undefined && reference.style !== 'symbol')
   const habit = apparatus && citesQuotations(quoting.length, quoting.filter((quotation) => citedWhereItStands(quotation, references)).length)
-  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title}))
+  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title && !quotation.hypothetical}))
 }
 
 /** What the steps of `buildProseModel` read, computed once per file. */
@@ -460,6 +462,7 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
         inlineCitation,
         paragraphInlineCitation: inlineCitation || paragraphInline,
         title: isTitleOfWork(text, quote.start, quote.end),
+        hypothetical: isQuestionOrTrailing(text, quote.start, quote.end),
         // Set from the whole document by `withClaims`.
         claim: true
       })

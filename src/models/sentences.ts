@@ -247,12 +247,14 @@ const bibliographyWindow = 160
 const bibliographyMark = /\b(?:Retrieved|Archived|ISBN|ISSN|doi:|Accessed)\b|\(eds?\.\)|\b\d+ ?\(\d+\): ?\d/
 const yearBefore = /\(\d{4}[a-z]?\)[.,:]?[ \t]*$/
 const address = /:\/\/|\bwww\./
+/** Short words that title case leaves in lowercase (Chicago and APA title case). */
+const titleSmallWords = new Set(['about', 'from', 'into', 'onto', 'over', 'upon', 'with', 'than', 'that', 'when', 'without'])
 const significantWord = /[\p{L}][\p{L}'’-]{3,}/gu
 
 /**
  * Whether the quotation from `start` (its opening mark) to `end` (just
  * after its closing mark) names a work or a thing rather than quoting
- * someone: an address (`"https://..."`); a title in title case, every word
+ * someone: an address (`"https://..."`) or any single token; a title in title case, every word
  * of four letters or more capitalised, at least two of them (`"Primary
  * Lead Refining Technical Notes"`); or a title in a reference list entry,
  * after an author-date year (`Boldyrev M (2018). "Lead: ..."`) or followed
@@ -263,7 +265,8 @@ const significantWord = /[\p{L}][\p{L}'’-]{3,}/gu
 export function isTitleOfWork(text: string, start: number, end: number): boolean {
   const inner = text.slice(start + 1, end - 1).replaceAll('\0', '')
   if (address.test(inner)) return true
-  const words = inner.match(significantWord) ?? []
+  if (!/\s/.test(inner.trim())) return true
+  const words = (inner.match(significantWord) ?? []).filter((word) => !titleSmallWords.has(word.toLowerCase()))
   if (words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word))) return true
   if (yearBefore.test(text.slice(Math.max(0, start - 12), start))) return true
   return bibliographyMark.test(text.slice(end, end + bibliographyWindow))
@@ -301,4 +304,16 @@ export function inParentheses(text: string, start: number): boolean {
  */
 export function hasUnreadMarker(text: string, end: number): boolean {
   return unreadMarker.test(text.slice(end, end + 3).replaceAll('\0', ''))
+}
+
+/**
+ * Whether the quotation from `start` to `end` asks or trails off rather than
+ * states: its last character before the closing mark is `?`, `…` or `...`
+ * (`ask "should we still be doing this?"`, `"Starting today…"`). Such a
+ * quotation is hypothetical or imagined speech, not a claim about what
+ * someone said.
+ */
+export function isQuestionOrTrailing(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1).replaceAll('\0', '').trimEnd()
+  return /(?:\?|…|\.\.\.)$/.test(inner)
 }
