@@ -28,14 +28,14 @@ import {spanMaker} from '../citation-index/span.js'
 import type {DateFound} from './dates.js'
 import {dateAtStart} from './dates.js'
 import type {Range} from './sentences.js'
-import {countWords, findQuotations, hasInlineCitation, hasUnreadMarker, inParentheses, isAbbreviationPeriod, isQuestionOrTrailing, isTitleOfWork, quotationWords, splitSentences} from './sentences.js'
+import {countWords, findQuotations, hasDatedSourceBefore, hasInlineCitation, hasUnreadMarker, inParentheses, isAbbreviationPeriod, isQuestionOrTrailing, isQuotedPhrase, isTitleOfWork, quotationWords, splitSentences} from './sentences.js'
 import type {CitationIndex, Reference, Span} from '../citation-index/types.js'
 
 /** Fewest words in a prose paragraph. */
 export const proseWords = 20
 
 /** Fewest quotations from which a document's habit of citing them is judged; below it every quotation bears a claim. */
-export const habitQuotations = 4
+export const habitQuotations = 3
 
 /**
  * Whether a document cites its quotations as a habit: it has fewer than
@@ -101,7 +101,9 @@ export interface Quotation {
   /**
    * Indexes of all the references of its paragraph, before or after it:
    * the encyclopedic habit of citing at the end of the paragraph (`"..." he
-   * said. [4]`). A quotation with no citation anywhere in its paragraph is
+   * said. [4]`). A quotation that opens a paragraph introduced by the one
+   * before, ending in a colon (`reads as follows:[32]`), also has that
+   * paragraph's. A quotation with no citation anywhere in its paragraph is
    * the one a reader cannot check.
    */
   readonly paragraphReferences: readonly number[]
@@ -126,7 +128,11 @@ export interface Quotation {
    * See `isTitleOfWork` of `src/models/sentences.ts`.
    */
   readonly title: boolean
-  /** The quotation asks or trails off (`isQuestionOrTrailing` of `src/models/sentences.ts`): imagined speech, no claim. */
+  /**
+   * The quotation asks or trails off (`isQuestionOrTrailing` of
+   * `src/models/sentences.ts`), or is used as a phrase, an example or
+   * imagined speech (`isQuotedPhrase`): no claim about what someone said.
+   */
   readonly hypothetical: boolean
   /**
    * Whether the quotation bears a claim that needs a citation: the document
@@ -430,7 +436,8 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
   const quotes = findQuotations(text, 0, text.length, context.minQuotationWords)
   if (quotes.length === 0) return
   // Read once per paragraph: its references, links and inline citations.
-  const paragraphReferences = Object.freeze(block.references.map((r) => r.index))
+  const opening = text.search(/[^\s\0]/)
+  const introduction = introducingReferences(context, parts.paragraphs.at(-1))
   const paragraphInline = hasInlineCitation(text, 0, text.length)
   let first = 0
   for (const quote of quotes) {
@@ -447,6 +454,7 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
     const inlineCitation =
       hasInlineCitation(text, Math.min(from, quote.start), Math.max(to, quote.end), quote.end) ||
       inParentheses(text, quote.start) ||
+      hasDatedSourceBefore(text, quote.start) ||
       hasUnreadMarker(text, quote.end)
     parts.quotations.push({
         index: parts.quotations.length,
@@ -457,16 +465,34 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
         sentences: Object.freeze(spanned),
         references: Object.freeze(spanned.flatMap((i) => sentences[i]!.references)),
         links: spanned.reduce((sum, i) => sum + sentences[i]!.links, 0),
-        paragraphReferences,
+        paragraphReferences: Object.freeze([...(quote.start === opening ? introduction : []), ...block.references.map((r) => r.index)]),
         paragraphLinks: block.links.length,
         inlineCitation,
         paragraphInlineCitation: inlineCitation || paragraphInline,
         title: isTitleOfWork(text, quote.start, quote.end),
-        hypothetical: isQuestionOrTrailing(text, quote.start, quote.end),
+        hypothetical: isQuestionOrTrailing(text, quote.start, quote.end) || isQuotedPhrase(text, quote.start, quote.end),
         // Set from the whole document by `withClaims`.
         claim: true
       })
   }
+}
+
+/**
+ * The references of `previous` when it introduces the next paragraph: its
+ * text ends with a colon, maybe followed by its references (`The AP
+ * Stylebook entry reads as follows:[32]`), the way a block quotation is
+ * introduced and cited. Otherwise none.
+ */
+function introducingReferences(context: ProseContext, previous: ProseParagraph | undefined): number[] {
+  if (!previous || previous.kind !== 'paragraph') return []
+  const {references} = context.index
+  let end = previous.span.end.offset
+  for (let k = previous.references.length - 1; k >= 0; k--) {
+    const reference = references[previous.references[k]!]!
+    if (context.source.slice(reference.span.end.offset, end).trim() !== '') break
+    end = reference.span.start.offset
+  }
+  return context.source.slice(previous.span.start.offset, end).trimEnd().endsWith(':') ? [...previous.references] : []
 }
 
 /** Add the marker groups of `block`: its references written next to each other. */

@@ -210,10 +210,10 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Longest parenthetical read for a citation (longer ones are prose asides). */
 const maxParenthetical = 160
-const yearOrPage = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bpp?\. ?\d|\bat \d/
+const yearOrPage = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bpp?\.[ \u00a0]?\d|\bat \d/
 const legalCitation = /\b\d{1,4} (?:U\. ?S\.?|US\.|F\. ?(?:\dd|Supp\.)|S\. ?Ct\.|Stat\.|U\.S\.C\.) (?:at )?\d/
-const shortCitation = /\b(?:Id|Ibid)\. at \d|\bIbid\./
-const attributionDash = /^["”’]?[,.]?(?:--|—|―)[ \t]*[\p{Lu}_*]/u
+const shortCitation = /\b(?:Id|Ibid)\. at \d|\bIbid\.|\b(?:1[5-9]|20)\d\d, pp?\.[ \u00a0]?\d/
+const attributionDash = /^["”’]?[,.]?[ \t_*]*(?:--|-|—|―|–)[ \t]*[\p{Lu}_*]/u
 
 /**
  * Whether `text` from `start` to `end` holds a citation written in the prose
@@ -226,7 +226,7 @@ const attributionDash = /^["”’]?[,.]?(?:--|—|―)[ \t]*[\p{Lu}_*]/u
  * parenthetical is read once, up to its bounded length).
  */
 export function hasInlineCitation(text: string, start: number, end: number, attributionAt?: number): boolean {
-  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, attributionAt + 8))) return true
+  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, attributionAt + 12).replaceAll('\0', ''))) return true
   const slice = text.slice(start, end)
   if (legalCitation.test(slice) || shortCitation.test(slice)) return true
   // Each `)` closes the last `(` before it; each parenthetical is tested once.
@@ -245,7 +245,7 @@ export function hasInlineCitation(text: string, start: number, end: number, attr
 /** How far after a quotation the marks of a reference list are looked for, in UTF-16 code units. */
 const bibliographyWindow = 160
 const bibliographyMark = /\b(?:Retrieved|Archived|ISBN|ISSN|doi:|Accessed)\b|\(eds?\.\)|\b\d+ ?\(\d+\): ?\d/
-const yearBefore = /\(\d{4}[a-z]?\)[.,:]?[ \t]*$/
+const yearBefore = /\(\d{4}[a-z]?\)[.,:]?[ \t]*$|\b(?:Section|Chapter|Part|Article) [\dIVX]+[,:]?[ \t]*$/
 const address = /:\/\/|\bwww\./
 /** Short words that title case leaves in lowercase (Chicago and APA title case). */
 const titleSmallWords = new Set(['about', 'from', 'into', 'onto', 'over', 'upon', 'with', 'than', 'that', 'when', 'without'])
@@ -268,7 +268,7 @@ export function isTitleOfWork(text: string, start: number, end: number): boolean
   if (!/\s/.test(inner.trim())) return true
   const words = (inner.match(significantWord) ?? []).filter((word) => !titleSmallWords.has(word.toLowerCase()))
   if (words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word))) return true
-  if (yearBefore.test(text.slice(Math.max(0, start - 12), start))) return true
+  if (yearBefore.test(text.slice(Math.max(0, start - 16), start).replaceAll('\0', ''))) return true
   return bibliographyMark.test(text.slice(end, end + bibliographyWindow))
 }
 
@@ -316,4 +316,34 @@ export function hasUnreadMarker(text: string, end: number): boolean {
 export function isQuestionOrTrailing(text: string, start: number, end: number): boolean {
   const inner = text.slice(start + 1, end - 1).replaceAll('\0', '').trimEnd()
   return /(?:\?|…|\.\.\.)$/.test(inner)
+}
+
+const determinerBefore = /(?:^|[^\p{L}])(?:the|a|an)[ \t]+$/iu
+const exampleBefore = /(?:^|[^\p{L}])(?:such as|saying|say|ask|asking|asks|like|e\.g\.,?)[ \t,:]*$/iu
+const wordAfter = /^[ \t]+[\p{L}]/u
+const dateBefore = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}[,.:]?[ \t]*$/
+
+/**
+ * Whether the quotation from `start` to `end` is used as a phrase rather
+ * than as reported speech: inside a noun phrase, after a determiner and
+ * before a word (`the "it fell off the back of a truck" level of service`,
+ * `a "we'd like to be there" concept`); or as an example or imagined
+ * speech, after `such as`, `saying`, `ask` or `like`. Such quotations
+ * name an attitude or an example, not what someone said.
+ */
+export function isQuotedPhrase(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start).replaceAll('\0', '')
+  if (exampleBefore.test(before)) return true
+  // A quotation that ends its own sentence (`reprisals."`) is reported speech.
+  if (/[.!,;:]$/.test(text.slice(start + 1, end - 1).replaceAll('\0', ''))) return false
+  return determinerBefore.test(before) && wordAfter.test(text.slice(end, end + 3))
+}
+
+/**
+ * Whether a source is named with a full date just before the quotation
+ * (`_The New York Times_, June 18, 2010 "The pact ..."`): the entry of a
+ * list of sources quoting them.
+ */
+export function hasDatedSourceBefore(text: string, start: number): boolean {
+  return dateBefore.test(text.slice(Math.max(0, start - 24), start).replaceAll('\0', ''))
 }
