@@ -318,8 +318,9 @@ export function isQuestionOrTrailing(text: string, start: number, end: number): 
   return /(?:\?|…|\.\.\.)$/.test(inner)
 }
 
-const determinerBefore = /(?:^|[^\p{L}])(?:the|a|an)[ \t]+$/iu
-const exampleBefore = /(?:^|[^\p{L}])(?:such as|saying|say|ask|asking|asks|like|e\.g\.,?)[ \t,:]*$/iu
+const determinerBefore = /(?:^|[^\p{L}])(?:the|a|an|that|this)[ \t]+$/iu
+const exampleBefore = /(?:^|[^\p{L}])(?:such as|saying|say|ask|asking|asks|like|than|as|e\.g\.,?)[ \t,:]*$/iu
+const fieldName = /^[ \t]*[\w-]+:[ \t]*$/
 const wordAfter = /^[ \t]+[\p{L}]/u
 const dateBefore = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}[,.:]?[ \t]*$/
 
@@ -328,12 +329,20 @@ const dateBefore = /\b(?:January|February|March|April|May|June|July|August|Septe
  * than as reported speech: inside a noun phrase, after a determiner and
  * before a word (`the "it fell off the back of a truck" level of service`,
  * `a "we'd like to be there" concept`); or as an example or imagined
- * speech, after `such as`, `saying`, `ask` or `like`. Such quotations
- * name an attitude or an example, not what someone said.
+ * speech, after `such as`, `saying`, `ask`, `like`, `than` or `as`; a
+ * term glossed in parentheses (`"land of the two mosques" (Mecca and
+ * Medina)`); a field's value (`alt: "..."`); the end of a wiki caption
+ * (`..."]]`). Such quotations name an attitude, a term or an example, not
+ * what someone said.
  */
 export function isQuotedPhrase(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start).replaceAll('\0', '')
   if (exampleBefore.test(before)) return true
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  if (start - lineStart <= 40 && fieldName.test(text.slice(lineStart, start))) return true
+  // A term glossed in parentheses (`the "land of the two mosques" (Mecca and Medina)`), or a wiki caption's end.
+  const after = text.slice(end, end + 40).replaceAll('\0', '')
+  if (/^\]\]/.test(after) || (/^[ \t]*\([^)]*\)/.test(after) && !/^[ \t]*\([^)]*\d/.test(after))) return true
   // A quotation that ends its own sentence (`reprisals."`) is reported speech.
   if (/[.!,;:]$/.test(text.slice(start + 1, end - 1).replaceAll('\0', ''))) return false
   return determinerBefore.test(before) && wordAfter.test(text.slice(end, end + 3))
