@@ -173,6 +173,8 @@ export function findQuotations(text: string, start = 0, end = text.length, minWo
       const after = next(text, i, end)
       const opens = (before === '' || /[\s([{—–\-/:]/.test(before)) && after !== '' && !whitespace.test(after)
       if (opens) open = {kind: 'straight', at: i}
+      // A straight mark that closes while a curly one is open cancels it (`“go ask Susan"`): the marks do not match.
+      else if (open?.kind === 'curly') open = undefined
       else if (open?.kind === 'straight' && before !== '' && (!whitespace.test(before) || closesAfterSpace(after))) close(i)
     }
   }
