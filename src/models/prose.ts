@@ -137,6 +137,11 @@ export interface Quotation {
    */
   readonly title: boolean
   /**
+   * The quotation stands in a Markdown block quotation (`> ...`): quoted
+   * material, whose own quotations are its author's, not the document's.
+   */
+  readonly inBlockQuote: boolean
+  /**
    * The quotation asks or trails off (`isQuestionOrTrailing` of
    * `src/models/sentences.ts`), or is used as a phrase, an example or
    * imagined speech (`isQuotedPhrase`): no claim about what someone said.
@@ -230,7 +235,8 @@ const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
 export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, options: ProseOptions = {}): ProseModel {
   const context = proseContext(file, index, options)
   const parts: ModelParts = {paragraphs: [], sentences: [], quotations: [], markerGroups: []}
-  for (const node of bodyBlocks(tree)) addBlock(context, parts, node)
+  const quoted = blockQuoted(tree)
+  for (const node of bodyBlocks(tree)) addBlock(context, parts, node, quoted.has(node))
   return Object.freeze({
     paragraphs: Object.freeze(parts.paragraphs),
     sentences: Object.freeze(parts.sentences),
@@ -268,7 +274,7 @@ function withClaims(quotations: readonly Quotation[], paragraphs: readonly Prose
   const cited = prose.filter((paragraph) => paragraph.references.some((i) => references[i]?.note !== undefined && references[i]?.style !== 'symbol'))
   const apparatus = cited.length > 0 && cited.length * citedParagraphShare >= prose.length
   const habit = apparatus && citesQuotations(quoting.length, quoting.filter((quotation) => citedWhereItStands(quotation, references)).length)
-  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title && !quotation.hypothetical}))
+  return quotations.map((quotation) => Object.freeze({...quotation, claim: habit && !quotation.title && !quotation.hypothetical && !quotation.inBlockQuote}))
 }
 
 /** What the steps of `buildProseModel` read, computed once per file. */
@@ -346,18 +352,31 @@ function bodyBlocks(tree: Root): (Paragraph | Heading)[] {
   return blocks
 }
 
+/** The paragraphs and headings of `tree` inside a block quotation. Walks the tree with an explicit stack. */
+function blockQuoted(tree: Root): Set<Nodes> {
+  const found = new Set<Nodes>()
+  const stack: Array<[Nodes, boolean]> = [[tree, false]]
+  while (stack.length > 0) {
+    const [node, inside] = stack.pop()!
+    const quoted = inside || node.type === 'blockquote'
+    if (quoted && (node.type === 'paragraph' || node.type === 'heading')) found.add(node)
+    else if ('children' in node) for (const child of node.children) stack.push([child as Nodes, quoted])
+  }
+  return found
+}
+
 /**
  * Add the paragraph or heading `node` to the model: its sentences and
  * quotations when it is prose, its marker groups, then the paragraph
  * itself. A node without a position, or one that holds a note, is left out.
  */
-function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading): void {
+function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading, inBlockQuote = false): void {
   const block = readBlock(context, node, parts.paragraphs.length)
   if (!block) return
   const words = countWords(block.text)
   const prose = node.type === 'paragraph' && words >= context.minProseWords
   const sentences = prose ? addSentences(context, parts, block) : []
-  if (prose) addQuotations(context, parts, block, sentences)
+  if (prose) addQuotations(context, parts, block, sentences, inBlockQuote)
   addMarkerGroups(context, parts, block)
   parts.paragraphs.push(
     Object.freeze({
@@ -441,7 +460,7 @@ function addSentences(context: ProseContext, parts: ModelParts, block: Block): n
  * sentences it overlaps (`sentenceIndexes`: the paragraph's, in order) and
  * their references and links.
  */
-function addQuotations(context: ProseContext, parts: ModelParts, block: Block, sentenceIndexes: readonly number[]): void {
+function addQuotations(context: ProseContext, parts: ModelParts, block: Block, sentenceIndexes: readonly number[], inBlockQuote: boolean): void {
   const {start, text} = block
   const {sentences} = parts
   const quotes = findQuotations(text, 0, text.length, context.minQuotationWords)
@@ -482,6 +501,7 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
         paragraphInlineCitation: inlineCitation || paragraphInline,
         title: isTitleOfWork(text, quote.start, quote.end),
         hypothetical: isQuestionOrTrailing(text, quote.start, quote.end) || isQuotedPhrase(text, quote.start, quote.end),
+        inBlockQuote,
         // Set from the whole document by `withClaims`.
         claim: true
       })
