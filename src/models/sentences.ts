@@ -183,7 +183,7 @@ export function findQuotations(text: string, start = 0, end = text.length, minWo
 
 /** A straight mark after a space still closes when nothing, a space or punctuation follows it (`pastimes ... "[28]`). */
 function closesAfterSpace(after: string): boolean {
-  return after === '' || whitespace.test(after) || /[.,;:!?)\]]/.test(after)
+  return after === '' || whitespace.test(after) || /[.,;:!?)[\]]/.test(after)
 }
 
 function previous(text: string, index: number, start: number): string {
