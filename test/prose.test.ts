@@ -71,7 +71,8 @@ const quotationCases: Array<[string, string, string[]]> = [
   ['a quotation after a colon', 'headed:"When the people\'s will is accompanied" #tag', ['"When the people\'s will is accompanied"']],
   [
     'an ellipsis and a space before the closing mark still close it',
-    'and "the prohibition of dancing and other such pastimes ... "[28]',
+    // The reference is masked with `\0`, as the prose model masks it.
+    'and "the prohibition of dancing and other such pastimes ... "\0\0\0\0',
     ['"the prohibition of dancing and other such pastimes ... "']
   ],
   ['a curly mark closed by a straight one is cancelled', '“go ask Susan"-type and then some more words here” end', []]

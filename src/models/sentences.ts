@@ -323,6 +323,8 @@ export function isQuestionOrTrailing(text: string, start: number, end: number): 
 const determinerBefore = /(?:^|[^\p{L}])(?:the|a|an|that|this)[ \t]+$/iu
 const exampleBefore = /(?:^|[^\p{L}])(?:such as|saying|say|ask|asking|asks|like|than|as|e\.g\.,?)[ \t,:]*$/iu
 const fieldName = /^[ \t]*[\w-]+:[ \t]*$/
+/** A verb of saying before `that` makes what follows reported speech (`argued that "..."`). */
+const speechThat = /\b(?:said|says|argued|argues|claimed|claims|wrote|writes|stated|states|warned|warns|noted|notes|added|adds|insisted|declared|explained|reported|concluded|held|found|told [\p{L}]+) that[ \t]+$/iu
 const wordAfter = /^[ \t]+[\p{L}]/u
 const dateBefore = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}[,.:]?[ \t]*$/
 
@@ -347,6 +349,7 @@ export function isQuotedPhrase(text: string, start: number, end: number): boolea
   if (/^\]\]/.test(after) || (/^[ \t]*\([^)]*\)/.test(after) && !/^[ \t]*\([^)]*\d/.test(after))) return true
   // A quotation that ends its own sentence (`reprisals."`) is reported speech.
   if (/[.!,;:]$/.test(text.slice(start + 1, end - 1).replaceAll('\0', ''))) return false
+  if (speechThat.test(text.slice(Math.max(0, start - 40), start).replaceAll('\0', ''))) return false
   return determinerBefore.test(before) && wordAfter.test(text.slice(end, end + 3))
 }
 
