@@ -469,6 +469,7 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
   const opening = text.search(/[^\s\0]/)
   const introduction = introducingReferences(context, parts.paragraphs.at(-1))
   const paragraphInline = hasInlineCitation(text, 0, text.length)
+  const inlineBySentence = new Map<number, boolean>()
   let first = 0
   for (const quote of quotes) {
     // Quotations are in order too: the first sentence to look at only moves forward.
@@ -479,10 +480,19 @@ function addQuotations(context: ProseContext, parts: ModelParts, block: Block, s
       if (sentence.span.start.offset >= start + quote.end) break
       spanned.push(sentence.index)
     }
-    const from = spanned.length > 0 ? sentences[spanned[0]!]!.span.start.offset - start : quote.start
-    const to = spanned.length > 0 ? sentences[spanned.at(-1)!]!.span.end.offset - start : quote.end
+    // Each sentence is read for an inline citation once, however many quotations it holds (linear time).
+    const citesInline = (i: number): boolean => {
+      let found = inlineBySentence.get(i)
+      if (found === undefined) {
+        const sentence = sentences[i]!
+        found = hasInlineCitation(text, sentence.span.start.offset - start, sentence.span.end.offset - start)
+        inlineBySentence.set(i, found)
+      }
+      return found
+    }
     const inlineCitation =
-      hasInlineCitation(text, Math.min(from, quote.start), Math.max(to, quote.end), quote.end) ||
+      spanned.some(citesInline) ||
+      hasInlineCitation(text, quote.end, quote.end, quote.end) ||
       inParentheses(text, quote.start) ||
       hasDatedSourceBefore(text, quote.start) ||
       hasUnreadMarker(text, quote.end)

@@ -342,8 +342,11 @@ const dateBefore = /\b(?:January|February|March|April|May|June|July|August|Septe
 export function isQuotedPhrase(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start).replaceAll('\0', '')
   if (exampleBefore.test(before)) return true
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  if (start - lineStart <= 40 && fieldName.test(text.slice(lineStart, start))) return true
+  // A field name starts the line at most 40 characters before (a bounded look-back, so linear time).
+  const from = Math.max(0, start - 41)
+  const window = text.slice(from, start)
+  const newline = window.lastIndexOf('\n')
+  if ((newline !== -1 || from === 0) && fieldName.test(window.slice(newline + 1))) return true
   // A term glossed in parentheses (`the "land of the two mosques" (Mecca and Medina)`), or a wiki caption's end.
   const after = text.slice(end, end + 40).replaceAll('\0', '')
   if (/^\]\]/.test(after) || (/^[ \t]*\([^)]*\)/.test(after) && !/^[ \t]*\([^)]*\d/.test(after))) return true
