@@ -117,10 +117,12 @@ test('duplicate-source: different pages after the date are different sources', (
   )
 })
 
-test('uncited-quote: a Markdown link in the sentence cites the quotation', () => {
+test('uncited-quote: a Markdown link in the paragraph cites the quotation', () => {
   const body = 'The sponsor argued that "global elites want to control what we eat" in a long post on the platform, and many readers shared it widely'
-  const linked = lintText(`${body} ([source](https://x.org/a)).\n`, {filePath: 'a.md', config: only('uncited-quote')})
-  const bare = lintText(`${body}.\n`, {filePath: 'a.md', config: only('uncited-quote')})
+  // A second paragraph cited by a note gives the document its citation apparatus.
+  const cited = '\n\nThe committee met on Monday and agreed to hear the minister within the week, as the speaker had asked in his letter to the cabinet.[^1]\n\n[^1]: Fars (Iran), March 2, 2026.\n'
+  const linked = lintText(`${body} ([source](https://x.org/a)).${cited}`, {filePath: 'a.md', config: only('uncited-quote')})
+  const bare = lintText(`${body}.${cited}`, {filePath: 'a.md', config: only('uncited-quote')})
   assert.equal([linked.messages.length, bare.messages.length], [0, 1])
 })
 

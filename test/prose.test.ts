@@ -13,7 +13,7 @@ import {dateAtStart, findDates, isoAfter, withOrder} from '../src/models/dates.j
 import {parse} from '../src/readers/registry.js'
 import type {ProseModel} from '../src/models/prose.js'
 import {buildProseModel} from '../src/models/prose.js'
-import {findQuotations, splitSentences} from '../src/models/sentences.js'
+import {findQuotations, hasInlineCitation, isQuestionOrTrailing, isQuotedPhrase, isTitleOfWork, splitSentences} from '../src/models/sentences.js'
 import type {Format} from '../src/citation-index/types.js'
 import {available, shared} from './helpers.js'
 
@@ -41,7 +41,8 @@ const sentenceCases: Array<[string, string, string[]]> = [
   ['abbreviated months do not end a sentence', 'On Oct. 7, 2015 he spoke. Then.', ['On Oct. 7, 2015 he spoke.', 'Then.']],
   ['a lowercase word after the period continues it', 'Approx. five men came. Then.', ['Approx. five men came.', 'Then.']],
   ['decimals do not end a sentence', 'It fell 3.5 percent. Then.', ['It fell 3.5 percent.', 'Then.']],
-  ['no terminator at the end', 'One. Two three', ['One.', 'Two three']]
+  ['no terminator at the end', 'One. Two three', ['One.', 'Two three']],
+  ['a decade ends a sentence', 'It began in the 1990s." Then it ended.', ['It began in the 1990s."', 'Then it ended.']]
 ]
 
 for (const [name, text, expected] of sentenceCases) {
@@ -67,7 +68,14 @@ const quotationCases: Array<[string, string, string[]]> = [
   ],
   ['a closing mark with nothing open is ignored', 'He left." Then "we will not go back" was said.', ['"we will not go back"']],
   ['an opening mark left open at the end closes nothing', 'He said "we will not go back and left the room', []],
-  ['a quotation after a colon', 'headed:"When the people\'s will is accompanied" #tag', ['"When the people\'s will is accompanied"']]
+  ['a quotation after a colon', 'headed:"When the people\'s will is accompanied" #tag', ['"When the people\'s will is accompanied"']],
+  [
+    'an ellipsis and a space before the closing mark still close it',
+    // The reference is masked with `\0`, as the prose model masks it.
+    'and "the prohibition of dancing and other such pastimes ... "\0\0\0\0',
+    ['"the prohibition of dancing and other such pastimes ... "']
+  ],
+  ['a curly mark closed by a straight one is cancelled', '“go ask Susan"-type and then some more words here” end', []]
 ]
 
 for (const [name, text, expected] of quotationCases) {
@@ -213,6 +221,51 @@ test('seed: report date 2015-10-13, Rohani\'s quotation ends in the broken [v], 
     ['[v]']
   )
   assert.ok(prose.markerGroups.filter((g) => g.text !== '*').every((g) => g.follows === 'punctuation' && !g.gap && !g.after))
+})
+
+// What bears a claim: [name, text with the quotation marked by its first `"` or `“`, expected flags].
+const claimCases: Array<[string, string, (start: number, end: number, text: string) => boolean, boolean]> = [
+  ['a title in title case', 'See "Primary Lead Refining Technical Notes" there.', (s, e, t) => isTitleOfWork(t, s, e), true],
+  ['a title in a reference list', 'Pyykkö, P. (1988). "Relativistic effects in structural chemistry". Chemical Reviews. 88 (3): 563–94.', (s, e, t) => isTitleOfWork(t, s, e), true],
+  ['an address', 'Retrieved from "https://en.wikipedia.org/w/index.php?title=Lorentz"', (s, e, t) => isTitleOfWork(t, s, e), true],
+  ['reported speech is no title', 'He said "we will not go back to the talks" today.', (s, e, t) => isTitleOfWork(t, s, e), false],
+  ['a question', 'and ask "should we still be doing this?" again', (s, e, t) => isQuestionOrTrailing(t, s, e), true],
+  ['a phrase in a noun phrase', 'apply the "it fell off the back of a truck" level of service', (s, e, t) => isQuotedPhrase(t, s, e), true],
+  ['an example', 'obvious, such as "since the sun rose every morning it will rise"', (s, e, t) => isQuotedPhrase(t, s, e), true],
+  ['a glossed term', 'in the "land of the two mosques" (Mecca and Medina) he', (s, e, t) => isQuotedPhrase(t, s, e), true],
+  ['speech after that is no phrase', 'argued that "It is not only the case of Kenya." Then', (s, e, t) => isQuotedPhrase(t, s, e), false],
+  ['a legal citation', 'held that "Congress cannot reserve for itself the power" 478 U.S. 714', (s, e, t) => hasInlineCitation(t, 0, t.length, e), true],
+  ['an author-date parenthetical', 'wrote that "Congress cannot reserve for itself the power" (Smith 2003, p. 4).', (s, e, t) => hasInlineCitation(t, 0, t.length, e), true],
+  ['an attribution dash', '"In the North of England boys beg on Easter Eve."--_De Ludis_, by Hyde', (s, e, t) => hasInlineCitation(t, e, e, e), true],
+  ['a parenthesis without year or page is no citation', 'said "we will not go back to the talks" (in Arabic).', (s, e, t) => hasInlineCitation(t, 0, t.length, e), false]
+]
+
+for (const [name, text, check, expected] of claimCases) {
+  test(`claims: ${name}`, () => {
+    const [quote] = findQuotations(text)
+    assert.ok(quote, 'a quotation is found')
+    assert.is(check(quote!.start, quote!.end, text), expected)
+  })
+}
+
+const cited = (n: number): string => `Paragraph ${n} says the minister spoke and the speaker agreed with him on the main points of the text that day.[${n}]`
+
+test('quotations: a reference later in the paragraph, or in a lead-in ending in a colon, is within reach', () => {
+  const text = `The minister said "we will not negotiate under any pressure at all," and left the room, as many other ministers did that week. [1]\n\nThe report reads as follows:[2]\n\n"The parliament will not accept any deal that the ministry hid from it for months, nor any other deal made in secret by the cabinet."\n\n${cited(3)}\n\n[1] IRNA, March 1, 2026.\n[2] Fars, March 2, 2026.\n[3] ISNA, March 3, 2026.\n`
+  const {prose} = model(text)
+  assert.equal(prose.quotations.map((q) => [q.references.length, q.paragraphReferences.length, q.claim]), [[1, 1, true], [0, 1, true]])
+})
+
+test('quotations: a document that quotes much and cites little has no claims', () => {
+  const quote = (n: number): string => `Then "the people of the island told the tale number ${n} to all" and the story went on for many long evenings by the fire.`
+  const text = `${[1, 2, 3, 4].map(quote).join('\n\n')}\n\n${cited(1)}\n\n${cited(2)}\n\n[1] IRNA, March 1, 2026.\n[2] Fars, March 2, 2026.\n`
+  assert.ok(model(text).prose.quotations.every((q) => !q.claim))
+})
+
+test('quotations: a document citing under one paragraph in five has no citation apparatus', () => {
+  const plain = (n: number): string => `Paragraph ${n} of the post talks about software and the way teams share their work with one another over time.`
+  const text = `He said "we will not go back to the old ways of working" at the meeting and left the room soon after that.\n\n${[1, 2, 3, 4, 5].map(plain).join('\n\n')}\n\n${cited(1)}\n\n[1] IRNA, March 1, 2026.\n`
+  assert.is(model(text).prose.quotations[0]!.claim, false)
 })
 
 test.run()

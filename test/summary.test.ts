@@ -183,7 +183,7 @@ test('totals add the files up, merge sources and widen the date range', async ()
     'broken-marker': 1,
     'empty-source': 1,
     'future-source': 1,
-    'uncited-quote': 1,
+    // uncited-quote reads the whole paragraph: the minister's quotation is cited by the `[1]` after it.
     'unused-note': 1,
     'url-only-source': 1
   })

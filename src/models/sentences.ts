@@ -54,6 +54,8 @@ export function isAbbreviationPeriod(text: string, index: number): boolean {
   while (start > 0 && letter.test(text.charAt(start - 1))) start--
   const before = text.slice(start, index)
   if (before.length === 0) return false
+  // A letter glued to digits is a suffix, not an initial: `1990s.`, `4th.`
+  if (start > 0 && wordChar.test(text.charAt(start - 1))) return false
   if (before.length === 1) return true
   return abbreviations.has(before.toLowerCase())
 }
@@ -171,10 +173,17 @@ export function findQuotations(text: string, start = 0, end = text.length, minWo
       const after = next(text, i, end)
       const opens = (before === '' || /[\s([{—–\-/:]/.test(before)) && after !== '' && !whitespace.test(after)
       if (opens) open = {kind: 'straight', at: i}
-      else if (open?.kind === 'straight' && before !== '' && !whitespace.test(before)) close(i)
+      // A straight mark that closes while a curly one is open cancels it (`“go ask Susan"`): the marks do not match.
+      else if (open?.kind === 'curly') open = undefined
+      else if (open?.kind === 'straight' && before !== '' && (!whitespace.test(before) || closesAfterSpace(after))) close(i)
     }
   }
   return found
+}
+
+/** A straight mark after a space still closes when nothing, a space or punctuation follows it (`pastimes ... "[28]`). */
+function closesAfterSpace(after: string): boolean {
+  return after === '' || whitespace.test(after) || /[.,;:!?)[\]]/.test(after)
 }
 
 function previous(text: string, index: number, start: number): string {
@@ -199,4 +208,159 @@ function trimEnd(text: string, start: number, end: number): number {
   let i = end
   while (i > start && (whitespace.test(text.charAt(i - 1)) || text.charAt(i - 1) === '\0')) i--
   return i
+}
+
+/** Longest parenthetical read for a citation (longer ones are prose asides). */
+const maxParenthetical = 160
+const yearOrPage = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?\b|\bpp?\.[ \u00a0]?\d|\bat \d/
+const legalCitation = /\b\d{1,4} (?:U\. ?S\.?|US\.|F\. ?(?:\dd|Supp\.)|S\. ?Ct\.|Stat\.|U\.S\.C\.) (?:at )?\d/
+const shortCitation = /\b(?:Id|Ibid)\. at \d|\bIbid\.|\b(?:1[5-9]|20)\d\d, pp?\.[ \u00a0]?\d/
+const attributionDash = /^["”’]?[,.]?[ \t_*]*(?:--|-|—|―|–)[ \t]*[\p{Lu}_*]/u
+
+/**
+ * Whether `text` from `start` to `end` holds a citation written in the prose
+ * itself rather than as a reference: a parenthetical of at most 160
+ * characters with a year or a page (`(1986)`, `(Smith 2003, p. 4)`, `(3d
+ * ed. 1969)`), a legal citation (`478 U.S. 714`, `4 Stat. 487`, `Id. at
+ * 18`), or, right at `start`, an attribution dash after a closing quotation
+ * mark (`”--_De Ludis_, by Hyde`). These are the author-date, legal and
+ * epigraph styles of citing. Runs in time linear in `end - start` (each
+ * parenthetical is read once, up to its bounded length).
+ */
+export function hasInlineCitation(text: string, start: number, end: number, attributionAt?: number): boolean {
+  if (attributionAt !== undefined && attributionDash.test(text.slice(attributionAt, attributionAt + 12).replaceAll('\0', ''))) return true
+  const slice = text.slice(start, end)
+  if (legalCitation.test(slice) || shortCitation.test(slice)) return true
+  // Each `)` closes the last `(` before it; each parenthetical is tested once.
+  let open = -1
+  for (let i = 0; i < slice.length; i++) {
+    const char = slice.charAt(i)
+    if (char === '(') open = i
+    else if (char === ')' && open !== -1) {
+      if (i - open <= maxParenthetical && yearOrPage.test(slice.slice(open + 1, i))) return true
+      open = -1
+    }
+  }
+  return false
+}
+
+/** How far after a quotation the marks of a reference list are looked for, in UTF-16 code units. */
+const bibliographyWindow = 160
+const bibliographyMark = /\b(?:Retrieved|Archived|ISBN|ISSN|doi:|Accessed)\b|\(eds?\.\)|\b\d+ ?\(\d+\): ?\d/
+const yearBefore = /\(\d{4}[a-z]?\)[.,:]?[ \t]*$|\b(?:Section|Chapter|Part|Article) [\dIVX]+[,:]?[ \t]*$/
+const address = /:\/\/|\bwww\./
+/** Short words that title case leaves in lowercase (Chicago and APA title case). */
+const titleSmallWords = new Set(['about', 'from', 'into', 'onto', 'over', 'upon', 'with', 'than', 'that', 'when', 'without'])
+const significantWord = /[\p{L}][\p{L}'’-]{3,}/gu
+
+/**
+ * Whether the quotation from `start` (its opening mark) to `end` (just
+ * after its closing mark) names a work or a thing rather than quoting
+ * someone: an address (`"https://..."`) or any single token; a title in title case, every word
+ * of four letters or more capitalised, at least two of them (`"Primary
+ * Lead Refining Technical Notes"`); or a title in a reference list entry,
+ * after an author-date year (`Boldyrev M (2018). "Lead: ..."`) or followed
+ * within 160 characters by a reference list's marks (`Retrieved`,
+ * `Archived`, `ISBN`, `doi:`, `(eds.)`, a journal's `88 (3): 563`). These
+ * are the styles of Wikipedia, APA and Chicago bibliographies.
+ */
+export function isTitleOfWork(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1).replaceAll('\0', '')
+  if (address.test(inner)) return true
+  if (!/\s/.test(inner.trim())) return true
+  const words = (inner.match(significantWord) ?? []).filter((word) => !titleSmallWords.has(word.toLowerCase()))
+  if (words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word))) return true
+  if (yearBefore.test(text.slice(Math.max(0, start - 16), start).replaceAll('\0', ''))) return true
+  return bibliographyMark.test(text.slice(end, end + bibliographyWindow))
+}
+
+/** How far back an open parenthesis is looked for before a quotation. */
+const parenthesisWindow = 240
+const unreadMarker = /^[.,;:]?(?:[\d*\ufffd]|['!][\d*\ufffd!'])/
+
+/**
+ * Whether the quotation from `start` to `end` stands inside parentheses
+ * opened at most 240 characters before it: the explanatory parenthetical
+ * of a legal or bibliographic citation (`478 U.S. 714 (1986) ("Congress
+ * cannot ...")`, `Tweet ("RT @...")`), which the citation it follows cites.
+ */
+export function inParentheses(text: string, start: number): boolean {
+  let depth = 0
+  for (let i = start - 1; i >= Math.max(0, start - parenthesisWindow); i--) {
+    const char = text.charAt(i)
+    if (char === ')') depth++
+    else if (char === '(') {
+      if (depth === 0) return true
+      depth--
+    } else if (char === '\n' && text.charAt(i - 1) === '\n') return false
+  }
+  return false
+}
+
+/**
+ * Whether a superscript note number that OCR turned into symbols is glued
+ * to the quotation's closing mark at `end`: digits, `*` or the replacement
+ * character `\ufffd`, maybe after `'` or `!` (`loyalty."'*!`, `stay on."!84`,
+ * `myself."*4\ufffd`). The marker is there but unreadable, so the quotation
+ * is taken as cited.
+ */
+export function hasUnreadMarker(text: string, end: number): boolean {
+  return unreadMarker.test(text.slice(end, end + 3).replaceAll('\0', ''))
+}
+
+/**
+ * Whether the quotation from `start` to `end` asks or trails off rather than
+ * states: its last character before the closing mark is `?`, `…` or `...`
+ * (`ask "should we still be doing this?"`, `"Starting today…"`). Such a
+ * quotation is hypothetical or imagined speech, not a claim about what
+ * someone said.
+ */
+export function isQuestionOrTrailing(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1).replaceAll('\0', '').trimEnd()
+  return /(?:\?|…|\.\.\.)$/.test(inner)
+}
+
+const determinerBefore = /(?:^|[^\p{L}])(?:the|a|an|that|this)[ \t]+$/iu
+const exampleBefore = /(?:^|[^\p{L}])(?:such as|saying|say|ask|asking|asks|like|than|as|e\.g\.,?)[ \t,:]*$/iu
+const fieldName = /^[ \t]*[\w-]+:[ \t]*$/
+/** A verb of saying before `that` makes what follows reported speech (`argued that "..."`). */
+const speechThat = /\b(?:said|says|argued|argues|claimed|claims|wrote|writes|stated|states|warned|warns|noted|notes|added|adds|insisted|declared|explained|reported|concluded|held|found|told [\p{L}]+) that[ \t]+$/iu
+const wordAfter = /^[ \t]+[\p{L}]/u
+const dateBefore = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}[,.:]?[ \t]*$/
+
+/**
+ * Whether the quotation from `start` to `end` is used as a phrase rather
+ * than as reported speech: inside a noun phrase, after a determiner and
+ * before a word (`the "it fell off the back of a truck" level of service`,
+ * `a "we'd like to be there" concept`); or as an example or imagined
+ * speech, after `such as`, `saying`, `ask`, `like`, `than` or `as`; a
+ * term glossed in parentheses (`"land of the two mosques" (Mecca and
+ * Medina)`); a field's value (`alt: "..."`); the end of a wiki caption
+ * (`..."]]`). Such quotations name an attitude, a term or an example, not
+ * what someone said.
+ */
+export function isQuotedPhrase(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start).replaceAll('\0', '')
+  if (exampleBefore.test(before)) return true
+  // A field name starts the line at most 40 characters before (a bounded look-back, so linear time).
+  const from = Math.max(0, start - 41)
+  const window = text.slice(from, start)
+  const newline = window.lastIndexOf('\n')
+  if ((newline !== -1 || from === 0) && fieldName.test(window.slice(newline + 1))) return true
+  // A term glossed in parentheses (`the "land of the two mosques" (Mecca and Medina)`), or a wiki caption's end.
+  const after = text.slice(end, end + 40).replaceAll('\0', '')
+  if (/^\]\]/.test(after) || (/^[ \t]*\([^)]*\)/.test(after) && !/^[ \t]*\([^)]*\d/.test(after))) return true
+  // A quotation that ends its own sentence (`reprisals."`) is reported speech.
+  if (/[.!,;:]$/.test(text.slice(start + 1, end - 1).replaceAll('\0', ''))) return false
+  if (speechThat.test(text.slice(Math.max(0, start - 40), start).replaceAll('\0', ''))) return false
+  return determinerBefore.test(before) && wordAfter.test(text.slice(end, end + 3))
+}
+
+/**
+ * Whether a source is named with a full date just before the quotation
+ * (`_The New York Times_, June 18, 2010 "The pact ..."`): the entry of a
+ * list of sources quoting them.
+ */
+export function hasDatedSourceBefore(text: string, start: number): boolean {
+  return dateBefore.test(text.slice(Math.max(0, start - 24), start).replaceAll('\0', ''))
 }
