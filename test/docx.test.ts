@@ -115,6 +115,17 @@ test('--fix never writes into a DOCX', async () => {
   assert.ok(readFileSync(file).equals(before))
 })
 
+test('--cache keeps a DOCX: the second run reads it from the cache, with the same output', async () => {
+  put('cached.docx', makeDocx({body: [['Talks stalled.', {footnote: 1}]], footnotes: [{id: 1, paragraphs: [['https://example.org/report']]}]}))
+  const cache = path.join(folder, 'docx.citelintcache')
+  const first = await runCli(['cached.docx', '--cache', '--cache-location', cache, '--format', 'json'], folder)
+  const stored = JSON.parse(readFileSync(cache, 'utf8')) as {files: Record<string, {format: string}>}
+  assert.equal(Object.values(stored.files).map((entry) => entry.format), ['docx'])
+  const second = await runCli(['cached.docx', '--cache', '--cache-location', cache, '--format', 'json'], folder)
+  assert.equal([second.code, second.out, second.err], [first.code, first.out, first.err])
+  assert.match(first.out, /url-only-source/)
+})
+
 /** A zip whose `word/document.xml` inflates to `megabytes` MB of spaces, written in a stream (never held whole). */
 function bomb(megabytes: number): Uint8Array {
   const chunks: Uint8Array[] = []
