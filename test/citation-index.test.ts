@@ -156,6 +156,14 @@ test('index: a note citing another note; a note citing itself does not count', (
   assert.equal(found.references.map((r) => r.inNote), [undefined, 0, 1])
 })
 
+test('symbols: an author note is read; a symbol used far more often as a reference than as a note is debris', () => {
+  const author = 'By A. Savyon*\n\nThe claim.\n\n* A. Savyon is Director of the project.\n'
+  assert.equal(index(author, 'text').notes.map((n) => n.marker), ['*'])
+  const ocr = `${'Garbled footnote number*. '.repeat(25)}\n\n* stray line\n`
+  const found = index(ocr, 'text')
+  assert.equal([found.references.length, found.notes.length], [0, 0])
+})
+
 test('deeply nested block quotes and lists do not overflow the stack', () => {
   // parse() refuses more than 100 levels (src/readers/markdown-nesting.ts); the tree is
   // built past that limit to test the index's walk.

@@ -295,11 +295,19 @@ function outsideNumbering(notes: readonly Resolved[], source: string): (ref: Res
   }
 }
 
+/** References per symbol note beyond which a symbol is not a note marker (see `symbolsInUse`). */
+const symbolRefsPerNote = 10
+/** References of a symbol always allowed, whatever its notes. */
+const symbolRefsAllowed = 20
+
 /**
- * The symbols used both as references and as notes. (A limit on references
- * per note was tried: 440 `*` after 4 `*` notes in an OCR'd report are debris
- * of superscript numbers, but they mark where its footnotes were cited, and
- * dropping them left 127 more quotations uncited. Kept as it was.)
+ * The symbols used both as references and as notes, and not used far more
+ * often as references than as notes: a symbol note is an author line or a
+ * few notes of a page (`*`, `†`), while 440 `*` after 4 `*` lines in an OCR'd
+ * report are debris of superscript numbers (at most `symbolRefsPerNote`
+ * references per note, beyond `symbolRefsAllowed`). The prose model no longer
+ * needs those `*` to hold quotations cited (uncited-quote reads a
+ * document's citation habit), so dropping them costs no finding.
  */
 function symbolsInUse(refs: readonly Resolved[], notes: readonly Resolved[]): {refSymbols: Set<string>; noteSymbols: Set<string>} {
   const count = (items: readonly Resolved[]): Map<string, number> => {
@@ -312,7 +320,8 @@ function symbolsInUse(refs: readonly Resolved[], notes: readonly Resolved[]): {r
   const inUse = new Set<string>()
   for (const label of noteCounts.keys()) {
     const refCount = refCounts.get(label) ?? 0
-    if (refCount > 0) inUse.add(label)
+    const noteCount = noteCounts.get(label) ?? 0
+    if (refCount > 0 && (refCount <= symbolRefsAllowed || refCount <= symbolRefsPerNote * noteCount)) inUse.add(label)
   }
   return {refSymbols: inUse, noteSymbols: inUse}
 }
