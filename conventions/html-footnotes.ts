@@ -30,6 +30,7 @@
  * A note's content runs from its start tag (or, for an anchor `<a id>`, from
  * the anchor to the end of its paragraph) to its end, back-links left out.
  */
+import {lastStartingBy} from '../src/citation-index/search.js'
 import type {Candidate, Convention, DocumentView, Exclusion} from '../src/citation-index/convention.js'
 import type {InPageLink, SourceSpan, Target} from '../src/citation-index/html-anchors.js'
 import {readHtmlAnchors} from '../src/citation-index/html-anchors.js'
@@ -167,18 +168,7 @@ function shownBy(note: Target): number | undefined {
  * first. Binary search over the blocks (in document order).
  */
 function paragraphEnd(document: DocumentView, at: number, next: Target | undefined): number {
-  const {blocks} = document
-  let low = 0
-  let high = blocks.length - 1
-  let best = -1
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    if (blocks[mid]!.start <= at) {
-      best = mid
-      low = mid + 1
-    } else high = mid - 1
-  }
-  const block = blocks[best]
+  const block = document.blocks[lastStartingBy(document.blocks, at)]
   const end = block && at < block.end ? block.end : (next?.span.start ?? document.source.length)
   return next ? Math.min(end, next.attribute.start) : end
 }
