@@ -16,7 +16,7 @@ import {buildProseModel} from '../models/prose.js'
 import {formatOf, parse} from '../readers/registry.js'
 import {editsFit} from './edits.js'
 import {applySuppressions} from './suppress.js'
-import type {CitelintMessage, Fix, Report} from './rule.js'
+import type {CitelintMessage, Fix, Report, SuppressedMessage} from './rule.js'
 import {formatMessage} from './rule.js'
 import {ruleDocsUrl} from './rule-docs.js'
 import type {CitationIndex, Format} from '../citation-index/types.js'
@@ -42,7 +42,7 @@ export interface LintTextOptions {
   readonly prose?: ProseOptions
 }
 
-export type {CitelintMessage} from './rule.js'
+export type {CitelintMessage, SuppressedMessage, Suppression} from './rule.js'
 
 /** The outcome of linting one text. */
 export interface LintResult {
@@ -53,6 +53,12 @@ export interface LintResult {
    */
   readonly file: VFile
   readonly messages: readonly CitelintMessage[]
+  /**
+   * The messages that suppression comments turned off (Markdown), sorted
+   * as `messages`, each with its `suppressions` (ESLint's
+   * `suppressedMessages`); empty for other formats.
+   */
+  readonly suppressedMessages: readonly SuppressedMessage[]
   readonly index: CitationIndex
   readonly noteFields: readonly NoteFields[]
   /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
@@ -155,7 +161,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
         let fits = fitting.get(found.fix)
         if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, value.length)))
         if (fits) message.fix = found.fix
-      }
+        else message.fixWithheld = 'the rule’s fix has overlapping edits or edits outside the text (a citelint bug)'
+      } else if (found.fixWithheld !== undefined && meta.fix !== 'none') message.fixWithheld = found.fixWithheld
       messages.push(message)
     }
     try {
@@ -168,11 +175,14 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     }
   }
 
-  const kept =
-    format === 'markdown' ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
+  const {kept, suppressed} =
+    format === 'markdown'
+      ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false)
+      : {kept: messages, suppressed: []}
   kept.sort(compareMessage)
+  suppressed.sort(compareMessage)
   file.messages = [...kept]
-  return {file, messages: kept, index, noteFields, prose, bom}
+  return {file, messages: kept, suppressedMessages: suppressed, index, noteFields, prose, bom}
 }
 
 

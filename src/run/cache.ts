@@ -43,9 +43,9 @@ import {makeFolder} from './make-folder.js'
 import {packageRoot} from '../engine/package-root.js'
 import {NotRegularFile, readBytes} from './files.js'
 import type {CacheData, Entry, LoadedCache} from './cache-data.js'
-import {cacheFormat, parseCacheText, rebuildMessages, storeMessages} from './cache-data.js'
+import {cacheFormat, parseCacheText, rebuildMessages, storeMessages, storeSuppressed} from './cache-data.js'
 import type {ResolvedRule} from '../engine/config.js'
-import type {CitelintMessage} from '../engine/engine.js'
+import type {CitelintMessage, SuppressedMessage} from '../engine/engine.js'
 import type {FileResult} from './lint-task.js'
 import {formatOf} from '../readers/format.js'
 import type {Format} from '../citation-index/types.js'
@@ -86,6 +86,8 @@ export type CachedResult = FileResult & {
 export interface StorableResult {
   readonly file: VFile
   readonly messages: readonly CitelintMessage[]
+  /** The messages suppression comments turned off (none when absent). */
+  readonly suppressedMessages?: readonly SuppressedMessage[]
   readonly output?: string
 }
 
@@ -202,7 +204,15 @@ export class LintCache {
     this.#pending.delete(key)
     const content = result.output === undefined ? pending.content : contentHash({text: result.output})
     const {messages, fixes} = storeMessages(result.messages)
-    this.#files.set(key, {format: formatOf(filePath), content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
+    const suppressed = storeSuppressed(result.suppressedMessages ?? [])
+    this.#files.set(key, {
+      format: formatOf(filePath),
+      content,
+      config: pending.config,
+      messages,
+      ...(fixes.length > 0 ? {fixes} : {}),
+      ...(suppressed.length > 0 ? {suppressed} : {})
+    })
     this.#changed = true
   }
 
@@ -324,8 +334,8 @@ function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixi
   const bom = text.charCodeAt(0) === 0xfeff
   const file = new VFile({value: bom ? text.slice(1) : text, path: filePath})
   file.cwd = cwd
-  const messages = rebuildMessages(entry, file)
-  return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
+  const {messages, suppressedMessages} = rebuildMessages(entry, file)
+  return {file, messages, suppressedMessages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
 }
 
 /** Empty models, as documented on `CachedResult`. */

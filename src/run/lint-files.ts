@@ -422,10 +422,11 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
 
 /** A lint result as a report: without its models unless `models` is set. */
 function report(result: FileResult & {readonly fromCache?: true}, models: boolean): FileReport {
-  const {file, messages, bom, source, output} = result
+  const {file, messages, suppressedMessages, bom, source, output} = result
   return {
     file,
     messages,
+    suppressedMessages,
     bom,
     ...(result.fromCache ? {fromCache: true} : {}),
     ...(source === undefined ? {} : {source}),
