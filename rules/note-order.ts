@@ -38,7 +38,8 @@
  * holds another (a GFM definition nested in one, `[^2]: [^1]: ...`), the
  * notes are relabelled in place, not moved. No fix when a label is defined
  * twice or a reference with a number resolves to nothing (renumbering could
- * then change what a marker points to).
+ * then change what a marker points to); `--fix`, `--fix-dry-run` and the
+ * language server say so.
  *
  * Numbers missing below the first note are reported once; for bare
  * numbers (notes 31 to 36 of a chapter copied from a PDF or web page) the
@@ -157,7 +158,9 @@ const rule: Rule<NoteOrderOptions> = {
 
       if (found.length === 0) continue
       const fix = renumber(index, String(context.file.value), syntax, notes)
-      for (const item of found) context.report(fix ? {...item, fix} : item)
+      for (const item of found) {
+        context.report(typeof fix === 'string' ? {...item, fixWithheld: fix} : fix ? {...item, fix} : item)
+      }
     }
   }
 }
@@ -229,16 +232,20 @@ function bibliographyOrder(notes: readonly Note[]): boolean {
  * or repeated). Nested notes are relabelled in place: moving one would move
  * the other with it, and their edits would overlap.
  *
- * `undefined` (no fix) when renumbering could change what a marker points
- * to: a label defined twice, or an unresolved reference with a number.
+ * No fix, and why (a clause the CLI and the language server print after
+ * "not fixed: "), when renumbering could change what a marker points to (a
+ * label defined twice, or an unresolved reference with a number) or would
+ * rewrite the prose (bare numbers); `undefined` when nothing needs to change.
  */
-function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | undefined {
+function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | string | undefined {
   const members = new Set(notes)
   const keys = new Set(notes.map((note) => note.key))
-  if (index.notes.some((note) => keys.has(note.key) && note.firstWithKey !== note.index)) return undefined
-  if (index.references.some((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)) return undefined
+  const twice = index.notes.find((note) => keys.has(note.key) && note.firstWithKey !== note.index)
+  if (twice) return `renumbering is withheld while note \`${twice.marker}\` is defined twice, as references could end up pointing elsewhere`
+  const nowhere = index.references.find((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)
+  if (nowhere) return `renumbering is withheld while reference \`${nowhere.marker}\` resolves to no note, as it could end up pointing to another note`
   // Bare numbers (`stalled.4`, `¹`) are not relabelled: a fix would rewrite numbers in the prose.
-  if (syntax === 'numeral') return undefined
+  if (syntax === 'numeral') return 'bare note numbers are never renumbered, as the fix would rewrite numbers in the prose'
 
   const placed = new Set<Note>()
   const place = (note: Note | undefined): void => {
@@ -296,7 +303,7 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
   const targets = notes.every((note) => note.inNotesSection) ? order : slots
   for (const [i, slot] of slots.entries()) {
     const text = noteText(targets[i]!)
-    if (text === undefined) return undefined
+    if (text === undefined) return 'a note’s markers lie outside its text, a citelint bug'
     if (text !== source.slice(slot.span.start.offset, slot.span.end.offset)) {
       edits.push({start: slot.span.start.offset, end: slot.span.end.offset, text})
     }

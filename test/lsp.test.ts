@@ -396,4 +396,19 @@ test('untitled buffers take their format from the language id; another host and 
   }
 })
 
+test('a fixable finding without a fix gets a disabled action saying why, for clients that show them', async () => {
+  const text = 'Moscow agreed.[2] Tehran denied it.[1] See [7].\n\n[2] Reuters, 2015.\n\n[1] AP, 2015.\n'
+  const uri = pathToFileURL(path.join(root, 'unsaved-order.txt')).href
+  for (const disabledSupport of [true, false]) {
+    const client = new Client(['--lsp', '--stdio'])
+    await client.start({textDocument: {codeAction: {disabledSupport}}})
+    const diagnostics = await client.open(uri, 'plaintext', text)
+    const order = diagnostics.find((d) => d.code === 'note-order')!
+    const actions = await client.actions(uri, [order])
+    const reason = 'renumbering is withheld while reference `[7]` resolves to no note, as it could end up pointing to another note'
+    assert.equal(actions, disabledSupport ? [{title: `No fix: ${reason}`, kind: 'quickfix', diagnostics: [order], disabled: {reason: `Not fixed: ${reason}`}}] : [])
+    assert.is(await client.stop(), 0)
+  }
+})
+
 test.run()

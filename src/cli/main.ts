@@ -186,7 +186,8 @@ async function takeResult(result: FileReport, gathered: Gathered, createPatch: C
   } else if (args.fix && !args.stdin) {
     gathered.writeFailures.push(...(await writeFixes([result], io.cwd)))
     for (const message of result.messages) {
-      if (message.fixWithheld !== undefined) message.reason = `${message.reason} (not fixed: ${message.fixWithheld})`
+      // VFileMessage keeps its text twice (`reason`, and `message` as an Error); reporters read either.
+      if (message.fixWithheld !== undefined) message.reason = message.message = `${message.reason} (not fixed: ${message.fixWithheld})`
     }
   }
   gathered.errors += count(result, true)

@@ -161,7 +161,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
         let fits = fitting.get(found.fix)
         if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, value.length)))
         if (fits) message.fix = found.fix
-        else message.fixWithheld = 'the rule’s fix has overlapping edits or edits outside the text (a citelint bug)'
+        else message.fixWithheld = 'the rule’s fix has overlapping edits or edits outside the text, a citelint bug'
       } else if (found.fixWithheld !== undefined && meta.fix !== 'none') message.fixWithheld = found.fixWithheld
       messages.push(message)
     }

@@ -5,7 +5,10 @@
  * `--pipe=NAME`). It publishes diagnostics on open and save at once, and
  * on change after a short pause; it offers code actions that apply a
  * rule's fix and, in Markdown, that add a `citelint-disable-next-line`
- * comment where that comment cannot change the document's structure.
+ * comment where that comment cannot change the document's structure. A
+ * finding of a fixable rule that has no fix gets a disabled action (LSP
+ * 3.16 `CodeAction.disabled`, for clients that declare `disabledSupport`)
+ * titled with the reason (`No fix: renumbering is withheld while ...`).
  * Configuration comes from the same files as the CLI, read afresh for each
  * check so edits to them apply at once.
  *
@@ -111,6 +114,8 @@ export function startServer(): void {
   const warnedHosts = new Set<string>()
   let cwd = process.cwd()
   let versionedEdits = false
+  /** Whether the client shows disabled code actions with their reason (LSP 3.16). */
+  let disabledActions = false
 
   const targetOf = (document: TextDocument): string => {
     const target = lintTarget(document.uri, document.languageId, cwd)
@@ -157,6 +162,7 @@ export function startServer(): void {
       }
     }
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true
+    disabledActions = params.capabilities.textDocument?.codeAction?.disabledSupport === true
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
@@ -225,6 +231,13 @@ export function startServer(): void {
             finding.fix.edits.map((edit) => ({range: range(document, edit.start + shift, edit.end + shift), newText: edit.text}))
           )
         })
+      } else if (finding.fixWithheld !== undefined && disabledActions) {
+        actions.push({
+          title: `No fix: ${finding.fixWithheld}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          disabled: {reason: `Not fixed: ${finding.fixWithheld}`}
+        })
       }
       const disable = markdown && finding.ruleId ? disableNextLine(document, finding.diagnostic.range.start.line, finding.ruleId) : undefined
       if (disable) {
@@ -243,6 +256,8 @@ interface Finding {
   readonly diagnostic: Diagnostic
   readonly ruleId: string | undefined
   readonly fix: Fix | undefined
+  /** Why a fixable rule gave this finding no fix (see `CitelintMessage.fixWithheld`). */
+  readonly fixWithheld?: string | undefined
   /** 1 when the document starts with a byte order mark (citelint's offsets count after it). */
   readonly shift: number
 }
@@ -300,7 +315,7 @@ async function findingsOf(document: TextDocument, filePath: string, cwd: string,
         ...(message.url ? {codeDescription: {href: message.url}} : {}),
         data: {ruleId: message.ruleId, version: document.version}
       }
-      return {diagnostic, ruleId: message.ruleId, fix: message.fix, shift}
+      return {diagnostic, ruleId: message.ruleId, fix: message.fix, fixWithheld: message.fixWithheld, shift}
     })
   } catch (error) {
     let reason: string
