@@ -4,6 +4,7 @@
  * (eslint-formatter-junit and eslint-formatter-checkstyle are dev
  * dependencies), and `--quiet` with `--max-warnings`.
  */
+import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -63,6 +64,12 @@ test('--format junit (eslint-formatter-junit): well-formed XML, one test case pe
   assert.is(names[0], 'testsuites')
   assert.is(names.filter((name) => name === 'testcase').length, 3)
   assert.ok(out.includes('name="org.eslint.broken-marker"'))
+})
+
+test('the bundled CLI (bin/citelint.js) loads a formatter package too', () => {
+  const run = spawnSync(process.execPath, [path.join(root, 'bin/citelint.js'), seed, '--format', 'junit'], {cwd: root, encoding: 'utf8'})
+  assert.equal([run.status, run.stderr], [1, ''])
+  assert.is(parseXml(run.stdout).filter((name) => name === 'testcase').length, 3)
 })
 
 test('--format checkstyle (eslint-formatter-checkstyle): well-formed XML, one error per finding', async () => {
