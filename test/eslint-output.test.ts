@@ -13,6 +13,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {formatterPackageName} from '../src/report/eslint-formatter.js'
 import type {JsonResult} from '../src/report/json.js'
+import {mergeFix} from '../src/report/json.js'
 import {root, runCli} from './helpers.js'
 
 const seed = path.join(root, '../shared/seeds/000_d04142befcb724c4.txt')
@@ -145,6 +146,18 @@ test('JSON: suppressed messages with their justification; fixable counts; source
   // --include-source is for JSON only.
   const misuse = await runCli(['report.md', '--include-source'], dir)
   assert.is(misuse.code, 2)
+})
+
+test('JSON: a fix of one edit as ESLint’s {range, text}; several edits merge as ESLint merges them', async () => {
+  const text = 'Iran agreed in Syria [1]. Moscow agreed.[2] Ankara objected.[3] Paris too.[4]\n\n[1] A, 2015.\n\n[2] B, 2015.\n\n[3] C, 2015.\n\n[4] D, 2015.\n'
+  const dir = folder({'report.txt': text})
+  const [result] = JSON.parse((await runCli(['report.txt', '--format', 'json'], dir)).out) as JsonResult[]
+  const [message] = result!.messages
+  assert.equal(message!.fix, {range: [20, 25], text: '.[1]'})
+  assert.is(text.slice(0, 20) + message!.fix!.text + text.slice(25), text.replace('Syria [1].', 'Syria.[1]'))
+  assert.equal([result!.fixableWarningCount, result!.warningCount], [1, 1])
+  assert.equal(mergeFix({edits: [{start: 6, end: 7, text: 'Y'}, {start: 1, end: 2, text: 'X'}]}, 'abcdefgh'), {range: [1, 7], text: 'XcdefY'})
+  assert.is(mergeFix({edits: [{start: 6, end: 12, text: ''}]}, 'abcdefgh'), undefined)
 })
 
 test('JSON with --cache: suppressed messages come back from the cache the same', async () => {
