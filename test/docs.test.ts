@@ -7,9 +7,11 @@
  * the slugger GitHub's renderer is modelled on: lower case, punctuation
  * dropped, spaces to `-`, a repeated heading getting `-1`, `-2`, ...). Links
  * with a scheme (`https:`, `mailto:`) are not followed; text in code is not a
- * link (remark-parse, CommonMark).
+ * link (remark-parse, CommonMark). The README's "What it finds" shows what
+ * the CLI prints today on the seed report (SKIP without `../shared`).
  */
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import type {Nodes, Root} from 'mdast'
@@ -17,7 +19,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
-import {root} from './helpers.js'
+import {available, root, runCli, shared} from './helpers.js'
 
 /** The Markdown files whose links are checked, relative to the repository root. */
 const documents = ['README.md', 'ARCHITECTURE.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]
@@ -85,6 +87,22 @@ test('the README keeps the set-up commands at the top and links each moved part'
   assert.ok(readme.includes('npm test'))
   for (const document of documents.filter((name) => name.startsWith('docs/'))) {
     assert.ok(readme.includes(`](${document}`), `the README links ${document}`)
+  }
+})
+
+test('the README shows the seed report\'s output as the CLI prints it', async () => {
+  const seed = path.join(shared, 'seeds/000_d04142befcb724c4.txt')
+  if (!available(seed, 'seed report')) return
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-readme-'))
+  try {
+    mkdirSync(path.join(folder, 'reports'))
+    copyFileSync(seed, path.join(folder, 'reports/q3.txt'))
+    const {code, out} = await runCli(['reports/q3.txt'], folder)
+    assert.is(code, 1)
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    assert.ok(readme.includes('```text\n$ npx citelint reports/q3.txt\n' + out.trimEnd() + '\n```\n'), 'the README block equals the output:\n' + out)
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
   }
 })
 
