@@ -16,10 +16,14 @@ import {LanguageClient} from 'vscode-languageclient/node.js'
 import {documentSelector, initializationOptionsOf, serverOptionsOf, settingsOf} from './server-options.mjs'
 
 let client: LanguageClient | undefined
+/** The "citelint" output channel, one for the clients of every restart. */
+let outputChannel: vscode.OutputChannel | undefined
 
 /** Called by VS Code on the first document of a selected language (package.json `activationEvents`). */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  outputChannel = vscode.window.createOutputChannel('citelint')
   context.subscriptions.push(
+    outputChannel,
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration('citelint.serverPath') && !event.affectsConfiguration('citelint.configPath')) return
       await stopClient()
@@ -44,7 +48,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   })
   client = new LanguageClient('citelint', 'citelint', serverOptions, {
     documentSelector: [...documentSelector],
-    initializationOptions: initializationOptionsOf(settings)
+    initializationOptions: initializationOptionsOf(settings),
+    ...(outputChannel ? {outputChannel} : {})
   })
   try {
     await client.start()
@@ -54,8 +59,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
 }
 
+/** Stop the server and drop the client; a client whose server never started has nothing to stop. */
 async function stopClient(): Promise<void> {
-  const running = client
+  const previous = client
   client = undefined
-  if (running?.isRunning()) await running.stop()
+  await previous?.dispose().catch(() => undefined)
 }
