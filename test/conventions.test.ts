@@ -23,7 +23,7 @@ function proposed(id: string, text: string, format: Format): string[] {
   const reader = readerOf(format)
   const document = walkDocument(reader.parse(text), text, format, reader.notProse)
   return [...convention.detect(document)].map((item: Candidate | Exclusion) =>
-    'exclude' in item ? `exclude ${text.slice(item.start, item.end)}` : `${item.role} ${item.marker}`
+    'exclude' in item ? `exclude ${text.slice(item.start, item.end)}` : `${item.role}${item.onEvidence ? ' on evidence' : ''} ${item.marker}`
   )
 }
 
@@ -36,13 +36,15 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['link-references', 'markdown', 'See [1].\n\n[1]: https://example.org\n', ['exclude [1]']],
   ['link-references', 'markdown', 'See [[1]](#note-1).\n', ['exclude [[1]](#note-1)']],
   ['bracket-notes', 'text', 'Talks stalled.[1] The end.\n\n[1] Al-Akhbar, October 12, 2015.\n', ['reference [1]', 'note [1]']],
-  ['bracket-notes', 'text', 'He said [sic] that [the IRGC] [t]he collud[e] "[a] list.\n', []],
+  ['bracket-notes', 'text', 'He said [sic] that [the IRGC] [t]he collud[e] "[a] list.\n', ['reference on evidence [e]']],
   ['bracket-notes', 'text', 'The others."[v] Rafsanjani said.\n', ['reference [v]']],
   ['bracket-notes', 'markdown', 'Escaped \\[1].\n', []],
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
   ['symbol-notes', 'text', 'By A. Savyon*\n\n*\n', ['reference *']],
-  ['bracket-notes', 'text', 'The array S[0] and B[1] and S1[i].\n', []],
+  ['bracket-notes', 'text', 'The array S[0] and B[1] and S1[i].\n', ['reference on evidence [0]', 'reference on evidence [1]', 'reference on evidence [i]']],
+  ['bracket-notes', 'text', 'Roman lead pipes[n]\n\nCoal gas[o]) and 120 mg[t]— and P391[238].\n', ['reference on evidence [n]', 'reference on evidence [o]', 'reference on evidence [t]', 'reference on evidence [238]']],
+  ['bracket-notes', 'text', 'Sing[ing] and d[^a][n]wongg and the [b]ook.\n', []],
   ['bracket-notes', 'text', 'Smith (2004) [1961] and (1863 [1859]).\n', []],
   ['bracket-notes', 'text', 'Plan A[1] holds.\n', ['reference [1]']],
   ['bracket-notes', 'text', 'Key:\n\n[1]  = Whole-note\n[2]  = Half-note\n', []],

@@ -98,6 +98,15 @@ export interface Candidate {
   readonly contentStart?: number
   /** For a note of a list that numbers its notes by their order (`^ Source`): the start offset of the list's first note; the resolver labels it. */
   readonly list?: number
+  /**
+   * For a reference: proposed on the document's evidence only. It stands
+   * when the references around it vouch for it: a bracket glued to a word
+   * (`gas[o])`, `P391[238]`) when it continues the series of the other
+   * references (`series-policy.ts`); a bare number set off by a space
+   * (`statisticians. 3 Disclosure`) when it supplies the one missing
+   * reference of an aligned note (`alignment.ts`).
+   */
+  readonly onEvidence?: boolean
 }
 
 /** A span a convention says holds no marker (link text): text candidates inside it are dropped. */

@@ -18,6 +18,7 @@ import {lastStartingBy} from './search.js'
 import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
 import {withNamedCitations} from './named-policy.js'
+import {inSeries} from './series-policy.js'
 import type {Format} from './types.js'
 
 /** A candidate the resolver kept, with the block facts it needs later. */
@@ -37,6 +38,8 @@ export interface Resolved {
   readonly contentStart?: number
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
+  /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */
+  readonly onEvidence?: boolean
 }
 
 /**
@@ -77,7 +80,7 @@ export function resolveCandidates(
   notes.sort((a, b) => a.start - b.start)
   const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
   const numeral = (item: Resolved): boolean => item.syntax === 'numeral'
-  const restRefs = refs.filter((r) => !kept(r) && !numeral(r))
+  const restRefs = inSeries(refs.filter((r) => !kept(r) && !numeral(r)))
   const restNotes = notes.filter((n) => !kept(n) && !numeral(n))
   const listed = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
   const decided = withNumerals(listed, refs.filter(numeral), notes.filter(numeral), restRefs.filter((r) => r.syntax === 'bracket'))
@@ -193,7 +196,8 @@ function textBelow(blocks: readonly Block[], perBlock: readonly Candidate[][], i
 
 /** The marker fields of a candidate. */
 function markerFields(item: Candidate): Resolved {
-  return {role: item.role, marker: item.marker, label: item.label, style: item.style, syntax: item.syntax, start: item.start, end: item.end}
+  const fields: Resolved = {role: item.role, marker: item.marker, label: item.label, style: item.style, syntax: item.syntax, start: item.start, end: item.end}
+  return item.onEvidence ? {...fields, onEvidence: true} : fields
 }
 
 /**
