@@ -196,4 +196,17 @@ test('a number set off by a space stands only as the missing reference of an ali
   assert.equal(index(debris, 'text').references.length, 0)
 })
 
+test('tables: references in a table or its caption are marked inTable; prose is not', () => {
+  const inTable = (text: string, format: Format): boolean[] => index(text, format).references.map((r) => r.inTable)
+  const grid = 'Text.[1]\n\n+-----+-----+\n| a   | b[2] |\n+-----+-----+\n\n: Caption[3]\n\nMore.[4]\n\n[1] A.\n[2] B.\n[3] C.\n[4] D.\n'
+  assert.equal(inTable(grid, 'text'), [false, true, true, false])
+  const simple = 'Text.[1]\n\n  ------ ------\n    A      60[2]\n    B      65\n  ------ ------\n\nMore.[3]\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(inTable(simple, 'markdown'), [false, true, false])
+  const gfm = 'Text.[^1]\n\n| a | b |\n| - | - |\n| x[^2] | y |\n\n[^1]: A.\n[^2]: B.\n'
+  assert.equal(inTable(gfm, 'markdown'), [false, true])
+  // Look-alikes: a lone rule of dashes, one line between pipes, a colon paragraph after prose.
+  const prose = 'Text.[1]\n\n-----\n\nA |pipe| here.[2]\n\n: not a caption[3]\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(inTable(prose, 'text'), [false, false, false])
+})
+
 test.run()

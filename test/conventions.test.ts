@@ -57,6 +57,8 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['multi-citations', 'text', 'Broken.[4,,5] Reversed.[9–6]\n', ['reference [4,,5]', 'reference [9–6]']],
   ['multi-citations', 'text', 'On [0, 1], at [1,1] and [1, 1], in [1950–1958], for [a, b], x[-1], [4, ].\n\n[1, 2] Label.\n', []],
   ['multi-citations', 'markdown', 'Escaped \\[4, 5] and code `[4, 5]`.\n', []],
+  ['multi-citations', 'text', 'Renumbered as [01] through [04], see [3] to [5].\n', ['reference [01] through [04]', 'reference [01] through [04]', 'reference [3] to [5]']],
+  ['multi-citations', 'text', 'From [1] to [2], in [3] and [9], [0] to [4], [2] through the [6], [5] to [1].\n', []],
   ['caret-reference-list', 'text', 'Stalled.[1]\n\nReferences[edit]\n^ a b Smith, John (2004). Title.\n^ Jones 2001, p. 3.\n', ['note ^ a b', 'note ^']],
   ['caret-reference-list', 'text', 'Maths:\n^2 is a power, x ^ y, and\n^a b c d line.\n', []],
   ['note-groups', 'text', 'In 1905.[nb 1] The table.[n_2] A note.[Note 3]\n\n[nb 1] Text of the note.\n', ['reference [nb 1]', 'reference [n_2]', 'reference [Note 3]', 'note [nb 1]']],

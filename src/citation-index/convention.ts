@@ -38,6 +38,8 @@ export interface Block {
    * land here; the resolver keeps only bracket references from such a block.
    */
   readonly verbatim?: boolean
+  /** Markdown: a GFM table cell. */
+  readonly table?: boolean
   /** The marker tokens of its prose text, in document order (see `scanner.ts`). */
   readonly tokens: readonly MarkerToken[]
   /** GFM footnote calls the parser resolved (`footnoteReference` nodes), link text included. */

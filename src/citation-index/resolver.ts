@@ -19,6 +19,7 @@ import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
 import {withNamedCitations} from './named-policy.js'
 import {inSeries} from './series-policy.js'
+import {tabularBlocks} from './tables.js'
 import type {Format} from './types.js'
 
 /** A candidate the resolver kept, with the block facts it needs later. */
@@ -40,6 +41,8 @@ export interface Resolved {
   readonly list?: number
   /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */
   readonly onEvidence?: boolean
+  /** References: in a table or its caption (see `tables.ts`). */
+  readonly inTable?: boolean
 }
 
 /**
@@ -71,10 +74,11 @@ export function resolveCandidates(
     if (candidate.block === undefined) (candidate.role === 'note' ? notes : refs).push(candidate)
     else if (!blocks[candidate.block]!.verbatim || (candidate.syntax === 'bracket' && candidate.role === 'reference')) perBlock[candidate.block]!.push(candidate)
   }
+  const tabular = tabularBlocks(source, blocks)
   for (const [i, found] of perBlock.entries()) {
     if (found.length === 0) continue
     found.sort((a, b) => a.start - b.start)
-    resolveBlock(source, blocks[i]!, found, refs, notes, textBelow(blocks, perBlock, i))
+    resolveBlock(source, blocks[i]!, found, refs, notes, textBelow(blocks, perBlock, i), tabular[i]!)
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
@@ -142,7 +146,8 @@ function resolveBlock(
   found: Candidate[],
   refs: Resolved[],
   notes: Resolved[],
-  below: Block | undefined
+  below: Block | undefined,
+  inTable: boolean
 ): void {
   const roles = found.map((item) => item.role as Resolved['role'] | 'dropped')
   const first = found.findIndex((item) => item.role === 'note')
@@ -178,7 +183,7 @@ function resolveBlock(
     })
   }
   for (const [i, item] of found.entries()) {
-    if (roles[i] === 'reference') refs.push({...markerFields(item), role: 'reference', inDefinition: block.inDefinition})
+    if (roles[i] === 'reference') refs.push({...markerFields(item), role: 'reference', inDefinition: block.inDefinition, ...(inTable ? {inTable} : {})})
   }
 }
 
