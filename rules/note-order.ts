@@ -11,7 +11,14 @@
  *   to `[14]` in order) is one finding (`early`), not one per later note.
  *   A numbered bibliography in alphabetical order (five or more entries
  *   sorted by first word or by the first author's surname) follows the
- *   alphabet, not first citation, and is not checked for this;
+ *   alphabet, not first citation, and is not checked for this; nor is a
+ *   list whose first citations are mostly out of order (fewer than half in
+ *   the longest ascending run: `[3]`, `[2]`, `[1]`): such numbers were not
+ *   given by first citation (a bibliography style sorted them, by author
+ *   or otherwise), and reading order is not what they claim. References
+ *   in a table or a table's caption are not first citations: converters
+ *   move tables and captions (pandoc writes a caption after its table),
+ *   and a reader meets a table's cells in no set order;
  * - `list`: the notes list must be in ascending order;
  * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
  *   that a reference in the notes' style uses but no note has is
@@ -114,7 +121,7 @@ const rule: Rule<NoteOrderOptions> = {
       const seen = new Set<number>()
       const firsts: FirstCitation[] = []
       for (const reference of index.references) {
-        if (reference.syntax !== syntax || reference.inNote !== undefined || reference.note === undefined) continue
+        if (reference.syntax !== syntax || reference.inNote !== undefined || reference.inTable || reference.note === undefined) continue
         const note = index.notes[reference.note]
         if (!note || !members.has(note) || seen.has(note.index)) continue
         seen.add(note.index)
@@ -182,6 +189,8 @@ interface FirstCitation {
 function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
   const numbers = firsts.map((item) => item.note.number!)
   const kept = longestAscending(numbers)
+  // Fewer than half in order: the list is not numbered by first citation at all.
+  if (kept.size * 2 < numbers.length) return []
   const found: Report[] = []
   let highest: Note | undefined
   for (const [i, {reference, note}] of firsts.entries()) {

@@ -70,6 +70,12 @@ export interface LookupContext {
   /** Run options that change messages. */
   readonly reportUnusedDisableDirectives?: boolean
   readonly prose?: unknown
+  /**
+   * The format the file is read in, when the config's `formats` maps its
+   * extension (default: from the extension, `formatOf`). Part of the key:
+   * an entry linted as another format does not serve.
+   */
+  readonly format?: Format
 }
 
 /**
@@ -138,7 +144,7 @@ export class LintCache {
   readonly #version: string
   readonly #files: Map<string, Entry>
   /** Keys computed by `lookup`, waiting for `store`. */
-  readonly #pending = new Map<string, {content: string; config: string}>()
+  readonly #pending = new Map<string, {content: string; config: string; format: Format}>()
   /** Paths looked up in this run (never pruned). */
   readonly #seen = new Set<string>()
   readonly #configHashes = new WeakMap<readonly ResolvedRule[], string>()
@@ -182,13 +188,14 @@ export class LintCache {
     const content = contentHash(input)
     // A file that is not UTF-8 is never fixed (lintFiles), so its entry serves a fixing run too.
     const fixing = (context.fix ?? false) && input.invalidUtf8 === undefined
+    const format = context.format ?? formatOf(filePath)
     const entry = this.#files.get(key)
-    if (entry && entryServes(entry, content, config, fixing)) {
+    if (entry && entry.format === format && entryServes(entry, content, config, fixing)) {
       this.stats.hits++
       return rebuild(filePath, input.text, entry, context.cwd, fixing)
     }
     this.stats.misses++
-    this.#pending.set(key, {content, config})
+    this.#pending.set(key, {content, config, format})
     return undefined
   }
 
@@ -206,7 +213,7 @@ export class LintCache {
     const {messages, fixes} = storeMessages(result.messages)
     const suppressed = storeSuppressed(result.suppressedMessages ?? [])
     this.#files.set(key, {
-      format: formatOf(filePath),
+      format: pending.format,
       content,
       config: pending.config,
       messages,
