@@ -28,6 +28,7 @@
  * `citelint --fix` for them.
  */
 import path from 'node:path'
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Config} from './engine/config.js'
 import {extensionFormats, resolveRules, settingsFor, validateConfig} from './engine/config.js'
@@ -37,8 +38,8 @@ import type {Format} from './readers/format.js'
 /** Options of `citelint/remark`: a citelint configuration, as in `.citelintrc`. */
 export type RemarkCitelintOptions = Config
 
-/** What the plugin returns: a unified transformer that adds messages to `file` and leaves the tree alone. */
-export type RemarkCitelintTransformer = (tree: unknown, file: VFile) => undefined
+/** What the plugin returns: a unified transformer that adds messages to `file` and leaves the tree (mdast) alone. */
+export type RemarkCitelintTransformer = (tree: Root, file: VFile) => undefined
 
 /**
  * The unified plugin (attacher). Use it with `processor.use(remarkCitelint,
