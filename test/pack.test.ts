@@ -13,7 +13,7 @@
  */
 import {spawn, spawnSync} from 'node:child_process'
 import type {SpawnSyncReturns} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -215,11 +215,14 @@ test('remark --use citelint/remark: the undefined reference as a citelint messag
   assert.is(remark('clean.md', '--frail').status, 0)
 })
 
-test('the package’s types: a consumer of citelint and citelint/remark type-checks under --strict', () => {
+test('the package’s types: a consumer of citelint and citelint/remark type-checks under --strict, and no type is lost', () => {
+  // With skipLibCheck (checking every declaration file under node_modules
+  // costs five times as much), a declaration's unresolved import silently
+  // becomes an error type that accepts anything: the last checks catch it.
   writeFileSync(
     path.join(project, 'consumer.ts'),
     [
-      `import {lintText, type CitelintMessage, type Config} from 'citelint'`,
+      `import {lintText, type CitelintMessage, type Config, type LintResult} from 'citelint'`,
       `import remarkCitelint from 'citelint/remark'`,
       `import {remark} from 'remark'`,
       `const config: Config = {rules: {'note-order': 'off', 'marker-placement': ['warn', {style: 'after-punctuation'}]}}`,
@@ -227,15 +230,28 @@ test('the package’s types: a consumer of citelint and citelint/remark type-che
       `const ids: Array<string | undefined> = messages.map((message: CitelintMessage) => message.ruleId)`,
       `const file = await remark().use(remarkCitelint, config).process('A claim.[^1]\\n')`,
       `export const found: string[] = [...ids.map(String), ...file.messages.map((message) => \`\${message.source}:\${message.ruleId}\`)]`,
+      // A type lost to an unresolved import accepts anything: these must not.
+      `// @ts-expect-error a number is no VFile`,
+      `export const notFile: LintResult['file'] = 0`,
+      `// @ts-expect-error a number is no unist position`,
+      `export const notPlace: NonNullable<CitelintMessage['place']> = 0`,
+      `// @ts-expect-error a number is no list of references`,
+      `export const notReferences: LintResult['index']['references'] = 0`,
+      `// @ts-expect-error a number is no mdast tree`,
+      `export const notTree: Parameters<ReturnType<typeof remarkCitelint>>[0] = 0`,
       ``
     ].join('\n')
   )
+  // Node's types (the project has none) from a folder holding only them: the
+  // root's whole @types would also resolve the type packages citelint must bring.
+  const typeRoots = path.join(folder, 'type-roots')
+  mkdirSync(typeRoots)
+  symlinkSync(path.join(root, 'node_modules/@types/node'), path.join(typeRoots, 'node'), 'dir')
   const tsc = run(process.execPath, [
     path.join(root, 'node_modules/typescript/bin/tsc'),
     '--noEmit',
     '--strict',
     '--skipLibCheck',
-    'false',
     '--target',
     'es2022',
     '--module',
@@ -243,7 +259,7 @@ test('the package’s types: a consumer of citelint and citelint/remark type-che
     '--moduleResolution',
     'nodenext',
     '--typeRoots',
-    path.join(root, 'node_modules/@types'),
+    typeRoots,
     '--types',
     'node',
     'consumer.ts'
