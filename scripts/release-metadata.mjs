@@ -8,7 +8,7 @@
  *
  * - package.json: `repository` (`{type: "git", url: "git+<url>.git"}`, npm's
  *   form), `homepage` (`<url>#readme`) and, for GitHub and GitLab, `bugs`
- *   (`<url>/issues`);
+ *   (`<url>/issues`); editors/vscode/package.json: the same `repository`;
  * - README.md and examples/ci/*.yml: `OWNER/citelint` becomes the
  *   repository's `owner/name` (GitHub only: the action reference is
  *   GitHub's `uses: owner/name@ref`).
@@ -25,7 +25,7 @@
  * Exit 0 when done; 2 with one line on standard error for a missing or
  * malformed setting.
  */
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -72,6 +72,13 @@ if (args.includes('--sync-version')) {
   }
   writeFileSync(packagePath, `${JSON.stringify(ordered, null, 2)}\n`)
   const changed = ['package.json']
+  // The VS Code extension's manifest names the same repository (vsce rewrites its README's links from it).
+  const extensionPath = path.join(root, 'editors/vscode/package.json')
+  if (existsSync(extensionPath)) {
+    const extension = JSON.parse(readFileSync(extensionPath, 'utf8'))
+    writeFileSync(extensionPath, `${JSON.stringify({...extension, repository: updated.repository}, null, 2)}\n`)
+    changed.push('editors/vscode/package.json')
+  }
   const slug = host === 'github.com' ? url.pathname.replace(/^\/+/, '') : undefined
   if (slug) {
     const ciFolder = path.join(root, 'examples/ci')

@@ -79,8 +79,11 @@ test('rule documentation: the rule’s file in the published package of this ver
 /** A copy of the files release-metadata.mjs edits, in a temporary folder. */
 function checkout(): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'citelint-release-'))
-  mkdirSync(path.join(folder, 'src/engine'), {recursive: true})
-  for (const file of ['package.json', 'README.md', 'examples/ci', 'src/engine/rule-docs.ts']) cpSync(path.join(root, file), path.join(folder, file), {recursive: true})
+  for (const file of ['package.json', 'README.md', 'examples/ci', 'src/engine/rule-docs.ts', 'editors/vscode/package.json']) {
+    if (!existsSync(path.join(root, file))) continue
+    mkdirSync(path.dirname(path.join(folder, file)), {recursive: true})
+    cpSync(path.join(root, file), path.join(folder, file), {recursive: true})
+  }
   return folder
 }
 
@@ -99,6 +102,10 @@ test('release-metadata: one setting fills repository, homepage, bugs and the OWN
     assert.equal(filled.repository, {type: 'git', url: 'git+https://github.com/acme/citelint.git'})
     assert.is(filled.homepage, 'https://github.com/acme/citelint#readme')
     assert.equal(filled.bugs, {url: 'https://github.com/acme/citelint/issues'})
+    if (existsSync(path.join(folder, 'editors/vscode/package.json'))) {
+      const extension = JSON.parse(readFileSync(path.join(folder, 'editors/vscode/package.json'), 'utf8')) as {repository?: unknown}
+      assert.equal(extension.repository, filled.repository)
+    }
     for (const file of ['README.md', 'examples/ci/citelint.yml']) {
       const text = readFileSync(path.join(folder, file), 'utf8')
       assert.not.ok(text.includes('OWNER/'), `${file} still names OWNER`)
