@@ -1,10 +1,20 @@
 /**
- * The bundle that `bin/citelint.js` and `bin/citelint-lsp.js` run: esbuild
- * bundles the entry points below, with their dependencies, into
- * `dist/bundle/` (ESM, code splitting, source maps), then writes
+ * The bundle that `bin/citelint.js` and `bin/citelint-lsp.js` run, and that
+ * the package exports (`citelint`, `citelint/remark`): esbuild bundles the
+ * entry points below, with their dependencies, into `dist/bundle/` (ESM,
+ * code splitting, source maps), then writes
  * `dist/bundle/THIRD_PARTY_LICENSES.txt` with the licence of every package
  * the bundle contains (from esbuild's metafile). Run by `npm run build`
- * after tsc; the library API (`dist/src`) stays unbundled.
+ * after tsc, whose declarations (the `.d.ts` files under `dist/src/`) are the package's
+ * types; the unbundled `dist/src/*.js` serve the tests only.
+ *
+ * Why the library is bundled too: the bundle carries the parser as this
+ * repository installs it (micromark pinned by `overrides` and patched by
+ * patch-package, see patches/README.md). Neither reaches a project that
+ * depends on citelint, so an unbundled library would run whatever micromark
+ * npm picks there, unpatched. Bundled, the package needs no runtime
+ * dependency at all (its `dependencies` hold only the types its
+ * declarations name).
  *
  * Why a bundle: a single-file run loaded about 285 modules; compiling and
  * resolving them was most of start-up (issue #7: under 3x `node -e 0`).
@@ -31,6 +41,8 @@ const entryPoints = Object.fromEntries(
   [
     ['cli', 'src/cli/main.ts'],
     ['lsp', 'src/lsp/server.ts'],
+    ['index', 'src/index.ts'],
+    ['remark', 'src/remark.ts'],
     ['lint-worker', 'src/run/lint-worker.ts']
   ].filter(([name, file]) => name !== 'lint-worker' || existsSync(path.join(root, file)))
 )
