@@ -27,7 +27,7 @@
  */
 import {readingOrder} from '../src/models/reading-order.js'
 import type {Rule} from '../src/engine/rule.js'
-import {noteName, noteNameCapitalized} from '../src/citation-index/names.js'
+import {noteName} from '../src/citation-index/names.js'
 import type {Note} from '../src/citation-index/types.js'
 
 const rule: Rule = {
@@ -39,7 +39,7 @@ const rule: Rule = {
     messages: {
       first: 'Ibid without antecedent in {note}: it is the first note, expected the source it repeats',
       noSource: 'Ibid without antecedent in {note}: {previous} before it names no source, expected the source it repeats',
-      previous: '{Note} names no source'
+      previous: 'Previous {note} names no source'
     },
     defaults: {}
   },
@@ -58,7 +58,7 @@ const rule: Rule = {
               messageId: 'noSource',
               data: {note: noteName(note, context.index), previous: noteName(previous, context.index)},
               span: note.span,
-              related: {span: previous.span, messageId: 'previous', data: {Note: noteNameCapitalized(previous, context.index)}}
+              related: {span: previous.span, messageId: 'previous', data: {note: noteName(previous, context.index)}}
             })
           }
         } else sourced = kind === 'citation' || kind === 'discursive' || kind === 'url-only'

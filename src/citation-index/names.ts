@@ -59,12 +59,6 @@ export function noteMark(note: Note, index: Pick<CitationIndex, 'format'>): stri
   return name === `note \`${note.marker}\`` ? `\`${note.marker}\`` : name
 }
 
-/** `noteName` starting a sentence: ``Note `[4]` ``, `Footnote 12`. */
-export function noteNameCapitalized(note: Note, index: Pick<CitationIndex, 'format'>): string {
-  const name = noteName(note, index)
-  return name.charAt(0).toUpperCase() + name.slice(1)
-}
-
 /**
  * What would cite `note` in the text, as a message says it after
  * "expected": ``a reference `[4]` `` (the label in brackets for bracket
