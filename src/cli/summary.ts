@@ -4,7 +4,10 @@
  *
  * Exit codes: 0 the summary was written (whatever the lint findings), 1 a
  * file's paragraph coverage is below `--min-coverage`, 2 a usage error or
- * a path that could not be summarised.
+ * a path that could not be summarised. When no file could be summarised,
+ * only stderr speaks (one line per path, as the linter does); `--format json`
+ * still prints its document. `--sources N|all` caps the sources listed by
+ * the table, Markdown and HTML (default 10).
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'

@@ -1,15 +1,19 @@
 /**
  * `--format html`: the coverage summary as one self-contained HTML page (no
  * script, no network: a Content-Security-Policy forbids anything but the
- * inline style). A table of files with coverage bars, then per file its
- * sources, problems and text, with:
+ * inline style). A table of files with coverage bars (each path on one
+ * line, cut at its start when long, whole in its `title`), a legend of every
+ * mark and colour the page uses, then per file its sources, problems and
+ * text, with:
  *
  * - uncited prose paragraphs (`span.paragraph.uncited`) and uncited
  *   quotations (`span.quotation.uncited`) highlighted;
  * - each reference a link to its note (`a.reference`, `href="#f0-n3"`), a
  *   reference that resolves nowhere marked `span.reference.unresolved`;
  * - each problem marked where it is (`mark.problem`) with its rule and
- *   message in a label right after it.
+ *   message in a label right after it, the message's backtick spans set as
+ *   `<code>` (`messageHtml`);
+ * - notes that name no source in purple (`span.note.unsourced`).
  *
  * Every text is escaped. Elements that overlap are split so the markup
  * nests (a paragraph or note is never split; a problem crossing a

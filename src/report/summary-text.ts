@@ -2,7 +2,9 @@
  * The text formats of the coverage summary: `table` (aligned columns for a
  * terminal), `json` (the stable documented shape) and `markdown` (for a
  * pull-request comment or `$GITHUB_STEP_SUMMARY`). The HTML report is in
- * `./html.ts`.
+ * `./summary-html.ts`. Every format shows paths relative to the working
+ * folder (`shownPath`); the table, Markdown and HTML list the most cited
+ * sources up to `FormatOptions.sources`, JSON every one.
  */
 import path from 'node:path'
 import type {CoverageCounts, FileCoverage} from './coverage.js'
