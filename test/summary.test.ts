@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert'
 import {lintText} from '../src/engine/engine.js'
 import {fileCoverage, totalCoverage} from '../src/report/coverage.js'
 import {escapeMarkdown, formatSummaryJson, formatSummaryTable, shownPath, sourceNameText} from '../src/report/summary-text.js'
-import {escapeHtml, formatSummaryHtml, messageHtml, render} from '../src/report/summary-html.js'
+import {commonFolder, escapeHtml, formatSummaryHtml, messageHtml, render} from '../src/report/summary-html.js'
 import {Progress} from '../src/cli/progress.js'
 import {available, root, runCli, shared} from './helpers.js'
 
@@ -77,6 +77,12 @@ test('paths relative to the working folder in table, JSON and HTML, outside it t
     assert.ok(html.out.includes(`<h2>${shown}</h2>`))
     assert.not.ok(html.out.includes(seed), 'no absolute path in the page')
   }
+  // The table leaves out the folder all files share, which its caption names.
+  assert.is(commonFolder(['../a/b/x.md', '../a/b/c/y.md', '../a/bb.md']), '../a/')
+  assert.is(commonFolder(['x.md', 'a/y.md']), '')
+  const page = (await runCli(['summary', shown, '--format', 'html'], root)).out
+  assert.ok(page.includes(`<caption>Files in <code>${path.posix.dirname(shown)}/</code></caption>`))
+  assert.ok(page.includes(`title="${shown}"><bdi>${path.basename(seed)}</bdi></a>`))
   assert.is(shownPath(seed, path.dirname(seed)), path.basename(seed))
   assert.is(shownPath('.', root), '.')
 })

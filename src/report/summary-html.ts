@@ -74,6 +74,8 @@ const legend = [
  */
 export function formatSummaryHtml(files: readonly FileCoverage[], totals: CoverageCounts, options: HtmlOptions): string {
   const title = options.title ?? 'Citation coverage'
+  const paths = files.map((file) => shownPath(file.filePath, options.cwd))
+  const folder = commonFolder(paths)
   const out: string[] = [
     '<!doctype html>',
     '<html lang="en">',
@@ -88,19 +90,30 @@ export function formatSummaryHtml(files: readonly FileCoverage[], totals: Covera
     `<h1>${escapeHtml(title)}</h1>`,
     '<div class="files">',
     '<table class="files">',
+    ...(folder ? [`<caption>Files in <code>${escapeHtml(folder)}</code></caption>`] : []),
     '<thead><tr><th scope="col">File</th><th scope="col" class="num">Prose paragraphs cited</th><th scope="col">Coverage</th><th scope="col" class="num">Quotations cited</th><th scope="col" class="num">References resolved</th><th scope="col" class="num">Notes cited</th><th scope="col" class="num">Problems</th><th scope="col">Dates</th></tr></thead>',
     '<tbody>'
   ]
-  // One line per path: a long one is cut at its start (`…posts/report.md`, the file name stays) and shown whole on hover.
+  // One line per path, without the folder all files share (the caption names it): a long one is cut at its
+  // start (`…posts/report.md`, the file name stays) and shown whole on hover.
   files.forEach((file, i) => {
-    const name = escapeHtml(shownPath(file.filePath, options.cwd))
-    out.push(tableRow(`<a class="path" href="#file-${i}" title="${name}"><bdi>${name}</bdi></a>`, file))
+    const name = escapeHtml(paths[i]!.slice(folder.length))
+    out.push(tableRow(`<a class="path" href="#file-${i}" title="${escapeHtml(paths[i]!)}"><bdi>${name}</bdi></a>`, file))
   })
   out.push('</tbody>', `<tfoot>${tableRow(`Total (${files.length} ${files.length === 1 ? 'file' : 'files'})`, totals)}</tfoot>`, '</table>', '</div>')
   out.push(legend)
   files.forEach((file, i) => out.push(fileSection(file, i, options)))
   out.push('</body>', '</html>')
   return `${out.join('\n')}\n`
+}
+
+/** The folder all `paths` (as shown, `/`-separated) start with, ending in `/`; `''` when they share none. */
+export function commonFolder(paths: readonly string[]): string {
+  let prefix = paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? ''
+  for (const shown of paths) {
+    while (prefix && !shown.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1)
+  }
+  return prefix
 }
 
 function tableRow(name: string, c: CoverageCounts): string {
@@ -287,19 +300,20 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.25rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 1px solid #dee2e6; overflow-wrap: anywhere; }
 div.files { overflow-x: auto; }
+table.files caption { caption-side: top; text-align: left; font-size: .9rem; color: #495057; padding: 0 0 .35rem; }
 table.files { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.files th, table.files td { border-bottom: 1px solid #dee2e6; padding: .35rem .5rem; text-align: left; vertical-align: middle; }
 table.files thead th { background: #f1f3f5; font-weight: 600; }
 table.files tfoot th, table.files tfoot td { font-weight: 600; border-top: 2px solid #adb5bd; }
 table.files th[scope="row"] { font-weight: normal; white-space: nowrap; }
-a.path { display: block; max-width: min(24rem, 32vw); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; direction: rtl; text-align: left; }
+a.path { display: block; max-width: min(18rem, 24vw); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; direction: rtl; text-align: left; }
 a.path > bdi { direction: ltr; unicode-bidi: isolate; }
 table.files tfoot th[scope="row"] { font-weight: 600; }
 table.files th.num { text-align: right; }
 table.files td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.coverage { white-space: nowrap; }
 td.dates > span { white-space: nowrap; }
-.bar { display: inline-block; width: 8rem; height: .8rem; background: #e9ecef; border-radius: 3px; overflow: hidden; vertical-align: middle; }
+.bar { display: inline-block; width: 6rem; height: .8rem; background: #e9ecef; border-radius: 3px; overflow: hidden; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: #868e96; }
 .bar.high > span { background: #2f9e44; }
 .bar.medium > span { background: #f08c00; }
