@@ -73,7 +73,8 @@ async function runLanguageServer(paths: readonly string[], args: CliArgs, io: Cl
     return usageError('--lsp runs the language server, which lints what the editor sends: give no paths, --stdin, --fix or --output-file with it', io)
   }
   const {startServer} = await import('../lsp/server.js')
-  startServer()
+  const config = args.config as string | boolean | undefined
+  startServer({configFile: config === false ? false : typeof config === 'string' ? config : undefined})
   return new Promise<number>(() => undefined)
 }
 
