@@ -62,6 +62,7 @@
 
  */
 import type {Fix, Report, Rule, TextEdit} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 import {applyEdits, editsFit} from '../src/engine/edits.js'
 import {toRoman} from '../src/citation-index/marker.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
@@ -85,9 +86,9 @@ const rule: Rule<NoteOrderOptions> = {
     messages: {
       reference: 'Out-of-order reference `{marker}`: note {number} is first cited after note {previous}, expected ascending order',
       early: 'Out-of-order reference `{marker}`: note {number} is first cited before note {next}, expected ascending order',
-      list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
-      skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1',
-      start: 'Missing notes {missing} below the first note `{marker}`: it may continue a longer work, else expected 1'
+      list: 'Out-of-order {note} in the notes list: it comes after note {previous}, expected ascending order',
+      skip: 'Skipped number before {note}: no note numbered {missing}, expected consecutive numbers from 1',
+      start: 'Missing notes {missing} below the first {note}: it may continue a longer work, else expected 1'
     },
     defaults: {gfm: false, firstNumber: 1},
     validate: (options) =>
@@ -133,7 +134,7 @@ const rule: Rule<NoteOrderOptions> = {
       let listed: Note | undefined
       for (const note of notes) {
         if (listed && listed.number! > note.number!) {
-          report({messageId: 'list', data: {marker: note.marker, previous: listed.label}, span: note.markerSpan})
+          report({messageId: 'list', data: {note: noteName(note, index), previous: listed.label}, span: note.markerSpan})
         } else listed = note
       }
 
@@ -158,7 +159,7 @@ const rule: Rule<NoteOrderOptions> = {
           const missing = from === to ? String(from) : `${from} to ${to}`
           // Numbers missing below the first numeral note (a chapter of a PDF or web copy): reported once, as a possible continued numbering.
           const messageId = syntax === 'numeral' && note === sorted[0] && from === 1 ? 'start' : 'skip'
-          report({messageId, data: {marker: note.marker, missing}, span: note.markerSpan})
+          report({messageId, data: {note: noteName(note, index), missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)
       }

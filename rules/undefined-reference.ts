@@ -26,6 +26,7 @@
  * Options: none. Fixable: no (only the author knows the missing source).
  */
 import type {Rule} from '../src/engine/rule.js'
+import {missingTarget} from '../src/citation-index/names.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
 
 const rule: Rule = {
@@ -36,7 +37,8 @@ const rule: Rule = {
     fix: 'none',
     messages: {
       bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
-      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`'
+      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
+      html: 'Undefined reference `{marker}` to `{target}`, expected a note with the id `{id}`'
     },
     defaults: {}
   },
@@ -44,7 +46,9 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
-      context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
+      const target = missingTarget(reference)
+      if (target) context.report({messageId: 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
+      else context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
     }
   }
 }

@@ -21,6 +21,7 @@
  * Options: none. Fixable: no (which text it belonged to is unknown).
  */
 import type {Rule} from '../src/engine/rule.js'
+import {expectedReference, noteName} from '../src/citation-index/names.js'
 
 const rule: Rule = {
   meta: {
@@ -29,15 +30,15 @@ const rule: Rule = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      unused: 'Unused note `{marker}`: no reference cites it, expected a reference `{reference}` in the text'
+      unused: 'Unused {note}: no reference cites it, expected {reference} in the text'
     },
     defaults: {}
   },
   check(context) {
     for (const note of context.index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
-      const reference = note.syntax === 'gfm' ? note.marker : note.syntax === 'symbol' || note.syntax === 'numeral' ? note.label : `[${note.label}]`
-      context.report({messageId: 'unused', data: {marker: note.marker, reference}, span: note.markerSpan})
+      const data = {note: noteName(note, context.index), reference: expectedReference(note, context.index)}
+      context.report({messageId: 'unused', data, span: note.markerSpan})
     }
   }
 }

@@ -181,7 +181,7 @@ test('`--` ends the options: a file whose name starts with `-` is linted, by the
   assert.equal((JSON.parse(lint.out) as Array<{filePath: string; errorCount: number}>).map((r) => [path.basename(r.filePath), r.errorCount]), [['-draft.txt', 1]])
   const summary = await runCli(['summary', '--format', 'json', '--', '-draft.txt'], dir)
   assert.is(summary.code, 0)
-  assert.match(summary.out, /"filePath": "[^"]*\/-draft\.txt"/)
+  assert.match(summary.out, /"filePath": "-draft\.txt"/)
   // Without `--`, the name is an unknown option.
   assert.is((await runCli(['-draft.txt'], dir)).code, 2)
 })
