@@ -3,7 +3,7 @@
  * description written in code, zipped with fflate. It writes only what the
  * DOCX reader reads: paragraphs of runs, tables, footnote and endnote
  * references (custom marks too), typed superscript runs, tracked insertions
- * and deletions, field results, and the notes parts with their separators.
+ * and deletions, field results (complex and simple fields), bookmarks, and the notes parts with their separators.
  */
 import {strToU8, zipSync} from 'fflate'
 
@@ -16,6 +16,8 @@ export type DocxRun =
   | {readonly deleted: readonly DocxRun[]}
   | {readonly inserted: readonly DocxRun[]}
   | {readonly field: string; readonly result: string}
+  | {readonly simpleField: string; readonly result: string}
+  | {readonly bookmark: string; readonly runs: readonly DocxRun[]}
 
 /** A body block: a paragraph (its runs) or a table (rows of cells of one paragraph each). */
 export type DocxBlock = readonly DocxRun[] | {readonly table: ReadonlyArray<ReadonlyArray<readonly DocxRun[]>>}
@@ -40,6 +42,8 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+let bookmarks = 0
+
 function run(item: DocxRun): string {
   if (typeof item === 'string') return `<w:r><w:t xml:space="preserve">${escape(item)}</w:t></w:r>`
   if ('footnote' in item) {
@@ -53,6 +57,11 @@ function run(item: DocxRun): string {
   if ('deleted' in item) {
     const inner = item.deleted.map(run).join('').replace(/<w:t( [^>]*)?>/g, '<w:delText$1>').replace(/<\/w:t>/g, '</w:delText>')
     return `<w:del w:id="90" w:author="A">${inner}</w:del>`
+  }
+  if ('simpleField' in item) return `<w:fldSimple w:instr=" ${escape(item.simpleField)} ">${run(item.result)}</w:fldSimple>`
+  if ('bookmark' in item) {
+    bookmarks++
+    return `<w:bookmarkStart w:id="${bookmarks}" w:name="${escape(item.bookmark)}"/>${item.runs.map(run).join('')}<w:bookmarkEnd w:id="${bookmarks}"/>`
   }
   if ('inserted' in item) return `<w:ins w:id="91" w:author="A">${item.inserted.map(run).join('')}</w:ins>`
   return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${escape(item.field)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(item.result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`

@@ -108,6 +108,25 @@ test('each fault of issue 18 at the position of the scheme', async () => {
   ])
 })
 
+test('a NOTEREF cross-reference whose cached number is not its note\'s number now is a broken marker', async () => {
+  const found = await findings({
+    body: [
+      ['An inserted note.', {footnote: 9}, ' The talks.', {bookmark: '_Ref200', runs: [{footnote: 1}]}, ' The envoy.', {bookmark: '_Ref300', runs: [{endnote: 4}]}],
+      ['See note ', {field: 'NOTEREF _Ref200 \\h', result: '1'}, ', note ', {simpleField: 'NOTEREF _Ref200 \\f \\h', result: '2'}, ' and endnote ', {field: 'NOTEREF _Ref300 \\h', result: 'ii'}, '.'],
+      ['A field to no note: ', {field: 'NOTEREF _Ref999 \\h', result: '7'}, ' and a page: ', {field: 'PAGEREF _Ref200 \\h', result: '3'}, '.']
+    ],
+    footnotes: [
+      {id: 9, paragraphs: [['Reuters, "Inserted," May 1, 2015.']]},
+      {id: 1, paragraphs: [['Al-Akhbar, "Talks," October 12, 2015.']]}
+    ],
+    endnotes: [{id: 4, paragraphs: [['Le Monde, "Envoy," March 2, 2013.']]}]
+  })
+  assert.equal(found, [
+    '2:10 broken-marker Broken cross-reference `1`: the NOTEREF field points to footnote 2, expected `2` (update the field)',
+    '2:32 broken-marker Broken cross-reference `ii`: the NOTEREF field points to endnote i, expected `i` (update the field)'
+  ])
+})
+
 test('--fix never writes into a DOCX', async () => {
   const file = put('fixme.docx', makeDocx({body: [['Talks stalled', {footnote: 1}, '.']], footnotes: [{id: 1, paragraphs: [['Reuters, "A," May 1, 2015.']]}]}))
   const before = readFileSync(file)

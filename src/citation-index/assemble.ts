@@ -131,7 +131,8 @@ export function assembleIndex(
     notes: Object.freeze(notes),
     notesSection,
     numberingStyle,
-    numberRange
+    numberRange,
+    crossReferences: Object.freeze([])
   })
 }
 

@@ -17,6 +17,14 @@
  * order; a reference with `w:customMarkFollows` takes no number (its mark is
  * the text that follows). Footnotes show arabic numbers and endnotes lower
  * roman ones, Word's defaults (`w:numFmt` in the settings is not read).
+ *
+ * A cross-reference to a note ("see note 5") is a NOTEREF field (ECMA-376
+ * 17.16.5.41), simple (`w:fldSimple w:instr="NOTEREF _Ref123 \h"`) or
+ * complex (`w:fldChar` begin, `w:instrText`, separate, result, end): its
+ * result is the number Word cached when the field was last updated, and its
+ * bookmark (`w:bookmarkStart w:name="_Ref123"`) wraps the note's reference
+ * mark in the body. The reader records the result shown, where it is, and
+ * the number Word gives that note now.
  */
 import sax from 'sax'
 import {DocxError} from './docx-zip.js'
@@ -32,6 +40,21 @@ export interface DocxMark {
   length: number
   /** `footnote:<w:id>`, `endnote:<w:id>`, or `superscript:<digits>` for a number typed in superscript. */
   label: string
+}
+
+/** A NOTEREF field's result in a paragraph's visible text, and the note its bookmark points to. */
+export interface DocxCrossReference {
+  /** Paragraph number, 0-based, in the virtual text. */
+  line: number
+  /** UTF-16 offset of the field's result in the paragraph's visible text, and its length. */
+  column: number
+  length: number
+  /** The result as cached in the document (what a reader of the page sees). */
+  shown: string
+  /** The note (`footnote:<w:id>` or `endnote:<w:id>`) whose reference mark the bookmark wraps, if any. */
+  target?: string
+  /** Word's number for that note now (empty for a custom mark or an unknown target). */
+  expected: string
 }
 
 /** A note: an entry of `word/footnotes.xml` or `word/endnotes.xml` that is not a separator. */
@@ -54,6 +77,8 @@ export interface DocxDocument {
   body: number
   marks: DocxMark[]
   notes: DocxNote[]
+  /** NOTEREF fields of the body, in document order. */
+  crossReferences: DocxCrossReference[]
 }
 
 const romans: ReadonlyArray<[number, string]> = [
@@ -72,8 +97,21 @@ const on = (value: string | undefined): boolean => value !== undefined && value 
 interface Open {
   text: string
   marks: Array<Omit<DocxMark, 'line'>>
+  crossReferences: Array<{column: number; length: number; shown: string; bookmark: string}>
   /** Set when this paragraph holds a note's own mark. */
   noteMark?: {column: number; length: number}
+}
+
+/** An open field: its instruction so far, and where its result starts (after `separate`). */
+interface Field {
+  instr: string
+  result?: {paragraph: Open; start: number}
+}
+
+/** The bookmark a NOTEREF instruction names (`NOTEREF _Ref123 \h`), or nothing for another field. */
+function noteRefBookmark(instr: string): string | undefined {
+  const match = /^\s*NOTEREF\s+"?([^\s"\\]+)/i.exec(instr)
+  return match ? match[1]!.toLowerCase() : undefined
 }
 
 interface Run {
@@ -94,7 +132,8 @@ function readPart(
   part: string,
   emit: (paragraph: Open) => void,
   reference: (label: string, custom: boolean, deleted: boolean) => string,
-  notes?: {series: 'footnote' | 'endnote'; start: (label: string) => boolean; end: () => void; mark: () => string}
+  notes?: {series: 'footnote' | 'endnote'; start: (label: string) => boolean; end: () => void; mark: () => string},
+  bookmarked?: (name: string, label: string) => void
 ): void {
   const parser = sax.parser(true, {position: false})
   const stack: Open[] = []
@@ -103,6 +142,17 @@ function readPart(
   let skipped = 0
   let inText = false
   let noteOpen = false
+  let inInstr = false
+  const fields: Field[] = []
+  /** Bookmarks open in the body, by `w:id`: their lower-cased names. */
+  const bookmarks = new Map<string, string>()
+  const endField = (field: Field | undefined): void => {
+    const bookmark = field ? noteRefBookmark(field.instr) : undefined
+    if (!field?.result || bookmark === undefined || stack.at(-1) !== field.result.paragraph) return
+    const {paragraph, start} = field.result
+    const shown = paragraph.text.slice(start)
+    if (shown.trim()) paragraph.crossReferences.push({column: start, length: shown.length, shown, bookmark})
+  }
   const add = (text: string): void => {
     const top = stack.at(-1)
     if (top && deleted === 0 && skipped === 0) top.text += text.replace(/[\r\n\u2028\u2029]/g, ' ')
@@ -131,7 +181,29 @@ function readPart(
         deleted++
         return
       case 'w:p':
-        stack.push({text: '', marks: []})
+        stack.push({text: '', marks: [], crossReferences: []})
+        return
+      case 'w:bookmarkStart':
+        if (bookmarked && attr['w:name'] !== undefined && deleted === 0) bookmarks.set(attr['w:id'] ?? '', attr['w:name'].toLowerCase())
+        return
+      case 'w:bookmarkEnd':
+        bookmarks.delete(attr['w:id'] ?? '')
+        return
+      case 'w:fldSimple': {
+        const top = stack.at(-1)
+        fields.push({instr: attr['w:instr'] ?? '', ...(top && deleted === 0 ? {result: {paragraph: top, start: top.text.length}} : {})})
+        return
+      }
+      case 'w:fldChar': {
+        const kind = attr['w:fldCharType']
+        const top = stack.at(-1)
+        if (kind === 'begin') fields.push({instr: ''})
+        else if (kind === 'separate' && fields.length > 0 && top && deleted === 0) fields.at(-1)!.result = {paragraph: top, start: top.text.length}
+        else if (kind === 'end') endField(fields.pop())
+        return
+      }
+      case 'w:instrText':
+        inInstr = true
         return
       case 'w:r':
         run = {superscript: false, structural: false, start: stack.at(-1)?.text.length ?? 0}
@@ -159,6 +231,7 @@ function readPart(
         const label = `${series}:${attr['w:id'] ?? ''}`
         const custom = on(attr['w:customMarkFollows'])
         const shown = reference(label, custom, deleted > 0)
+        if (bookmarked && deleted === 0) for (const name of bookmarks.values()) bookmarked(name, label)
         const top = stack.at(-1)
         if (top && deleted === 0) {
           top.marks.push({column: top.text.length, length: shown.length, label})
@@ -182,6 +255,7 @@ function readPart(
   }
   parser.ontext = (text) => {
     if (inText) add(text)
+    else if (inInstr && skipped === 0 && fields.length > 0) fields.at(-1)!.instr += text
   }
   parser.onclosetag = (name) => {
     if (skipped > 0) {
@@ -191,6 +265,12 @@ function readPart(
     switch (name) {
       case 'w:t':
         inText = false
+        return
+      case 'w:instrText':
+        inInstr = false
+        return
+      case 'w:fldSimple':
+        endField(fields.pop())
         return
       case 'w:del':
       case 'w:moveFrom':
@@ -238,6 +318,8 @@ function readPart(
  * footnotes, then endnotes), structural references with Word's numbers, and
  * the notes. A note all of whose references are tracked deletions is left
  * out (Word deletes it with its reference); a note no reference uses is kept.
+ * The body's NOTEREF fields, with the number Word now gives the note each
+ * one points to.
  *
  * @throws DocxError for malformed XML.
  */
@@ -249,8 +331,11 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
   const numbers = new Map<string, string>()
   const live = new Set<string>()
   const dead = new Set<string>()
+  const pending: Array<DocxCrossReference & {bookmark: string}> = []
+  const targets = new Map<string, string>()
   const emit = (paragraph: Open): void => {
     for (const mark of paragraph.marks) marks.push({...mark, line: paragraphs.length})
+    for (const field of paragraph.crossReferences) pending.push({...field, line: paragraphs.length, expected: ''})
     const current = notes.at(-1)
     if (current && current.lines === -1 && paragraph.noteMark) {
       current.markColumn = paragraph.noteMark.column
@@ -271,8 +356,18 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
     if (!numbers.has(label)) numbers.set(label, shown)
     return shown
   }
-  readPart(parts['word/document.xml'] ?? '', 'word/document.xml', emit, bodyReference)
+  const bookmarked = (name: string, label: string): void => {
+    if (!targets.has(name)) targets.set(name, label)
+  }
+  readPart(parts['word/document.xml'] ?? '', 'word/document.xml', emit, bodyReference, undefined, bookmarked)
   const body = paragraphs.length
+  // Fields in notes are read as text only: cross-references are the body's.
+  const crossReferences = pending
+    .filter((field) => field.line < body)
+    .map(({bookmark, ...field}): DocxCrossReference => {
+      const target = targets.get(bookmark)
+      return target === undefined ? field : {...field, target, expected: numbers.get(target) ?? ''}
+    })
   for (const series of ['footnote', 'endnote'] as const) {
     const part = series === 'footnote' ? 'word/footnotes.xml' : 'word/endnotes.xml'
     const xml = parts[part]
@@ -293,5 +388,5 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
       mark: () => numbers.get(label) ?? ''
     })
   }
-  return {paragraphs, body, marks, notes: notes.filter((n) => n.lines > 0)}
+  return {paragraphs, body, marks, notes: notes.filter((n) => n.lines > 0), crossReferences}
 }

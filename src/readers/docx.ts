@@ -19,7 +19,7 @@
 import type {FootnoteDefinition, FootnoteReference, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import type {Point} from 'unist'
 import {readDocxParts} from './docx-zip.js'
-import type {DocxMark, DocxNote} from './docx-xml.js'
+import type {DocxCrossReference, DocxMark, DocxNote} from './docx-xml.js'
 import {readDocxDocument} from './docx-xml.js'
 import {docxExtensions} from './format.js'
 import type {Reader} from './reader.js'
@@ -31,6 +31,21 @@ export interface DocxLayout {
   readonly body: number
   readonly marks: readonly DocxMark[]
   readonly notes: readonly DocxNote[]
+  /** NOTEREF fields of the body (absent in a layout written before they were read). */
+  readonly crossReferences?: readonly DocxCrossReference[]
+}
+
+/**
+ * A NOTEREF field's result as a node of the tree (not mdast: the walk and
+ * the conventions skip it, so its number is never read as a marker):
+ * `value` is the result shown, `data` the note its bookmark points to
+ * (`footnote:<w:id>`) and Word's number for that note now.
+ */
+export interface CrossReferenceNode {
+  readonly type: 'crossReference'
+  readonly value: string
+  readonly data: {readonly target?: string; readonly expected: string}
+  readonly position: {readonly start: Point; readonly end: Point}
 }
 
 /** The line that starts the layout: a line feed and a NUL character. */
@@ -45,7 +60,7 @@ export const layoutSeparator = '\n\u0000'
  */
 export function docxToText(bytes: Uint8Array): string {
   const document = readDocxDocument(readDocxParts(bytes))
-  const layout: DocxLayout = {body: document.body, marks: document.marks, notes: document.notes}
+  const layout: DocxLayout = {body: document.body, marks: document.marks, notes: document.notes, crossReferences: document.crossReferences}
   return document.paragraphs.join('\n') + layoutSeparator + JSON.stringify(layout)
 }
 
@@ -66,7 +81,8 @@ export function splitVirtualText(text: string): {visible: string; layout: DocxLa
  * Parse a virtual text into mdast: a paragraph per non-empty line, holding
  * text and `footnoteReference` nodes (a structural reference, identifier
  * `footnote:<w:id>` or `endnote:<w:id>`; a typed superscript number,
- * `superscript:<digits>`), and per note a `footnoteDefinition` (identifier as
+ * `superscript:<digits>`) and `crossReference` nodes (a NOTEREF field's
+ * result, see {@link CrossReferenceNode}), and per note a `footnoteDefinition` (identifier as
  * its references') from its own mark to the end of its last paragraph,
  * holding its paragraphs (the first one after the mark). Never throws.
  */
@@ -76,8 +92,8 @@ export function parseDocxText(text: string): Root {
   for (let i = visible.indexOf('\n'); i >= 0; i = visible.indexOf('\n', i + 1)) starts.push(i + 1)
   const lineEnd = (line: number): number => (line + 1 < starts.length ? starts[line + 1]! - 1 : visible.length)
   const at = (line: number, column: number): Point => ({line: line + 1, column: column + 1, offset: starts[line]! + column})
-  const marksOf = new Map<number, DocxMark[]>()
-  for (const mark of layout.marks) {
+  const marksOf = new Map<number, Array<DocxMark | DocxCrossReference>>()
+  for (const mark of [...layout.marks, ...(layout.crossReferences ?? [])]) {
     if (mark.line < 0 || mark.line >= starts.length) continue
     const list = marksOf.get(mark.line) ?? []
     list.push(mark)
@@ -105,8 +121,14 @@ export function parseDocxText(text: string): Root {
     for (const mark of marks.sort((a, b) => a.column - b.column)) {
       if (mark.column < cursor) continue
       textTo(mark.column)
-      const node: FootnoteReference = {type: 'footnoteReference', identifier: mark.label, label: mark.label, position: {start: at(line, mark.column), end: at(line, mark.column + mark.length)}}
-      children.push(node)
+      const position = {start: at(line, mark.column), end: at(line, mark.column + mark.length)}
+      if ('label' in mark) {
+        const node: FootnoteReference = {type: 'footnoteReference', identifier: mark.label, label: mark.label, position}
+        children.push(node)
+      } else {
+        const node: CrossReferenceNode = {type: 'crossReference', value: mark.shown, data: {...(mark.target === undefined ? {} : {target: mark.target}), expected: mark.expected}, position}
+        children.push(node as unknown as PhrasingContent)
+      }
       cursor = mark.column + mark.length
     }
     textTo(end)
