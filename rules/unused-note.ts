@@ -18,6 +18,11 @@
  *
  * Passes: the same, with `[2]` cited in the text.
  *
+ * In a Word document, a footnote or endnote left in its notes part after
+ * its reference mark was deleted has no number (Word numbers the marks), so
+ * the message names it by its `w:id` (`footnote (id 7)`), at its own first
+ * paragraph (`word`).
+ *
  * Options: none. Fixable: no (which text it belonged to is unknown).
  */
 import type {Rule} from '../src/engine/rule.js'
@@ -29,13 +34,18 @@ const rule: Rule = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      unused: 'Unused note `{marker}`: no reference cites it, expected a reference `{reference}` in the text'
+      unused: 'Unused note `{marker}`: no reference cites it, expected a reference `{reference}` in the text',
+      word: 'Unused note `{marker}`: no reference mark in the text cites it, expected a reference mark or the note deleted'
     },
     defaults: {}
   },
   check(context) {
     for (const note of context.index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
+      if (context.index.format === 'docx' && note.syntax === 'gfm') {
+        context.report({messageId: 'word', data: {marker: note.marker}, span: note.markerSpan})
+        continue
+      }
       const reference = note.syntax === 'gfm' ? note.marker : note.syntax === 'symbol' || note.syntax === 'numeral' ? note.label : `[${note.label}]`
       context.report({messageId: 'unused', data: {marker: note.marker, reference}, span: note.markerSpan})
     }

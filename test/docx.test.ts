@@ -81,7 +81,7 @@ test('the summary counts structural references and notes, not the deleted ones',
   assert.equal([file!.references.total, file!.notes.total], [5, 5])
 })
 
-test('each fault of issue 18 at the position of the scheme', async () => {
+test('each fault of issue 18 at the position of the scheme: a note\'s finding at its reference, an unused note at its own paragraph', async () => {
   const found = await findings({
     body: [
       ['Talks stalled.', {footnote: 1}, ' A date only.', {footnote: 2}, ' A URL only.', {footnote: 3}],
@@ -99,12 +99,12 @@ test('each fault of issue 18 at the position of the scheme', async () => {
     ]
   })
   assert.equal(found, [
-    '2:31 undefined-reference Undefined reference `superscript 4`, expected a footnote definition `superscript 4:`',
+    '1:15 empty-source Empty note `footnote 1`: nothing follows the marker, expected an outlet, author or title',
+    '1:29 empty-source Empty source in note `footnote 2` (only `, October 7, 2015.`), expected an outlet, author or title',
+    '1:42 url-only-source URL-only note `footnote 3`: it names no outlet or title, expected the outlet and title beside the URL',
+    '2:31 undefined-reference Undefined reference `superscript 4`: a number typed in superscript is no Word footnote, expected a footnote inserted in its place',
     '6:1 duplicate-source Duplicate source in note `[2]`: note `[1]` names the same source and date, expected one note cited twice',
-    '7:1 empty-source Empty note `footnote 1`: nothing follows the marker, expected an outlet, author or title',
-    '8:1 empty-source Empty source in note `footnote 2` (only `, October 7, 2015.`), expected an outlet, author or title',
-    '9:1 url-only-source URL-only note `footnote 3`: it names no outlet or title, expected the outlet and title beside the URL',
-    '10:1 unused-note Unused note `footnote (id 7)`: no reference cites it, expected a reference `footnote (id 7)` in the text'
+    '10:1 unused-note Unused note `footnote (id 7)`: no reference mark in the text cites it, expected a reference mark or the note deleted'
   ])
 })
 

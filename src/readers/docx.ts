@@ -167,10 +167,54 @@ export function parseDocxText(text: string): Root {
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: at(lastLine, lineEnd(lastLine) - starts[lastLine]!)}}
 }
 
-/** The DOCX reader: a virtual text (see the module comment) parsed by {@link parseDocxText}. */
+/** Characters of a paragraph shown to find it (see {@link locateParagraph}). */
+export const snippetLength = 60
+
+/**
+ * A paragraph's first words, for a person to find it in Word: its text with
+ * runs of white space as one space, cut at a word boundary before
+ * `snippetLength` characters and ended with `…` when cut (or when `more`
+ * says `text` is itself cut from a longer paragraph).
+ */
+export function firstWords(text: string, more = false): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= snippetLength) return more && flat ? `${flat}…` : flat
+  const cut = flat.lastIndexOf(' ', snippetLength)
+  return `${flat.slice(0, cut > snippetLength / 2 ? cut : snippetLength).trimEnd()}…`
+}
+
+/**
+ * The first words of each paragraph of a virtual text, by line (1-based, as
+ * in messages); `undefined` for a line past the last paragraph or an empty
+ * one. One pass over the text, then O(1) per line (the words of a line are
+ * computed when first asked for).
+ */
+export function locateParagraph(text: string): (line: number) => string | undefined {
+  const {visible} = splitVirtualText(text)
+  const starts: number[] = [0]
+  for (let i = visible.indexOf('\n'); i >= 0; i = visible.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (line) => {
+    const start = starts[line - 1]
+    if (start === undefined) return undefined
+    const end = line < starts.length ? starts[line]! - 1 : visible.length
+    // A long paragraph: only its opening is read.
+    const read = Math.min(end, start + snippetLength * 4)
+    return firstWords(visible.slice(start, read), read < end) || undefined
+  }
+}
+
+/**
+ * The DOCX reader: a virtual text (see the module comment) parsed by
+ * {@link parseDocxText}. No fix is offered (the virtual text is not the
+ * file), a note's findings are shown at its reference, and a paragraph's
+ * first words locate a line.
+ */
 export const docxReader: Reader = Object.freeze({
   format: 'docx',
   extensions: docxExtensions,
   parse: parseDocxText,
-  notProse: new Set<string>()
+  notProse: new Set<string>(),
+  fixable: false,
+  notesAtReferences: true,
+  locate: locateParagraph
 })
