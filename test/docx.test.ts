@@ -127,6 +127,24 @@ test('a NOTEREF cross-reference whose cached number is not its note\'s number no
   ])
 })
 
+test('SARIF and stylish output give the first words of the paragraph, to find the place in Word', async () => {
+  const long = 'Talks stalled in the autumn of that year after the envoy left Vienna for consultations in Tehran.'
+  put('snippet.docx', makeDocx({body: [[long, {footnote: 1}]], footnotes: [{id: 1, paragraphs: [['https://example.org/report']]}, {id: 2, paragraphs: [['Left over.']]}]}))
+  const sarif = await runCli(['snippet.docx', '--format', 'sarif'], folder)
+  const log = JSON.parse(sarif.out) as {runs: Array<{results: Array<{locations: Array<{physicalLocation: {region: {startLine: number; snippet?: {text: string}}}}>}>}>}
+  assert.equal(
+    log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region).map((region) => `${region.startLine} ${region.snippet?.text}`),
+    ['1 Talks stalled in the autumn of that year after the envoy…', '3 Left over.']
+  )
+  const stylish = await runCli(['snippet.docx'], folder)
+  assert.match(stylish.out, /url-only-source\n {2}¶ "Talks stalled in the autumn of that year after the envoy…"\n/)
+  assert.match(stylish.out, /unused-note\n {2}¶ "Left over\."\n/)
+  writeFileSync(path.join(folder, 'plain.md'), 'Talks stalled.[^1]\n\n[^1]: https://example.org/report\n')
+  const markdown = await runCli(['plain.md', '--format', 'sarif'], folder)
+  assert.not.match(markdown.out, /snippet/)
+  assert.not.match((await runCli(['plain.md'], folder)).out, /¶/)
+})
+
 test('--fix never writes into a DOCX', async () => {
   const file = put('fixme.docx', makeDocx({body: [['Talks stalled', {footnote: 1}, '.']], footnotes: [{id: 1, paragraphs: [['Reuters, "A," May 1, 2015.']]}]}))
   const before = readFileSync(file)

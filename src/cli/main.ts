@@ -27,6 +27,7 @@ import type {FileFailure} from '../run/files.js'
 import type {FileReport, LintFilesOptions} from '../run/lint-files.js'
 import {lintFileStream, writeFixes} from '../run/lint-files.js'
 import {toJsonNotes, toJsonResult} from '../report/json.js'
+import {keepSnippets} from '../report/snippet.js'
 import {formatStylish} from '../report/stylish.js'
 
 /**
@@ -191,6 +192,8 @@ function keepForReport(result: FileReport, gathered: Gathered, args: CliArgs): v
     // The name and messages, without the text: what the reporters read.
     const file = new VFile({path: kept.file.path, cwd: kept.file.cwd})
     file.messages = [...kept.messages]
+    // A format without lines (DOCX) keeps the first words of the paragraphs named.
+    keepSnippets(kept.file, kept.messages, file)
     gathered.shown.push({file, messages: kept.messages})
   }
 }
