@@ -145,6 +145,17 @@ test('SARIF and stylish output give the first words of the paragraph, to find th
   assert.not.match((await runCli(['plain.md'], folder)).out, /¶/)
 })
 
+test('--stdin-filename x.docx reads standard input as a DOCX; with --fix its bytes go back unchanged', async () => {
+  const bytes = makeDocx({body: [['Talks stalled.', {footnote: 1}]], footnotes: [{id: 1, paragraphs: [['https://example.org/report']]}]})
+  const linted = await runCli(['--stdin', '--stdin-filename', 'draft.docx', '--format', 'json'], folder, bytes)
+  const [file] = JSON.parse(linted.out) as Array<{messages: Array<{line: number; column: number; ruleId: string}>}>
+  assert.equal(file!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), ['1:15 url-only-source'])
+  const fixed = await runCli(['--stdin', '--stdin-filename', 'draft.docx', '--fix'], folder, bytes)
+  assert.ok(Buffer.from(fixed.out, 'latin1').equals(Buffer.from(bytes)))
+  const bad = await runCli(['--stdin', '--stdin-filename', 'draft.docx'], folder, strToU8('not a zip'))
+  assert.equal([bad.code, bad.err], [2, 'citelint: draft.docx: not a DOCX: not a zip archive, skipped\n'])
+})
+
 test('--fix never writes into a DOCX', async () => {
   const file = put('fixme.docx', makeDocx({body: [['Talks stalled', {footnote: 1}, '.']], footnotes: [{id: 1, paragraphs: [['Reuters, "A," May 1, 2015.']]}]}))
   const before = readFileSync(file)
