@@ -156,6 +156,23 @@ test('--stdin-filename x.docx reads standard input as a DOCX; with --fix its byt
   assert.equal([bad.code, bad.err], [2, 'citelint: draft.docx: not a DOCX: not a zip archive, skipped\n'])
 })
 
+test('suppression: a Word comment citelint-disable turns rules off in the paragraphs it covers, citelint-disable-next-line in the next one', async () => {
+  const found = await findings({
+    body: [
+      [{comment: 'citelint-disable url-only-source', runs: ['Talks stalled.', {footnote: 1}]}, ' More.', {footnote: 2}],
+      [{comment: 'citelint-disable-next-line', runs: ['An aside.']}],
+      ['Typed.', {superscript: '9'}, ' Again.', {footnote: 3}],
+      [{comment: 'citelint-disable no-such-rule', runs: ['A typo in a rule id.']}],
+      [{comment: 'A reviewer remark, not a directive.', runs: ['Still reported.', {footnote: 4}]}]
+    ],
+    footnotes: [1, 2, 3, 4].map((id) => ({id, paragraphs: [['https://example.org/report']]}))
+  })
+  assert.equal(found, [
+    '4:1 null Unknown rule `no-such-rule` in a citelint-disable comment',
+    '5:16 url-only-source URL-only note `footnote 4`: it names no outlet or title, expected the outlet and title beside the URL'
+  ])
+})
+
 test('--fix never writes into a DOCX', async () => {
   const file = put('fixme.docx', makeDocx({body: [['Talks stalled', {footnote: 1}, '.']], footnotes: [{id: 1, paragraphs: [['Reuters, "A," May 1, 2015.']]}]}))
   const before = readFileSync(file)

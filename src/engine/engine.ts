@@ -172,7 +172,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   }
 
   const kept =
-    format === 'markdown' ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
+    reader.directives ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
   kept.sort(compareMessage)
   file.messages = [...kept]
   return {file, messages: kept, index, noteFields, prose, bom}

@@ -11,7 +11,10 @@
  *   comment.
  *
  * Rule ids may be separated by spaces or commas. Plain text has no comments;
- * it uses `overrides` in the config instead.
+ * it uses `overrides` in the config instead. A DOCX reader hands over Word
+ * comments whose text is a directive as the same nodes (see
+ * `src/readers/docx.ts`): the suppression step reads any reader whose
+ * `directives` is set.
  */
 import type {Html, Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -60,6 +63,8 @@ export function applySuppressions(
     extra.push(message)
   }
   for (const directive of directives) {
+    // A reader's closing directive (a Word comment's end) repeats its opening one's rule ids.
+    if ((directive.node.data as {closing?: boolean} | undefined)?.closing) continue
     for (const id of directive.rules) {
       if (!rulesById.has(id)) report(directive, `Unknown rule \`${id}\` in a citelint-${directive.verb} comment`, 'unknownRule')
     }

@@ -7,7 +7,8 @@
  * What is visible: `w:t` text, `w:tab` (a tab), `w:br`/`w:cr` (a space: one
  * line per paragraph), `w:noBreakHyphen` (`-`), field results (field codes in
  * `w:instrText` are not text). Text inside `w:del` (a tracked deletion) is
- * gone, `w:ins` is there; comments live in another part and are not read;
+ * gone, `w:ins` is there; comments (another part) are read only for
+ * citelint's suppression directives (see `DocxDirective`);
  * `mc:Fallback` repeats `mc:Choice` and is skipped. A paragraph inside a
  * text box is emitted when it ends, so it comes before the paragraph
  * holding the text box.
@@ -57,6 +58,24 @@ export interface DocxCrossReference {
   expected: string
 }
 
+/**
+ * A suppression directive written as a Word comment (`word/comments.xml`,
+ * ECMA-376 17.13.4) whose text starts with `citelint-disable` or
+ * `citelint-disable-next-line`, then rule ids (none: all rules), anchored on
+ * paragraphs `first` to `last` (0-based lines of the virtual text; the
+ * comment's range, or the paragraph of its reference mark).
+ */
+export interface DocxDirective {
+  verb: 'disable' | 'disable-next-line'
+  /** Rule ids named, as written (separated by spaces or commas). */
+  rules: string
+  first: number
+  last: number
+}
+
+/** A directive's text: the verb, then the rule ids. */
+const directiveText = /^\s*citelint-(disable-next-line|disable)(?![\w-])([^]*)$/
+
 /** A note: an entry of `word/footnotes.xml` or `word/endnotes.xml` that is not a separator. */
 export interface DocxNote {
   /** `footnote:<w:id>` or `endnote:<w:id>`. */
@@ -79,6 +98,8 @@ export interface DocxDocument {
   notes: DocxNote[]
   /** NOTEREF fields of the body, in document order. */
   crossReferences: DocxCrossReference[]
+  /** Suppression directives written as comments, in the order of `word/comments.xml`. */
+  directives: DocxDirective[]
 }
 
 const romans: ReadonlyArray<[number, string]> = [
@@ -98,6 +119,8 @@ interface Open {
   text: string
   marks: Array<Omit<DocxMark, 'line'>>
   crossReferences: Array<{column: number; length: number; shown: string; bookmark: string}>
+  /** Comment anchors in it: range starts and ends, and reference marks, by comment `w:id`. */
+  comments?: Array<{id: string; kind: 'start' | 'end' | 'reference'}>
   /** Set when this paragraph holds a note's own mark. */
   noteMark?: {column: number; length: number}
 }
@@ -133,7 +156,8 @@ function readPart(
   emit: (paragraph: Open) => void,
   reference: (label: string, custom: boolean, deleted: boolean) => string,
   notes?: {series: 'footnote' | 'endnote'; start: (label: string) => boolean; end: () => void; mark: () => string},
-  bookmarked?: (name: string, label: string) => void
+  bookmarked?: (name: string, label: string) => void,
+  commentEnd?: (id: string) => void
 ): void {
   const parser = sax.parser(true, {position: false})
   const stack: Open[] = []
@@ -144,6 +168,14 @@ function readPart(
   let noteOpen = false
   let inInstr = false
   const fields: Field[] = []
+  /** Comment ranges started between paragraphs: they start at the next one. */
+  let pendingStarts: string[] = []
+  const anchor = (id: string, kind: 'start' | 'end' | 'reference'): void => {
+    const top = stack.at(-1)
+    if (top) (top.comments ??= []).push({id, kind})
+    else if (kind === 'start') pendingStarts.push(id)
+    else commentEnd?.(id)
+  }
   /** Bookmarks open in the body, by `w:id`: their lower-cased names. */
   const bookmarks = new Map<string, string>()
   const endField = (field: Field | undefined): void => {
@@ -181,7 +213,17 @@ function readPart(
         deleted++
         return
       case 'w:p':
-        stack.push({text: '', marks: [], crossReferences: []})
+        stack.push({text: '', marks: [], crossReferences: [], ...(pendingStarts.length > 0 ? {comments: pendingStarts.map((id) => ({id, kind: 'start' as const}))} : {})})
+        pendingStarts = []
+        return
+      case 'w:commentRangeStart':
+        anchor(attr['w:id'] ?? '', 'start')
+        return
+      case 'w:commentRangeEnd':
+        anchor(attr['w:id'] ?? '', 'end')
+        return
+      case 'w:commentReference':
+        anchor(attr['w:id'] ?? '', 'reference')
         return
       case 'w:bookmarkStart':
         if (bookmarked && attr['w:name'] !== undefined && deleted === 0) bookmarks.set(attr['w:id'] ?? '', attr['w:name'].toLowerCase())
@@ -332,10 +374,25 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
   const live = new Set<string>()
   const dead = new Set<string>()
   const pending: Array<DocxCrossReference & {bookmark: string}> = []
+  const anchors = new Map<string, {first?: number; last?: number; reference?: number}>()
+  const anchorOf = (id: string): {first?: number; last?: number; reference?: number} => {
+    let found = anchors.get(id)
+    if (!found) anchors.set(id, (found = {}))
+    return found
+  }
+  const commentEnd = (id: string): void => {
+    if (paragraphs.length > 0) anchorOf(id).last ??= paragraphs.length - 1
+  }
   const targets = new Map<string, string>()
   const emit = (paragraph: Open): void => {
     for (const mark of paragraph.marks) marks.push({...mark, line: paragraphs.length})
     for (const field of paragraph.crossReferences) pending.push({...field, line: paragraphs.length, expected: ''})
+    for (const {id, kind} of paragraph.comments ?? []) {
+      const found = anchorOf(id)
+      if (kind === 'start') found.first ??= paragraphs.length
+      else if (kind === 'end') found.last ??= paragraphs.length
+      else found.reference ??= paragraphs.length
+    }
     const current = notes.at(-1)
     if (current && current.lines === -1 && paragraph.noteMark) {
       current.markColumn = paragraph.noteMark.column
@@ -359,7 +416,7 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
   const bookmarked = (name: string, label: string): void => {
     if (!targets.has(name)) targets.set(name, label)
   }
-  readPart(parts['word/document.xml'] ?? '', 'word/document.xml', emit, bodyReference, undefined, bookmarked)
+  readPart(parts['word/document.xml'] ?? '', 'word/document.xml', emit, bodyReference, undefined, bookmarked, commentEnd)
   const body = paragraphs.length
   // Fields in notes are read as text only: cross-references are the body's.
   const crossReferences = pending
@@ -386,7 +443,55 @@ export function readDocxDocument(parts: DocxParts): DocxDocument {
         note.lines = paragraphs.length - note.line
       },
       mark: () => numbers.get(label) ?? ''
-    })
+    }, undefined, commentEnd)
   }
-  return {paragraphs, body, marks, notes: notes.filter((n) => n.lines > 0), crossReferences}
+  const directives: DocxDirective[] = []
+  const comments = parts['word/comments.xml']
+  if (comments !== undefined) {
+    for (const [id, text] of readComments(comments)) {
+      const match = directiveText.exec(text)
+      const found = anchors.get(id)
+      if (!match || !found) continue
+      const first = found.first ?? found.reference ?? found.last
+      const last = found.last ?? found.reference ?? first
+      if (first === undefined || last === undefined) continue
+      directives.push({verb: match[1] as DocxDirective['verb'], rules: match[2]!.replace(/--+>?|</g, ' ').trim(), first: Math.min(first, last), last: Math.max(first, last)})
+    }
+  }
+  return {paragraphs, body, marks, notes: notes.filter((n) => n.lines > 0), crossReferences, directives}
+}
+
+/**
+ * The text of each comment of `word/comments.xml` (its `w:t` runs, its
+ * paragraphs joined by a space), by `w:id`, in document order.
+ *
+ * @throws DocxError for malformed XML.
+ */
+function readComments(xml: string): Array<[string, string]> {
+  const parser = sax.parser(true, {position: false})
+  const found: Array<[string, string]> = []
+  let current: [string, string] | undefined
+  let inText = false
+  parser.onopentag = (tag) => {
+    const attr = tag.attributes as Record<string, string>
+    if (tag.name === 'w:comment') found.push((current = [attr['w:id'] ?? '', '']))
+    else if (tag.name === 'w:t') inText = true
+    else if (tag.name === 'w:p' && current && current[1]) current[1] += ' '
+  }
+  parser.ontext = (text) => {
+    if (inText && current) current[1] += text
+  }
+  parser.onclosetag = (name) => {
+    if (name === 'w:t') inText = false
+    else if (name === 'w:comment') current = undefined
+  }
+  parser.onerror = (error) => {
+    throw error
+  }
+  try {
+    parser.write(xml).close()
+  } catch (error) {
+    throw new DocxError(`malformed XML in word/comments.xml: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}, skipped`)
+  }
+  return found
 }

@@ -16,10 +16,10 @@
  * `docxToText` (bytes to virtual text) is pure; reading the bytes is
  * `src/run/files.ts`'s.
  */
-import type {FootnoteDefinition, FootnoteReference, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import type {FootnoteDefinition, FootnoteReference, Html, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import type {Point} from 'unist'
 import {readDocxParts} from './docx-zip.js'
-import type {DocxCrossReference, DocxMark, DocxNote} from './docx-xml.js'
+import type {DocxCrossReference, DocxDirective, DocxMark, DocxNote} from './docx-xml.js'
 import {readDocxDocument} from './docx-xml.js'
 import {docxExtensions} from './format.js'
 import type {Reader} from './reader.js'
@@ -33,6 +33,8 @@ export interface DocxLayout {
   readonly notes: readonly DocxNote[]
   /** NOTEREF fields of the body (absent in a layout written before they were read). */
   readonly crossReferences?: readonly DocxCrossReference[]
+  /** Suppression directives written as Word comments (absent: none). */
+  readonly directives?: readonly DocxDirective[]
 }
 
 /**
@@ -60,7 +62,13 @@ export const layoutSeparator = '\n\u0000'
  */
 export function docxToText(bytes: Uint8Array): string {
   const document = readDocxDocument(readDocxParts(bytes))
-  const layout: DocxLayout = {body: document.body, marks: document.marks, notes: document.notes, crossReferences: document.crossReferences}
+  const layout: DocxLayout = {
+    body: document.body,
+    marks: document.marks,
+    notes: document.notes,
+    crossReferences: document.crossReferences,
+    ...(document.directives.length > 0 ? {directives: document.directives} : {})
+  }
   return document.paragraphs.join('\n') + layoutSeparator + JSON.stringify(layout)
 }
 
@@ -163,6 +171,20 @@ export function parseDocxText(text: string): Root {
     children.push(definition)
     line = last
   }
+  // Directives as the suppression step reads them (`<!-- citelint-... -->`
+  // html nodes, empty, at their paragraphs): `disable` from the first
+  // paragraph's start to the last one's end, `disable-next-line` at the last.
+  for (const directive of layout.directives ?? []) {
+    const {first, last} = directive
+    if (first < 0 || last < first || last >= starts.length) continue
+    const rules = directive.rules ? ` ${directive.rules}` : ''
+    const marker = (value: string, line: number, column: number): Html => ({type: 'html', value, position: {start: at(line, column), end: at(line, column)}})
+    if (directive.verb === 'disable-next-line') children.push(marker(`<!-- citelint-disable-next-line${rules} -->`, last, 0))
+    else {
+      children.push(marker(`<!-- citelint-disable${rules} -->`, first, 0))
+      children.push({...marker(`<!-- citelint-enable${rules} -->`, last, lineEnd(last) - starts[last]!), data: {closing: true}} as Html)
+    }
+  }
   const lastLine = starts.length - 1
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: at(lastLine, lineEnd(lastLine) - starts[lastLine]!)}}
 }
@@ -206,8 +228,10 @@ export function locateParagraph(text: string): (line: number) => string | undefi
 /**
  * The DOCX reader: a virtual text (see the module comment) parsed by
  * {@link parseDocxText}. No fix is offered (the virtual text is not the
- * file), a note's findings are shown at its reference, and a paragraph's
- * first words locate a line.
+ * file), a note's findings are shown at its reference, a paragraph's first
+ * words locate a line, and Word comments `citelint-disable [rules]` (on the
+ * paragraphs they cover) and `citelint-disable-next-line [rules]` (on the
+ * paragraph after) turn findings off.
  */
 export const docxReader: Reader = Object.freeze({
   format: 'docx',
@@ -216,5 +240,6 @@ export const docxReader: Reader = Object.freeze({
   notProse: new Set<string>(),
   fixable: false,
   notesAtReferences: true,
+  directives: true,
   locate: locateParagraph
 })

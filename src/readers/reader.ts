@@ -43,6 +43,12 @@ export interface Reader {
    */
   readonly fixable?: false
   /**
+   * `true` when the tree carries suppression directives as `html` nodes
+   * whose value is `<!-- citelint-disable ... -->` (see
+   * `src/engine/suppress.ts`): Markdown comments, Word comments (DOCX).
+   */
+  readonly directives?: true
+  /**
    * `true` when the reader's own notes (its tree's `footnoteDefinition`s)
    * have no place that a person goes to (a Word footnote is reached through
    * its reference mark): a finding inside such a note that a reference uses
