@@ -17,7 +17,7 @@ export type DocxRun =
   | {readonly deleted: readonly DocxRun[]}
   | {readonly inserted: readonly DocxRun[]}
   | {readonly field: string; readonly result: string}
-  | {readonly simpleField: string; readonly result: string}
+  | {readonly simpleField: string; readonly result: DocxRun}
   | {readonly bookmark: string; readonly runs: readonly DocxRun[]}
   | {readonly comment: string; readonly runs: readonly DocxRun[]}
 

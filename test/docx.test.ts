@@ -113,7 +113,8 @@ test('a NOTEREF cross-reference whose cached number is not its note\'s number no
     body: [
       ['An inserted note.', {footnote: 9}, ' The talks.', {bookmark: '_Ref200', runs: [{footnote: 1}]}, ' The envoy.', {bookmark: '_Ref300', runs: [{endnote: 4}]}],
       ['See note ', {field: 'NOTEREF _Ref200 \\h', result: '1'}, ', note ', {simpleField: 'NOTEREF _Ref200 \\f \\h', result: '2'}, ' and endnote ', {field: 'NOTEREF _Ref300 \\h', result: 'ii'}, '.'],
-      ['A field to no note: ', {field: 'NOTEREF _Ref999 \\h', result: '7'}, ' and a page: ', {field: 'PAGEREF _Ref200 \\h', result: '3'}, '.']
+      ['A field to no note: ', {field: 'NOTEREF _Ref999 \\h', result: '7'}, ' and a page: ', {field: 'PAGEREF _Ref200 \\h', result: '3'}, '.'],
+      ['As said before.', {simpleField: 'NOTEREF _Ref200 \\f \\h', result: {superscript: '2'}}, ' A superscript NOTEREF is no typed note number.']
     ],
     footnotes: [
       {id: 9, paragraphs: [['Reuters, "Inserted," May 1, 2015.']]},

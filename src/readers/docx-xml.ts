@@ -320,7 +320,8 @@ function readPart(
         return
       case 'w:r': {
         const top = stack.at(-1)
-        if (run && top && run.superscript && !run.structural && deleted === 0) {
+        // A field's result (a NOTEREF's `\f` number is superscript) is no typed note number.
+        if (run && top && run.superscript && !run.structural && deleted === 0 && fields.length === 0) {
           const typed = top.text.slice(run.start)
           const before = top.text.charAt(run.start - 1)
           if (/^[1-9]\d{0,2}$/.test(typed) && /[.,;:!?)\]"'\u2019\u201d]/.test(before)) {
