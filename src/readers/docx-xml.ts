@@ -176,7 +176,7 @@ function readPart(
     else if (kind === 'start') pendingStarts.push(id)
     else commentEnd?.(id)
   }
-  /** Bookmarks open in the body, by `w:id`: their lower-cased names. */
+  /** Bookmarks open in the body and holding no note reference yet, by `w:id`: their lower-cased names. */
   const bookmarks = new Map<string, string>()
   const endField = (field: Field | undefined): void => {
     const bookmark = field ? noteRefBookmark(field.instr) : undefined
@@ -273,7 +273,11 @@ function readPart(
         const label = `${series}:${attr['w:id'] ?? ''}`
         const custom = on(attr['w:customMarkFollows'])
         const shown = reference(label, custom, deleted > 0)
-        if (bookmarked && deleted === 0) for (const name of bookmarks.values()) bookmarked(name, label)
+        if (bookmarked && deleted === 0 && bookmarks.size > 0) {
+          // This is the first reference inside every bookmark open here: each binds once (linear).
+          for (const name of bookmarks.values()) bookmarked(name, label)
+          bookmarks.clear()
+        }
         const top = stack.at(-1)
         if (top && deleted === 0) {
           top.marks.push({column: top.text.length, length: shown.length, label})
