@@ -17,6 +17,13 @@
  * letter or malformed marker is still reported (`none`): there is nothing it
  * could point to.
  *
+ * In a Word document, a cross-reference to a note ("see note 5", a NOTEREF
+ * field) shows the number Word cached when the field was last updated; once
+ * notes are added or moved, it can name another note than the one its
+ * bookmark points to. A cross-reference whose number is not the note's
+ * number now is reported too (`crossReference`); one whose bookmark points
+ * to no note is left alone (Word itself shows an error there on update).
+ *
  * Fails (notes numbered 1 to 5):
  *
  *     he can hurt himself and others."[v] Rafsanjani posted
@@ -43,12 +50,18 @@ const rule: Rule = {
       numberRange: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number in that range',
       letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
       caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`',
-      none: 'Broken marker `{marker}`: the document has no numbered notes, expected a note `{marker}` or no marker'
+      none: 'Broken marker `{marker}`: the document has no numbered notes, expected a note `{marker}` or no marker',
+      crossReference: 'Broken cross-reference `{marker}`: the NOTEREF field points to {note}, expected `{expected}` (update the field)'
     },
     defaults: {}
   },
   check(context) {
     const {index} = context
+    for (const cross of index.crossReferences) {
+      const note = cross.note === undefined ? undefined : index.notes[cross.note]
+      if (!note || cross.expected === '' || cross.shown.trim() === cross.expected) continue
+      context.report({messageId: 'crossReference', data: {marker: cross.shown.trim(), note: note.marker, expected: cross.expected}, span: cross.span})
+    }
     const numbers = new Set(
       index.notes
         .filter((note) => (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle && note.number !== undefined)

@@ -15,6 +15,11 @@
  * several notes (`[4, 6]`) is reported once for each note it cites that is
  * missing, naming that note.
  *
+ * In a Word document, a note number typed in superscript after punctuation
+ * (it looks like a footnote mark and leads nowhere) is reported with its
+ * own wording (`typed`), as is a reference mark whose note is missing from
+ * the notes part (`word`).
+ *
  * Fails (notes list has 1 and 2 only):
  *
  *     Tehran denied it.[3]
@@ -38,7 +43,9 @@ const rule: Rule = {
     messages: {
       bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
       gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
-      html: 'Undefined reference `{marker}` to `{target}`, expected a note with the id `{id}`'
+      html: 'Undefined reference `{marker}` to `{target}`, expected a note with the id `{id}`',
+      typed: 'Undefined reference `{marker}`: a number typed in superscript is no Word footnote, expected a footnote inserted in its place',
+      word: 'Undefined reference `{marker}`: the document holds no such note, expected the note or no reference mark'
     },
     defaults: {}
   },
@@ -47,8 +54,12 @@ const rule: Rule = {
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
       const target = missingTarget(reference)
+      const word = index.format === 'docx' && reference.syntax === 'gfm'
       if (target) context.report({messageId: 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
-      else context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
+      else {
+        const messageId = word ? (reference.label.startsWith('superscript:') ? 'typed' : 'word') : reference.syntax === 'gfm' ? 'gfm' : 'bracket'
+        context.report({messageId, data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
+      }
     }
   }
 }

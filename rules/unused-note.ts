@@ -18,6 +18,11 @@
  *
  * Passes: the same, with `[2]` cited in the text.
  *
+ * In a Word document, a footnote or endnote left in its notes part after
+ * its reference mark was deleted has no number (Word numbers the marks), so
+ * the message names it by its `w:id` (`footnote (id 7)`), at its own first
+ * paragraph (`word`).
+ *
  * Options: none. Fixable: no (which text it belonged to is unknown).
  */
 import type {Rule} from '../src/engine/rule.js'
@@ -30,7 +35,8 @@ const rule: Rule = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      unused: 'Unused {note}: no reference cites it, expected {reference} in the text'
+      unused: 'Unused {note}: no reference cites it, expected {reference} in the text',
+      word: 'Unused {note}: no reference mark in the text cites it, expected a reference mark or the note deleted'
     },
     defaults: {}
   },
@@ -38,7 +44,8 @@ const rule: Rule = {
     for (const note of context.index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
       const data = {note: noteName(note, context.index), reference: expectedReference(note, context.index)}
-      context.report({messageId: 'unused', data, span: note.markerSpan})
+      const word = context.index.format === 'docx' && note.syntax === 'gfm'
+      context.report({messageId: word ? 'word' : 'unused', data, span: note.markerSpan})
     }
   }
 }

@@ -3,7 +3,8 @@
  * description written in code, zipped with fflate. It writes only what the
  * DOCX reader reads: paragraphs of runs, tables, footnote and endnote
  * references (custom marks too), typed superscript runs, tracked insertions
- * and deletions, field results, and the notes parts with their separators.
+ * and deletions, field results (complex and simple fields), bookmarks,
+ * comments (`word/comments.xml`, anchored on runs), and the notes parts with their separators.
  */
 import {strToU8, zipSync} from 'fflate'
 
@@ -16,6 +17,9 @@ export type DocxRun =
   | {readonly deleted: readonly DocxRun[]}
   | {readonly inserted: readonly DocxRun[]}
   | {readonly field: string; readonly result: string}
+  | {readonly simpleField: string; readonly result: DocxRun}
+  | {readonly bookmark: string; readonly runs: readonly DocxRun[]}
+  | {readonly comment: string; readonly runs: readonly DocxRun[]}
 
 /** A body block: a paragraph (its runs) or a table (rows of cells of one paragraph each). */
 export type DocxBlock = readonly DocxRun[] | {readonly table: ReadonlyArray<ReadonlyArray<readonly DocxRun[]>>}
@@ -40,6 +44,10 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+let bookmarks = 0
+/** Comments of the document being written, by `w:id`. */
+let comments: string[] = []
+
 function run(item: DocxRun): string {
   if (typeof item === 'string') return `<w:r><w:t xml:space="preserve">${escape(item)}</w:t></w:r>`
   if ('footnote' in item) {
@@ -53,6 +61,16 @@ function run(item: DocxRun): string {
   if ('deleted' in item) {
     const inner = item.deleted.map(run).join('').replace(/<w:t( [^>]*)?>/g, '<w:delText$1>').replace(/<\/w:t>/g, '</w:delText>')
     return `<w:del w:id="90" w:author="A">${inner}</w:del>`
+  }
+  if ('simpleField' in item) return `<w:fldSimple w:instr=" ${escape(item.simpleField)} ">${run(item.result)}</w:fldSimple>`
+  if ('bookmark' in item) {
+    bookmarks++
+    return `<w:bookmarkStart w:id="${bookmarks}" w:name="${escape(item.bookmark)}"/>${item.runs.map(run).join('')}<w:bookmarkEnd w:id="${bookmarks}"/>`
+  }
+  if ('comment' in item) {
+    comments.push(item.comment)
+    const id = comments.length - 1
+    return `<w:commentRangeStart w:id="${id}"/>${item.runs.map(run).join('')}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`
   }
   if ('inserted' in item) return `<w:ins w:id="91" w:author="A">${item.inserted.map(run).join('')}</w:ins>`
   return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${escape(item.field)} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(item.result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
@@ -85,10 +103,15 @@ function notesPart(kind: 'footnote' | 'endnote', notes: readonly DocxNoteSpec[])
 
 /** The XML parts of `spec`, by part name. */
 export function docxParts(spec: DocxSpec): Record<string, string> {
+  comments = []
   const parts: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body>${spec.body.map(block).join('')}<w:sectPr/></w:body></w:document>`
+  }
+  if (comments.length > 0) {
+    const body = comments.map((text, id) => `<w:comment w:id="${id}" w:author="A"><w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p></w:comment>`).join('')
+    parts['word/comments.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments ${ns}>${body}</w:comments>`
   }
   if (spec.footnotes) parts['word/footnotes.xml'] = notesPart('footnote', spec.footnotes)
   if (spec.endnotes) parts['word/endnotes.xml'] = notesPart('endnote', spec.endnotes)

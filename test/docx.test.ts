@@ -81,7 +81,7 @@ test('the summary counts structural references and notes, not the deleted ones',
   assert.equal([file!.references.total, file!.notes.total], [5, 5])
 })
 
-test('each fault of issue 18 at the position of the scheme', async () => {
+test('each fault of issue 18 at the position of the scheme: a note\'s finding at its reference, an unused note at its own paragraph', async () => {
   const found = await findings({
     body: [
       ['Talks stalled.', {footnote: 1}, ' A date only.', {footnote: 2}, ' A URL only.', {footnote: 3}],
@@ -99,12 +99,78 @@ test('each fault of issue 18 at the position of the scheme', async () => {
     ]
   })
   assert.equal(found, [
-    '2:31 undefined-reference Undefined reference `superscript 4`, expected a footnote definition `superscript 4:`',
+    '1:15 empty-source Empty footnote 1: nothing follows the marker, expected an outlet, author or title',
+    '1:29 empty-source Empty source in footnote 2 (only `, October 7, 2015.`), expected an outlet, author or title',
+    '1:42 url-only-source URL-only footnote 3: it names no outlet or title, expected the outlet and title beside the URL',
+    '2:31 undefined-reference Undefined reference `superscript 4`: a number typed in superscript is no Word footnote, expected a footnote inserted in its place',
     '6:1 duplicate-source Duplicate source in note `[2]`: note `[1]` names the same source and date, expected one note cited twice',
-    '7:1 empty-source Empty footnote 1: nothing follows the marker, expected an outlet, author or title',
-    '8:1 empty-source Empty source in footnote 2 (only `, October 7, 2015.`), expected an outlet, author or title',
-    '9:1 url-only-source URL-only footnote 3: it names no outlet or title, expected the outlet and title beside the URL',
-    '10:1 unused-note Unused footnote (id 7): no reference cites it, expected its reference mark in the text'
+    '10:1 unused-note Unused footnote (id 7): no reference mark in the text cites it, expected a reference mark or the note deleted'
+  ])
+})
+
+test('a NOTEREF cross-reference whose cached number is not its note\'s number now is a broken marker', async () => {
+  const found = await findings({
+    body: [
+      ['An inserted note.', {footnote: 9}, ' The talks.', {bookmark: '_Ref200', runs: [{footnote: 1}]}, ' The envoy.', {bookmark: '_Ref300', runs: [{endnote: 4}]}],
+      ['See note ', {field: 'NOTEREF _Ref200 \\h', result: '1'}, ', note ', {simpleField: 'NOTEREF _Ref200 \\f \\h', result: '2'}, ' and endnote ', {field: 'NOTEREF _Ref300 \\h', result: 'ii'}, '.'],
+      ['A field to no note: ', {field: 'NOTEREF _Ref999 \\h', result: '7'}, ' and a page: ', {field: 'PAGEREF _Ref200 \\h', result: '3'}, '.'],
+      ['As said before.', {simpleField: 'NOTEREF _Ref200 \\f \\h', result: {superscript: '2'}}, ' A superscript NOTEREF is no typed note number.']
+    ],
+    footnotes: [
+      {id: 9, paragraphs: [['Reuters, "Inserted," May 1, 2015.']]},
+      {id: 1, paragraphs: [['Al-Akhbar, "Talks," October 12, 2015.']]}
+    ],
+    endnotes: [{id: 4, paragraphs: [['Le Monde, "Envoy," March 2, 2013.']]}]
+  })
+  assert.equal(found, [
+    '2:10 broken-marker Broken cross-reference `1`: the NOTEREF field points to footnote 2, expected `2` (update the field)',
+    '2:32 broken-marker Broken cross-reference `ii`: the NOTEREF field points to endnote i, expected `i` (update the field)'
+  ])
+})
+
+test('SARIF and stylish output give the first words of the paragraph, to find the place in Word', async () => {
+  const long = 'Talks stalled in the autumn of that year after the envoy left Vienna for consultations in Tehran.'
+  put('snippet.docx', makeDocx({body: [[long, {footnote: 1}]], footnotes: [{id: 1, paragraphs: [['https://example.org/report']]}, {id: 2, paragraphs: [['Left over.']]}]}))
+  const sarif = await runCli(['snippet.docx', '--format', 'sarif'], folder)
+  const log = JSON.parse(sarif.out) as {runs: Array<{results: Array<{locations: Array<{physicalLocation: {region: {startLine: number; snippet?: {text: string}}}}>}>}>}
+  assert.equal(
+    log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region).map((region) => `${region.startLine} ${region.snippet?.text}`),
+    ['1 Talks stalled in the autumn of that year after the envoy…', '3 Left over.']
+  )
+  const stylish = await runCli(['snippet.docx'], folder)
+  assert.match(stylish.out, /url-only-source\n {2}¶ "Talks stalled in the autumn of that year after the envoy…"\n/)
+  assert.match(stylish.out, /unused-note\n {2}¶ "Left over\."\n/)
+  writeFileSync(path.join(folder, 'plain.md'), 'Talks stalled.[^1]\n\n[^1]: https://example.org/report\n')
+  const markdown = await runCli(['plain.md', '--format', 'sarif'], folder)
+  assert.not.match(markdown.out, /snippet/)
+  assert.not.match((await runCli(['plain.md'], folder)).out, /¶/)
+})
+
+test('--stdin-filename x.docx reads standard input as a DOCX; with --fix its bytes go back unchanged', async () => {
+  const bytes = makeDocx({body: [['Talks stalled.', {footnote: 1}]], footnotes: [{id: 1, paragraphs: [['https://example.org/report']]}]})
+  const linted = await runCli(['--stdin', '--stdin-filename', 'draft.docx', '--format', 'json'], folder, bytes)
+  const [file] = JSON.parse(linted.out) as Array<{messages: Array<{line: number; column: number; ruleId: string}>}>
+  assert.equal(file!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`), ['1:15 url-only-source'])
+  const fixed = await runCli(['--stdin', '--stdin-filename', 'draft.docx', '--fix'], folder, bytes)
+  assert.ok(Buffer.from(fixed.out, 'latin1').equals(Buffer.from(bytes)))
+  const bad = await runCli(['--stdin', '--stdin-filename', 'draft.docx'], folder, strToU8('not a zip'))
+  assert.equal([bad.code, bad.err], [2, 'citelint: draft.docx: not a DOCX: not a zip archive, skipped\n'])
+})
+
+test('suppression: a Word comment citelint-disable turns rules off in the paragraphs it covers, citelint-disable-next-line in the next one', async () => {
+  const found = await findings({
+    body: [
+      [{comment: 'citelint-disable url-only-source', runs: ['Talks stalled.', {footnote: 1}]}, ' More.', {footnote: 2}],
+      [{comment: 'citelint-disable-next-line', runs: ['An aside.']}],
+      ['Typed.', {superscript: '9'}, ' Again.', {footnote: 3}],
+      [{comment: 'citelint-disable no-such-rule', runs: ['A typo in a rule id.']}],
+      [{comment: 'A reviewer remark, not a directive.', runs: ['Still reported.', {footnote: 4}]}]
+    ],
+    footnotes: [1, 2, 3, 4].map((id) => ({id, paragraphs: [['https://example.org/report']]}))
+  })
+  assert.equal(found, [
+    '4:1 null Unknown rule `no-such-rule` in a citelint-disable comment',
+    '5:16 url-only-source URL-only footnote 4: it names no outlet or title, expected the outlet and title beside the URL'
   ])
 })
 

@@ -5,7 +5,9 @@
  * starting `valid` must give nothing. An example that needs rule options
  * gets them from an override in `examples/.citelintrc.json`, the config
  * `citelint examples/` reads too.
- * `UPDATE_EXAMPLES=1 npm test` rewrites the expectation files.
+ * `UPDATE_EXAMPLES=1 npm test` rewrites the expectation files. DOCX examples
+ * are linted as their virtual text (src/readers/docx.ts); they are written
+ * from test/docx-examples.ts (`UPDATE_EXAMPLES=1` rewrites them too).
  */
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -19,14 +21,23 @@ import {fixText} from '../src/engine/fix.js'
 import type {CitelintMessage, LintResult} from '../src/engine/engine.js'
 import {rules} from '../src/engine/registry.js'
 import {root} from './helpers.js'
+import {docxToText} from '../src/readers/docx.js'
+import {makeDocx} from './docx-generator.js'
+import {docxExamples} from './docx-examples.js'
 
 const folder = path.join(root, 'examples')
 const update = process.env['UPDATE_EXAMPLES'] === '1'
+if (update) for (const [name, spec] of Object.entries(docxExamples)) writeFileSync(path.join(folder, name), makeDocx(spec))
 // `<stem>.fixed.<ext>` files hold the expected output of `--fix`, not reports.
 const reports = readdirSync(folder)
-  .filter((name) => /\.(md|markdown|Rmd|qmd|txt)$/.test(name) && !/\.fixed\.\w+$/.test(name))
+  .filter((name) => /\.(md|markdown|Rmd|qmd|txt|docx)$/.test(name) && !/\.fixed\.\w+$/.test(name))
   .sort()
 const fixedName = (name: string): string => name.replace(/\.(\w+)$/, '.fixed.$1')
+
+/** The text linted for an example: the file's, or a DOCX's virtual text. */
+function textOf(name: string): string {
+  return name.endsWith('.docx') ? docxToText(readFileSync(path.join(folder, name))) : readFileSync(path.join(folder, name), 'utf8')
+}
 
 function lines(messages: readonly CitelintMessage[]): string[] {
   return messages.map((message) => {
@@ -45,7 +56,7 @@ function settingsOf(name: string): Record<string, RuleSetting> {
 }
 
 function lint(name: string, only?: string): LintResult {
-  const text = readFileSync(path.join(folder, name), 'utf8')
+  const text = textOf(name)
   const settings = settingsOf(name)
   const config: Config = only
     ? {
@@ -106,9 +117,11 @@ for (const name of reports) {
   })
 
   test(`examples/${name}: each span's source starts with the marker the message quotes`, () => {
-    const text = readFileSync(path.join(folder, name), 'utf8')
+    const text = textOf(name)
     const result = lint(name)
     for (const message of result.messages) {
+      // A Word note is named `footnote 2` and shown at its reference mark `2`.
+      if (name.endsWith('.docx')) continue
       const place = message.place
       assert.ok(place && 'start' in place, 'message has a span')
       const slice = text.slice(place.start.offset, place.end.offset)
@@ -141,7 +154,7 @@ for (const name of reports) {
 
 for (const name of reports) {
   test(`examples/${name}: fixing gives <stem>.fixed, keeps every note, and fixing twice changes nothing`, () => {
-    const text = readFileSync(path.join(folder, name), 'utf8')
+    const text = textOf(name)
     const fixable = lint(name).messages.some((message) => message.fix)
     const expectedFile = path.join(folder, fixedName(name))
     const {output, result} = fixText(text, {filePath: `examples/${name}`, config: {rules: settingsOf(name)}})
@@ -166,6 +179,12 @@ function noteTexts(text: string, name: string): string[] {
     .map((note) => text.slice(note.markerSpan.end.offset, note.span.end.offset).replace(/\[[^\]]*\]/g, '[#]'))
     .sort()
 }
+
+test('each DOCX example reads as its spec in test/docx-examples.ts', () => {
+  const names = reports.filter((name) => name.endsWith('.docx'))
+  assert.equal(names, Object.keys(docxExamples).sort())
+  for (const name of names) assert.is(textOf(name), docxToText(makeDocx(docxExamples[name]!)), name)
+})
 
 test('every message id of every rule is exercised by an example', () => {
   const all = rules.flatMap((rule) => Object.keys(rule.meta.messages).map((id) => `${rule.meta.id}/${id}`))

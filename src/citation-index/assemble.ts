@@ -132,7 +132,8 @@ export function assembleIndex(
     notes: Object.freeze(notes),
     notesSection,
     numberingStyle,
-    numberRange
+    numberRange,
+    crossReferences: Object.freeze([])
   })
 }
 

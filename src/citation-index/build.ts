@@ -13,6 +13,7 @@ import {readerOf} from '../readers/registry.js'
 import {assembleIndex} from './assemble.js'
 import type {Candidate, Exclusion} from './convention.js'
 import {conventions} from './conventions.js'
+import {crossReferencesOf} from './cross-references.js'
 import {resolveCandidates} from './resolver.js'
 import {spanMaker} from './span.js'
 import type {CitationIndex, Format} from './types.js'
@@ -35,5 +36,8 @@ export function buildCitationIndex(tree: Root, file: VFile, format: Format): Cit
     if (convention.meta.formats.includes(format)) for (const item of convention.detect(document)) proposed.push(item)
   }
   const found = resolveCandidates(source, format, document.blocks, proposed)
-  return assembleIndex(found, format, spanMaker(source))
+  const span = spanMaker(source)
+  const index = assembleIndex(found, format, span)
+  if (format !== 'docx') return index
+  return Object.freeze({...index, crossReferences: crossReferencesOf(tree, index.notes, span)})
 }

@@ -155,6 +155,24 @@ export interface CitationIndex {
   readonly numberingStyle: NumberingStyle
   /** Smallest and largest number among notes of the numbering style (arabic or roman), if any. */
   readonly numberRange: {readonly min: number; readonly max: number} | undefined
+  /** Cross-references to notes ("see note 5"), in document order: Word's NOTEREF fields (DOCX); none in other formats. */
+  readonly crossReferences: readonly CrossReference[]
+}
+
+/**
+ * A cross-reference to a note: text that shows a note's number without
+ * being a reference mark, as Word's NOTEREF field ("see note 5") does
+ * (ECMA-376 Part 1, 17.16.5.41). Its number is the field's cached result.
+ */
+export interface CrossReference {
+  /** Span of the number shown (the field's result). */
+  readonly span: Span
+  /** The number shown, as cached in the document. */
+  readonly shown: string
+  /** Index of the note the cross-reference points to (through its bookmark), or `undefined` when it points to none. */
+  readonly note: number | undefined
+  /** The note's number now (Word's numbering of its series); empty when it has none (a custom mark) or the note is unknown. */
+  readonly expected: string
 }
 
 export type {Format} from '../readers/format.js'

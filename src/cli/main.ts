@@ -30,6 +30,7 @@ import type {JsonResult} from '../report/json.js'
 import {toJsonNotes, toJsonResult} from '../report/json.js'
 import type {LoadedFormatter} from '../report/eslint-formatter.js'
 import {FormatterError, isBuiltinFormat} from '../report/eslint-formatter.js'
+import {keepSnippets} from '../report/snippet.js'
 import {formatStylish} from '../report/stylish.js'
 
 /**
@@ -230,6 +231,8 @@ function keepForReport(result: FileReport, gathered: Gathered, args: CliArgs): v
     // The name and messages, without the text: what the reporters read.
     const file = new VFile({path: kept.file.path, cwd: kept.file.cwd})
     file.messages = [...kept.messages]
+    // A format without lines (DOCX) keeps the first words of the paragraphs named.
+    keepSnippets(kept.file, kept.messages, file)
     gathered.shown.push({file, messages: kept.messages})
   }
 }

@@ -2,13 +2,16 @@
  * `citelint --stdin`: standard input read, decoded and linted as the file
  * `--stdin-filename` names. With `--fix`, the fixed text is the output (an
  * editor replaces its buffer with it), so input that cannot be linted goes
- * back as it came.
+ * back as it came. A `--stdin-filename` ending in `.docx` or `.docm` reads
+ * the input's bytes as a Word file (never decoded as UTF-8); no fix is
+ * offered for it, so with `--fix` the bytes go back unchanged.
  */
 import type {CliIo} from './args.js'
 import type {CliArgs} from './options.js'
 import {ConfigError} from '../engine/config.js'
 import type {FileFailure, TextFile} from '../run/files.js'
-import {FileTooLarge, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
+import {FileTooLarge, decodeDocx, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
+import {formatOf} from '../readers/format.js'
 import type {FileReport, FileResult, LintFilesOptions} from '../run/lint-files.js'
 import {Linter, failureOf, withInvalidUtf8} from '../run/lint-files.js'
 
@@ -54,15 +57,16 @@ async function readStdin(name: string, maxBytes: number | undefined, io: CliIo):
 }
 
 /**
- * Standard input as text, decoded as files are, or why it is not linted:
- * larger than `limit` bytes (`limited`: reading stopped, so its size is not
- * known), or not text.
+ * Standard input as text, decoded as files are (a DOCX, named so by
+ * `name`, to its virtual text), or why it is not linted: larger than
+ * `limit` bytes (`limited`: reading stopped, so its size is not known), not
+ * text, or not a readable DOCX.
  */
 function decodeStdin(input: string | Uint8Array, name: string, limited: boolean, limit: number): TextFile | Pick<FileFailure, 'reason'> {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length
-  return size > limit
-    ? {reason: tooLargeReason(new FileTooLarge(limited ? undefined : size, limit))}
-    : typeof input === 'string' ? {text: input} : decodeText(input, name)
+  if (size > limit) return {reason: tooLargeReason(new FileTooLarge(limited ? undefined : size, limit))}
+  if (formatOf(name) === 'docx') return decodeDocx(typeof input === 'string' ? Buffer.from(input) : input, name)
+  return typeof input === 'string' ? {text: input} : decodeText(input, name)
 }
 
 /**

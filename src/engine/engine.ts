@@ -13,13 +13,14 @@ import type {NoteFields} from '../models/note-model.js'
 import {describeNotes} from '../models/note-model.js'
 import type {ProseModel, ProseOptions} from '../models/prose.js'
 import {buildProseModel} from '../models/prose.js'
-import {formatOf, parse} from '../readers/registry.js'
+import {formatOf, parse, readerOf} from '../readers/registry.js'
 import {editsFit} from './edits.js'
+import {notePlacer} from './note-places.js'
 import {applySuppressions} from './suppress.js'
 import type {CitelintMessage, Fix, Report, SuppressedMessage} from './rule.js'
 import {formatMessage} from './rule.js'
 import {ruleDocsUrl} from './rule-docs.js'
-import type {CitationIndex, Format} from '../citation-index/types.js'
+import type {CitationIndex, Format, Span} from '../citation-index/types.js'
 
 /** Options of `lintText`. */
 export interface LintTextOptions {
@@ -98,6 +99,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const noteFields = describeNotes(index, file)
   const prose = buildProseModel(tree, file, index, options.prose)
   const messages: CitelintMessage[] = []
+  const reader = readerOf(format)
+  const place = reader.notesAtReferences ? notePlacer(index) : (span: Span): Span => span
   const fitting = new WeakMap<Fix, boolean>()
 
   for (const {rule, severity, options: ruleOptions} of options.rules ?? resolveRules(options.config)) {
@@ -132,13 +135,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       if (first) {
         // The second place is in the same file; `file` names it as on the message.
         cause = new VFileMessage(formatMessage(template(first.messageId), first.data), {
-          place: first.span
+          place: place(first.span)
         }) as CitelintMessage
         cause.file = file.path
         cause.messageId = first.messageId
       }
       const message = file.message(formatMessage(template(found.messageId), found.data), {
-        place: found.span,
+        place: place(found.span),
         ruleId: meta.id,
         cause
       }) as CitelintMessage
@@ -146,13 +149,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       message.url = url
       message.messageId = found.messageId
       if (found.related !== undefined && !('span' in found.related)) {
-        message.related = related.map((place) => ({
-          reason: formatMessage(template(place.messageId), place.data),
-          messageId: place.messageId,
-          place: place.span
+        message.related = related.map((related) => ({
+          reason: formatMessage(template(related.messageId), related.data),
+          messageId: related.messageId,
+          place: place(related.span)
         }))
       }
-      if (found.fix) {
+      if (found.fix && reader.fixable !== false) {
         if (meta.fix === 'none') throw new InternalError(`Rule \`${meta.id}\` offered a fix but its meta.fix is "none"`)
         // A fix whose edits overlap one another or lie outside the text
         // cannot be applied: the message is kept without it, so that a bad
@@ -175,10 +178,9 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     }
   }
 
-  const {kept, suppressed} =
-    format === 'markdown'
-      ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false)
-      : {kept: messages, suppressed: []}
+  const {kept, suppressed} = reader.directives
+    ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false)
+    : {kept: messages, suppressed: []}
   kept.sort(compareMessage)
   suppressed.sort(compareMessage)
   file.messages = [...kept]

@@ -13,7 +13,10 @@
  * Rule ids may be separated by spaces or commas. As in ESLint, a comment may
  * end with a justification after two or more dashes between spaces
  * (`<!-- citelint-disable-next-line note-order -- numbered as the source -->`).
- * Plain text has no comments; it uses `overrides` in the config instead.
+ * Plain text has no comments; it uses `overrides` in the config instead. A
+ * DOCX reader hands over Word comments whose text is a directive as the same
+ * nodes (see `src/readers/docx.ts`): the suppression step reads any reader
+ * whose `directives` is set.
  */
 import type {Html, Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -84,6 +87,8 @@ export function applySuppressions(
     extra.push(message)
   }
   for (const directive of directives) {
+    // A reader's closing directive (a Word comment's end) repeats its opening one's rule ids.
+    if ((directive.node.data as {closing?: boolean} | undefined)?.closing) continue
     for (const id of directive.rules) {
       if (!rulesById.has(id)) report(directive, `Unknown rule \`${id}\` in a citelint-${directive.verb} comment`, 'unknownRule')
     }

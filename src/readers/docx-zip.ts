@@ -18,7 +18,7 @@ export const maxInflatedBytes = 200 * 1024 * 1024
 export const maxEntries = 10_000
 
 /** The parts of a Word package that citelint reads. */
-export const wantedParts = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'] as const
+export const wantedParts = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/comments.xml'] as const
 
 /** Part name to its text (UTF-8 decoded); a missing part is absent. */
 export type DocxParts = Partial<Record<(typeof wantedParts)[number], string>>

@@ -16,10 +16,10 @@
  * `docxToText` (bytes to virtual text) is pure; reading the bytes is
  * `src/run/files.ts`'s.
  */
-import type {FootnoteDefinition, FootnoteReference, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
+import type {FootnoteDefinition, FootnoteReference, Html, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import type {Point} from 'unist'
 import {readDocxParts} from './docx-zip.js'
-import type {DocxMark, DocxNote} from './docx-xml.js'
+import type {DocxCrossReference, DocxDirective, DocxMark, DocxNote} from './docx-xml.js'
 import {readDocxDocument} from './docx-xml.js'
 import {docxExtensions} from './format.js'
 import type {Reader} from './reader.js'
@@ -31,6 +31,23 @@ export interface DocxLayout {
   readonly body: number
   readonly marks: readonly DocxMark[]
   readonly notes: readonly DocxNote[]
+  /** NOTEREF fields of the body (absent in a layout written before they were read). */
+  readonly crossReferences?: readonly DocxCrossReference[]
+  /** Suppression directives written as Word comments (absent: none). */
+  readonly directives?: readonly DocxDirective[]
+}
+
+/**
+ * A NOTEREF field's result as a node of the tree (not mdast: the walk and
+ * the conventions skip it, so its number is never read as a marker):
+ * `value` is the result shown, `data` the note its bookmark points to
+ * (`footnote:<w:id>`) and Word's number for that note now.
+ */
+export interface CrossReferenceNode {
+  readonly type: 'crossReference'
+  readonly value: string
+  readonly data: {readonly target?: string; readonly expected: string}
+  readonly position: {readonly start: Point; readonly end: Point}
 }
 
 /** The line that starts the layout: a line feed and a NUL character. */
@@ -45,7 +62,13 @@ export const layoutSeparator = '\n\u0000'
  */
 export function docxToText(bytes: Uint8Array): string {
   const document = readDocxDocument(readDocxParts(bytes))
-  const layout: DocxLayout = {body: document.body, marks: document.marks, notes: document.notes}
+  const layout: DocxLayout = {
+    body: document.body,
+    marks: document.marks,
+    notes: document.notes,
+    crossReferences: document.crossReferences,
+    ...(document.directives.length > 0 ? {directives: document.directives} : {})
+  }
   return document.paragraphs.join('\n') + layoutSeparator + JSON.stringify(layout)
 }
 
@@ -66,7 +89,8 @@ export function splitVirtualText(text: string): {visible: string; layout: DocxLa
  * Parse a virtual text into mdast: a paragraph per non-empty line, holding
  * text and `footnoteReference` nodes (a structural reference, identifier
  * `footnote:<w:id>` or `endnote:<w:id>`; a typed superscript number,
- * `superscript:<digits>`), and per note a `footnoteDefinition` (identifier as
+ * `superscript:<digits>`) and `crossReference` nodes (a NOTEREF field's
+ * result, see {@link CrossReferenceNode}), and per note a `footnoteDefinition` (identifier as
  * its references') from its own mark to the end of its last paragraph,
  * holding its paragraphs (the first one after the mark). Never throws.
  */
@@ -76,8 +100,8 @@ export function parseDocxText(text: string): Root {
   for (let i = visible.indexOf('\n'); i >= 0; i = visible.indexOf('\n', i + 1)) starts.push(i + 1)
   const lineEnd = (line: number): number => (line + 1 < starts.length ? starts[line + 1]! - 1 : visible.length)
   const at = (line: number, column: number): Point => ({line: line + 1, column: column + 1, offset: starts[line]! + column})
-  const marksOf = new Map<number, DocxMark[]>()
-  for (const mark of layout.marks) {
+  const marksOf = new Map<number, Array<DocxMark | DocxCrossReference>>()
+  for (const mark of [...layout.marks, ...(layout.crossReferences ?? [])]) {
     if (mark.line < 0 || mark.line >= starts.length) continue
     const list = marksOf.get(mark.line) ?? []
     list.push(mark)
@@ -105,8 +129,14 @@ export function parseDocxText(text: string): Root {
     for (const mark of marks.sort((a, b) => a.column - b.column)) {
       if (mark.column < cursor) continue
       textTo(mark.column)
-      const node: FootnoteReference = {type: 'footnoteReference', identifier: mark.label, label: mark.label, position: {start: at(line, mark.column), end: at(line, mark.column + mark.length)}}
-      children.push(node)
+      const position = {start: at(line, mark.column), end: at(line, mark.column + mark.length)}
+      if ('label' in mark) {
+        const node: FootnoteReference = {type: 'footnoteReference', identifier: mark.label, label: mark.label, position}
+        children.push(node)
+      } else {
+        const node: CrossReferenceNode = {type: 'crossReference', value: mark.shown, data: {...(mark.target === undefined ? {} : {target: mark.target}), expected: mark.expected}, position}
+        children.push(node as unknown as PhrasingContent)
+      }
       cursor = mark.column + mark.length
     }
     textTo(end)
@@ -141,14 +171,75 @@ export function parseDocxText(text: string): Root {
     children.push(definition)
     line = last
   }
+  // Directives as the suppression step reads them (`<!-- citelint-... -->`
+  // html nodes, empty, at their paragraphs): `disable` from the first
+  // paragraph's start to the last one's end, `disable-next-line` at the last.
+  for (const directive of layout.directives ?? []) {
+    const {first, last} = directive
+    if (first < 0 || last < first || last >= starts.length) continue
+    const rules = directive.rules ? ` ${directive.rules}` : ''
+    const marker = (value: string, line: number, column: number): Html => ({type: 'html', value, position: {start: at(line, column), end: at(line, column)}})
+    if (directive.verb === 'disable-next-line') children.push(marker(`<!-- citelint-disable-next-line${rules} -->`, last, 0))
+    else {
+      children.push(marker(`<!-- citelint-disable${rules} -->`, first, 0))
+      children.push({...marker(`<!-- citelint-enable${rules} -->`, last, lineEnd(last) - starts[last]!), data: {closing: true}} as Html)
+    }
+  }
   const lastLine = starts.length - 1
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: at(lastLine, lineEnd(lastLine) - starts[lastLine]!)}}
 }
 
-/** The DOCX reader: a virtual text (see the module comment) parsed by {@link parseDocxText}. */
+/** Characters of a paragraph shown to find it (see {@link locateParagraph}). */
+export const snippetLength = 60
+
+/**
+ * A paragraph's first words, for a person to find it in Word: its text with
+ * runs of white space as one space, cut at a word boundary before
+ * `snippetLength` characters and ended with `…` when cut (or when `more`
+ * says `text` is itself cut from a longer paragraph).
+ */
+export function firstWords(text: string, more = false): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= snippetLength) return more && flat ? `${flat}…` : flat
+  const cut = flat.lastIndexOf(' ', snippetLength)
+  return `${flat.slice(0, cut > snippetLength / 2 ? cut : snippetLength).trimEnd()}…`
+}
+
+/**
+ * The first words of each paragraph of a virtual text, by line (1-based, as
+ * in messages); `undefined` for a line past the last paragraph or an empty
+ * one. One pass over the text, then O(1) per line (the words of a line are
+ * computed when first asked for).
+ */
+export function locateParagraph(text: string): (line: number) => string | undefined {
+  const {visible} = splitVirtualText(text)
+  const starts: number[] = [0]
+  for (let i = visible.indexOf('\n'); i >= 0; i = visible.indexOf('\n', i + 1)) starts.push(i + 1)
+  return (line) => {
+    const start = starts[line - 1]
+    if (start === undefined) return undefined
+    const end = line < starts.length ? starts[line]! - 1 : visible.length
+    // A long paragraph: only its opening is read.
+    const read = Math.min(end, start + snippetLength * 4)
+    return firstWords(visible.slice(start, read), read < end) || undefined
+  }
+}
+
+/**
+ * The DOCX reader: a virtual text (see the module comment) parsed by
+ * {@link parseDocxText}. No fix is offered (the virtual text is not the
+ * file), a note's findings are shown at its reference, a paragraph's first
+ * words locate a line, and Word comments `citelint-disable [rules]` (on the
+ * paragraphs they cover) and `citelint-disable-next-line [rules]` (on the
+ * paragraph after) turn findings off.
+ */
 export const docxReader: Reader = Object.freeze({
   format: 'docx',
   extensions: docxExtensions,
   parse: parseDocxText,
-  notProse: new Set<string>()
+  notProse: new Set<string>(),
+  fixable: false,
+  notesAtReferences: true,
+  directives: true,
+  locate: locateParagraph
 })

@@ -102,5 +102,6 @@ export const markdownReader: Reader = Object.freeze({
   format: 'markdown',
   extensions: markdownExtensions,
   parse: (text: string) => parseMarkdown(text),
-  notProse: new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference'])
+  notProse: new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']),
+  directives: true
 })

@@ -36,4 +36,33 @@ export interface Reader {
    * never enters them, so no convention sees their text.
    */
   readonly notProse: ReadonlySet<string>
+  /**
+   * `false` when the text parsed is not the file's content (a DOCX is read
+   * into a virtual text): fixes are then not offered, as no edit of that
+   * text can be written back. Absent: fixable.
+   */
+  readonly fixable?: false
+  /**
+   * `true` when the tree carries suppression directives as `html` nodes
+   * whose value is `<!-- citelint-disable ... -->` (see
+   * `src/engine/suppress.ts`): Markdown comments, Word comments (DOCX).
+   */
+  readonly directives?: true
+  /**
+   * `true` when the reader's own notes (its tree's `footnoteDefinition`s)
+   * have no place that a person goes to (a Word footnote is reached through
+   * its reference mark): a finding inside such a note that a reference uses
+   * is placed at the note's first reference (a note no reference uses keeps
+   * its own place; notes typed as text keep theirs).
+   */
+  readonly notesAtReferences?: true
+  /**
+   * For a format without lines of its own (DOCX: a line is a paragraph), a
+   * way for a person to find a line: given the text parsed, a function from
+   * a 1-based line to the first words of that line (ending in `…` when cut),
+   * or `undefined` for a line that does not exist or holds no text. Linear
+   * in the text once, then O(1) per line. Absent for formats whose lines an
+   * editor shows.
+   */
+  readonly locate?: (text: string) => (line: number) => string | undefined
 }

@@ -14,7 +14,9 @@
  * - Positions: `region` (§3.30) lines and columns are 1-based and count
  *   UTF-16 code units, declared by `run.columnKind: "utf16CodeUnits"`
  *   (§3.14.23); `endColumn` is the column just after the last character
- *   (§3.30.8), as in vfile.
+ *   (§3.30.8), as in vfile. For a format without lines of its own (DOCX,
+ *   where a line is a paragraph), `region.snippet.text` (§3.30.13) holds the
+ *   first words of the paragraph, so a person can find the place.
  * - Paths: `artifactLocation.uri` (§3.4.3) is the file's path relative to
  *   `cwd`, with `/` separators and each segment percent-encoded, resolved
  *   against `uriBaseId: "SRCROOT"`, which `run.originalUriBaseIds` (§3.14.14)
@@ -35,6 +37,8 @@ import type {CitelintMessage, LintResult} from '../engine/engine.js'
 import {packagePageUrl, ruleDocsUrl} from '../engine/rule-docs.js'
 import {packageRoot} from '../engine/package-root.js'
 import {rules} from '../engine/registry.js'
+import type {Locator} from './snippet.js'
+import {locatorOf} from './snippet.js'
 
 /** Options of `formatSarif`. */
 export interface SarifOptions {
@@ -61,6 +65,12 @@ export interface SarifRegion {
   readonly startColumn: number
   readonly endLine: number
   readonly endColumn: number
+  /**
+   * For a format without lines of its own (DOCX), the first words of the
+   * paragraph the region starts in (§3.30.13, `artifactContent.text`), so
+   * a person can find the place in the document.
+   */
+  readonly snippet?: {readonly text: string}
 }
 
 /** A location (§3.28) with a physical location (§3.29). */
@@ -168,7 +178,8 @@ export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages
         originalUriBaseIds: {SRCROOT: {uri: directoryUri(options.cwd)}},
         results: results.flatMap((result) => {
           const artifactLocation = artifactLocationOf(result, options.cwd)
-          return result.messages.map((message) => toSarifResult(message, artifactLocation, ruleIndex))
+          const locate = result.messages.length > 0 ? locatorOf(result.file) : undefined
+          return result.messages.map((message) => toSarifResult(message, artifactLocation, ruleIndex, locate))
         })
       }
     ]
@@ -186,8 +197,10 @@ export function formatSarif(results: readonly Pick<LintResult, 'file' | 'message
 function toSarifResult(
   message: CitelintMessage,
   artifactLocation: SarifLocation['physicalLocation']['artifactLocation'],
-  ruleIndex: ReadonlyMap<string, number>
+  ruleIndex: ReadonlyMap<string, number>,
+  locate: Locator | undefined
 ): SarifResult {
+  const physicalLocation = (place: Point | Position | undefined): SarifLocation['physicalLocation'] => locationOf(artifactLocation, place, locate)
   const ruleId = message.ruleId ?? ownRuleId(message.messageId)
   const index = ruleIndex.get(ruleId)
   const related = message.related?.length ? message.related : [causeOf(message)].filter((c) => c !== undefined)
@@ -196,13 +209,13 @@ function toSarifResult(
     ...(index === undefined ? {} : {ruleIndex: index}),
     level: message.fatal ? 'error' : 'warning',
     message: {text: message.reason},
-    locations: [{physicalLocation: physicalLocation(artifactLocation, message.place)}],
+    locations: [{physicalLocation: physicalLocation(message.place)}],
     // The engine reports related places in the same file as the message.
     ...(related.length > 0
       ? {
           relatedLocations: related.map((place, i) => ({
             id: i + 1,
-            physicalLocation: physicalLocation(artifactLocation, place.place),
+            physicalLocation: physicalLocation(place.place),
             message: {text: place.reason}
           }))
         }
@@ -210,12 +223,15 @@ function toSarifResult(
   }
 }
 
-function physicalLocation(
+function locationOf(
   artifactLocation: SarifLocation['physicalLocation']['artifactLocation'],
-  place: Point | Position | undefined
+  place: Point | Position | undefined,
+  locate: Locator | undefined
 ): SarifLocation['physicalLocation'] {
   const region = regionOf(place)
-  return region ? {artifactLocation, region} : {artifactLocation}
+  if (!region) return {artifactLocation}
+  const text = locate?.(region.startLine)
+  return {artifactLocation, region: text === undefined ? region : {...region, snippet: {text}}}
 }
 
 /** The region of a vfile place; a point becomes an empty region; no place, no region. */

@@ -347,7 +347,7 @@ function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixi
 
 /** Empty models, as documented on `CachedResult`. */
 function models(format: Format) {
-  const index = {format, references: [], notes: [], notesSection: undefined, numberingStyle: 'none', numberRange: undefined} as const
+  const index = {format, references: [], notes: [], notesSection: undefined, numberingStyle: 'none', numberRange: undefined, crossReferences: []} as const
   const prose = {paragraphs: [], sentences: [], quotations: [], markerGroups: [], reportDate: undefined}
   return {index, noteFields: [], prose}
 }
