@@ -8,7 +8,8 @@ import type {CliIo} from './args.js'
 import type {CliArgs} from './options.js'
 import {ConfigError} from '../engine/config.js'
 import type {FileFailure, TextFile} from '../run/files.js'
-import {FileTooLarge, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
+import {formatOf} from '../readers/format.js'
+import {FileTooLarge, decodeHtml, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
 import type {FileReport, FileResult, LintFilesOptions} from '../run/lint-files.js'
 import {Linter, failureOf, withInvalidUtf8} from '../run/lint-files.js'
 
@@ -62,7 +63,7 @@ function decodeStdin(input: string | Uint8Array, name: string, limited: boolean,
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length
   return size > limit
     ? {reason: tooLargeReason(new FileTooLarge(limited ? undefined : size, limit))}
-    : typeof input === 'string' ? {text: input} : decodeText(input, name)
+    : typeof input === 'string' ? {text: input} : formatOf(name) === 'html' ? decodeHtml(input, name) : decodeText(input, name)
 }
 
 /**
