@@ -118,6 +118,11 @@ function textOf(node: HastNodes): string {
   return out
 }
 
+/** Whether an element's text holds more than a marker (a label, brackets, a number). */
+function hasWords(element: Element): boolean {
+  return /[^\s\d[\]().^*†‡§↩︎]/u.test(textOf(element).replace(/^\s*\[?\s*\w{0,2}\s*\]?\.?/, ''))
+}
+
 /** Whether an element is not prose by its tag, attributes or class. */
 function isSkipped(element: Element): boolean {
   if (skipped.has(element.tagName)) return true
@@ -174,9 +179,15 @@ function findStructure(tree: HastRoot): Structure {
   }
   /** The block that is the note for a target element. */
   const noteBlockOf = (target: Element): Element => {
-    if (noteBlocks.has(target.tagName) && textOf(target).trim().length > 0) return target
-    for (const up of ancestors(target)) if (noteBlocks.has(up.tagName)) return up
-    return target
+    if (noteBlocks.has(target.tagName) && hasWords(target)) return target
+    let first: Element | undefined
+    for (const up of ancestors(target)) {
+      if (!noteBlocks.has(up.tagName)) continue
+      first ??= up
+      // A block holding only the note's anchor and label (`[85]`): the note is the block around it.
+      if (hasWords(up)) return up
+    }
+    return first ?? target
   }
   const notes = new Map<Element, string>()
   const noteIdMatches = (id: string, markup: HtmlMarkup): boolean => markup.noteId?.test(id) ?? false
@@ -206,7 +217,10 @@ function findStructure(tree: HastRoot): Structure {
     const up = parent.get(element)
     const classes = [...classesOf(element), ...(up && (up.tagName === 'sup' || up.tagName === 'span') ? classesOf(up) : [])]
     const types = [...typesOf(element), ...(up ? typesOf(up) : [])]
-    if (inNote(element)) {
+    const targetElement = ids.get(target)
+    const targetNote = targetElement ? noteBlockOf(targetElement) : undefined
+    const citesAnotherNote = targetNote !== undefined && notes.has(targetNote) && targetNote !== element && ![...ancestors(element)].includes(targetNote)
+    if (inNote(element) && !(citesAnotherNote && markerText.test(text))) {
       if (types.some((word) => backlinkTypes.has(word)) || attribute(element, 'dataFootnoteBackref') !== undefined || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^\s*[\^↩↑⤴︎\u{fe0e}\s]+\s*$/u.test(text) || markerText.test(text)) backlinks.add(element)
       continue
     }
