@@ -36,7 +36,8 @@ const rule: Rule = {
     fix: 'none',
     messages: {
       bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
-      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`'
+      gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
+      link: 'Undefined reference `{marker}`: its link targets `{expected}`, which no element of the page has, expected a note with that id'
     },
     defaults: {}
   },
@@ -44,6 +45,11 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
+      if (index.format === 'html' && reference.syntax === 'gfm') {
+        // An HTML page's reference is a link: its label is the id it targets (see src/readers/html.ts).
+        context.report({messageId: 'link', data: {marker: reference.marker, expected: reference.label.startsWith('#') ? reference.label : `#${reference.label}`}, span: reference.span})
+        continue
+      }
       context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
     }
   }

@@ -29,13 +29,18 @@ const rule: Rule = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      unused: 'Unused note `{marker}`: no reference cites it, expected a reference `{reference}` in the text'
+      unused: 'Unused note `{marker}`: no reference cites it, expected a reference `{reference}` in the text',
+      link: 'Unused note `{marker}`: no link of the page targets it, expected a reference linking to `#{id}`'
     },
     defaults: {}
   },
   check(context) {
     for (const note of context.index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
+      if (context.index.format === 'html' && note.syntax === 'gfm') {
+        context.report({messageId: 'link', data: {marker: note.marker, id: note.label}, span: note.markerSpan})
+        continue
+      }
       const reference = note.syntax === 'gfm' ? note.marker : note.syntax === 'symbol' || note.syntax === 'numeral' ? note.label : `[${note.label}]`
       context.report({messageId: 'unused', data: {marker: note.marker, reference}, span: note.markerSpan})
     }

@@ -23,7 +23,7 @@ const folder = path.join(root, 'examples')
 const update = process.env['UPDATE_EXAMPLES'] === '1'
 // `<stem>.fixed.<ext>` files hold the expected output of `--fix`, not reports.
 const reports = readdirSync(folder)
-  .filter((name) => /\.(md|markdown|Rmd|qmd|txt)$/.test(name) && !/\.fixed\.\w+$/.test(name))
+  .filter((name) => /\.(md|markdown|Rmd|qmd|txt|html)$/.test(name) && !/\.fixed\.\w+$/.test(name))
   .sort()
 const fixedName = (name: string): string => name.replace(/\.(\w+)$/, '.fixed.$1')
 

@@ -175,13 +175,18 @@ function findStructure(tree: HastRoot): Structure {
     const classes = classesOf(element)
     if (typesOf(element).some((word) => notesTypes.has(word))) return true
     if (attribute(element, 'dataFootnotes') !== undefined) return true
+    if (/^(foot|end)?notes$|^references$/i.test(attribute(element, 'id') ?? '') && element.tagName !== 'a') return true
     return htmlMarkups.some((markup) => markup.notesClass?.some((name) => classes.includes(name) && element.tagName !== 'p' && element.tagName !== 'a' && element.tagName !== 'span' && element.tagName !== 'sup'))
   }
   /** The block that is the note for a target element. */
   const noteBlockOf = (target: Element): Element => {
-    if (noteBlocks.has(target.tagName) && hasWords(target)) return target
+    const up0 = parent.get(target)
+    if (noteBlocks.has(target.tagName) && (hasWords(target) || (up0 !== undefined && isNotesContainer(up0)))) return target
     let first: Element | undefined
+    let depth = 0
     for (const up of ancestors(target)) {
+      if (isNotesContainer(up) && !classesOf(up).includes('footnote')) break
+      if (++depth > 4) break
       if (!noteBlocks.has(up.tagName)) continue
       first ??= up
       // A block holding only the note's anchor and label (`[85]`): the note is the block around it.
@@ -196,7 +201,7 @@ function findStructure(tree: HastRoot): Structure {
     if (!id) continue
     const inContainer = element.tagName === 'li' && parent.get(element) !== undefined && [...ancestors(element)].slice(0, 2).some(isNotesContainer)
     const typed = typesOf(element).some((word) => noteTypes.has(word))
-    const byId = htmlMarkups.some((markup) => noteIdMatches(id, markup)) && [...ancestors(element)].some((up) => isNotesContainer(up) || typesOf(up).some((w) => noteTypes.has(w))) || /^(_?ftn|_?edn|ftnt|Footnote_|cite_note-|user-content-fn-|fn:)/.test(id) && element.tagName !== 'sup'
+    const byId = htmlMarkups.some((markup) => noteIdMatches(id, markup)) && [...ancestors(element)].some((up) => isNotesContainer(up) || typesOf(up).some((w) => noteTypes.has(w))) || /^(_?ftn\d|_?edn\d|ftnt\d|Footnote_|cite_note-|user-content-fn-|fn:)/.test(id) && element.tagName !== 'sup'
     if (inContainer || typed || byId) {
       const block = noteBlockOf(element)
       if (!notes.has(block)) notes.set(block, id)
@@ -241,6 +246,22 @@ function findStructure(tree: HastRoot): Structure {
   }
   // A note holding a reference's own element (a link to itself) is no note.
   for (const [note] of notes) if (references.has(note)) notes.delete(note)
+  // A note inside another note (Word's `<div id=ftn1>` around `<a name=_ftn1>`'s paragraph) is that note.
+  const outer = new Map<string, string>()
+  for (const [note, label] of notes) {
+    for (const up of ancestors(note)) {
+      const upper = notes.get(up)
+      if (upper !== undefined) {
+        outer.set(label, upper)
+        notes.delete(note)
+        break
+      }
+    }
+  }
+  for (const [reference, label] of references) {
+    const canonical = outer.get(label)
+    if (canonical !== undefined) references.set(reference, canonical)
+  }
   return {notes, references, backlinks}
 }
 
@@ -370,6 +391,8 @@ export function readHtml(source: string): HtmlPage {
         if (note && note.element === element) {
           openNotes.pop()
           newline(end)
+          // An empty note keeps one empty line, so that it is read (and found empty).
+          if (line === note.line) push('\n', start0(element, end))
           const lines = line - note.line
           if (lines > 0) {
             layoutNotes.push({label: note.label, line: note.line, lines, markColumn: 0, markLength: 0})
