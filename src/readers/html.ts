@@ -265,14 +265,34 @@ function findStructure(tree: HastRoot): Structure {
   return {notes, references, backlinks}
 }
 
-/** Parse an HTML page into hast with positions. */
+/** Thrown for a page nested deeper than the parser's recursion can go: refused with one line (a refusal, as `isRefusal` says). */
+export class HtmlTooDeep extends Error {
+  override name = 'HtmlTooDeep'
+  constructor() {
+    super('HTML nested too deep: the page opens more elements inside one another than can be parsed')
+  }
+}
+
+/**
+ * Parse an HTML page into hast with positions.
+ *
+ * @throws HtmlTooDeep when the nesting exhausts the call stack (parse5's
+ *   tree is turned into hast recursively).
+ */
 export function parseHtml(source: string): HastRoot {
-  return unified().use(rehypeParse).parse(source)
+  try {
+    return unified().use(rehypeParse).parse(source)
+  } catch (error) {
+    if (error instanceof RangeError) throw new HtmlTooDeep()
+    throw error
+  }
 }
 
 /**
  * Read an HTML page (its decoded source) into a virtual text (see the module
- * comment). Never throws on any string: parse5 repairs every input.
+ * comment). parse5 repairs every input.
+ *
+ * @throws HtmlTooDeep for a page nested too deep to parse.
  */
 export function readHtml(source: string): HtmlPage {
   const tree = parseHtml(source)
