@@ -109,6 +109,9 @@ for (const name of reports) {
     for (const message of lint(name).messages) {
       const place = message.place
       assert.ok(place && 'start' in place, 'message has a span')
+      // An HTML finding spans the element that is the reference or note (`<a href=...>`), not its text.
+      // (A page without footnote markup is read as plain text: its spans start with the marker.)
+      if (name.endsWith('.html') && text.charAt(place.start.offset ?? -1) === '<') continue
       const slice = text.slice(place.start.offset, place.end.offset)
       const quoted = /`([^`]+)`/.exec(message.reason)?.[1]
       assert.ok(quoted, `message quotes a marker: ${message.reason}`)

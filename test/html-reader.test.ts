@@ -63,11 +63,11 @@ test('bad input: broken markup and script-heavy pages lint; deep nesting is one 
   assert.match(deep.stderr, /nested too deep/)
 })
 
-test('bad input: a 20 MB page lints', () => {
+test('bad input: a large page (4 MB here; 20 MB is measured by npm run bench:hostile) lints', () => {
   const paragraph = '<p>Talks stalled in October.<sup><a href="#fn1" class="footnote-ref">1</a></sup> Prices rose after a long dispute.</p>\n'
-  const html = '<html><body>' + paragraph.repeat(Math.ceil(20e6 / paragraph.length)) + '<section class="footnotes"><ol><li id="fn1">Al-Akhbar, October 12, 2015.</li></ol></section></body></html>'
+  const html = '<html><body>' + paragraph.repeat(Math.ceil(4e6 / paragraph.length)) + '<section class="footnotes"><ol><li id="fn1">Al-Akhbar, October 12, 2015.</li></ol></section></body></html>'
   const result = lintText(html, {filePath: 'big.html'})
-  assert.ok(result.index.references.length > 100_000)
+  assert.ok(result.index.references.length > 20_000)
   assert.is(result.index.notes.length, 1)
 })
 

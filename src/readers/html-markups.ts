@@ -73,5 +73,11 @@ export const notesTypes: ReadonlySet<string> = new Set(['doc-endnotes', 'endnote
 /** ARIA roles and EPUB types of a back-link. */
 export const backlinkTypes: ReadonlySet<string> = new Set(['doc-backlink', 'backlink'])
 
-/** A label a reader may see as a note marker: a number, a letter, a roman numeral, or a group label (`Note 1`, `n 1`, `nb 1`), bare or in brackets. */
-export const markerText = /^\s*[[(]?\s*(?:(?:note|nb|n|fn)\s?)?(\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§])\s*[\])]?\.?\s*$/i
+/** A label a reader may see as a note marker (trimmed): a number, a letter, a roman numeral, a symbol, or a group label (`Note 1`, `n 1`, `nb 1`), bare or in brackets. */
+const markerPattern = /^[[(]?(?:(?:note|nb|n|fn) ?)?(?:\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§])[\])]?\.?$/i
+
+/** Whether a link's text is a note marker (see `markerPattern`); white space around it is ignored. */
+export function isMarkerText(text: string): boolean {
+  const trimmed = text.trim()
+  return trimmed.length > 0 && trimmed.length <= 16 && markerPattern.test(trimmed)
+}

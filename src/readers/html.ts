@@ -31,7 +31,7 @@ import {layoutSeparator, parseDocxText} from './docx.js'
 import type {DocxMark, DocxNote} from './docx-xml.js'
 import {htmlExtensions} from './format.js'
 import type {HtmlMarkup} from './html-markups.js'
-import {backlinkTypes, htmlMarkups, markerText, notesTypes, noteTypes, referenceTypes} from './html-markups.js'
+import {backlinkTypes, htmlMarkups, isMarkerText, notesTypes, noteTypes, referenceTypes} from './html-markups.js'
 import type {Reader} from './reader.js'
 
 /** A suppression comment's place in the HTML source (offsets, end exclusive). */
@@ -225,11 +225,15 @@ function findStructure(tree: HastRoot): Structure {
     const targetElement = ids.get(target)
     const targetNote = targetElement ? noteBlockOf(targetElement) : undefined
     const citesAnotherNote = targetNote !== undefined && notes.has(targetNote) && targetNote !== element && ![...ancestors(element)].includes(targetNote)
-    if (inNote(element) && !(citesAnotherNote && markerText.test(text))) {
-      if (types.some((word) => backlinkTypes.has(word)) || attribute(element, 'dataFootnoteBackref') !== undefined || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^\s*[\^↩↑⤴︎\u{fe0e}\s]+\s*$/u.test(text) || markerText.test(text)) backlinks.add(element)
+    if (inNote(element) && !(citesAnotherNote && isMarkerText(text))) {
+      if (types.some((word) => backlinkTypes.has(word)) || attribute(element, 'dataFootnoteBackref') !== undefined || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^[\^↩↑⤴︎\u{fe0e}\s]+$/u.test(text.trim()) || isMarkerText(text)) {
+        // A back-link to nothing (its reference's id is gone) is reported as a reference to nothing: undefined-reference.
+        if (targetElement === undefined && text.trim() !== '') references.set(element, `#${target}`)
+        else backlinks.add(element)
+      }
       continue
     }
-    if (!markerText.test(text) && !/^\s*[[(]?\s*\d{1,4}\s*[\])]?\s*$/.test(text)) continue
+    if (!isMarkerText(text)) continue
     const ownId = attribute(element, 'id') ?? attribute(element, 'name') ?? (up ? attribute(up, 'id') : undefined) ?? ''
     const signal =
       types.some((word) => referenceTypes.has(word)) ||
@@ -237,7 +241,7 @@ function findStructure(tree: HastRoot): Structure {
       htmlMarkups.some((m) => m.referenceHref?.test(target) || (ownId !== '' && m.referenceId?.test(ownId)) || m.referenceClass?.some((c) => classes.includes(c)))
     const found = ids.get(target)
     const superscript = up?.tagName === 'sup' || element.children.some((child) => child.type === 'element' && child.tagName === 'sup')
-    const bracketed = /^\s*\[.*\]\s*$/.test(text)
+    const bracketed = text.trim().startsWith('[') && text.trim().endsWith(']')
     const noteTarget = found ? noteBlockOf(found) : undefined
     const generic = noteTarget !== undefined && (superscript || bracketed) && (notes.has(noteTarget) || [...ancestors(noteTarget)].some(isNotesContainer))
     if (!signal && !generic) continue
@@ -306,12 +310,7 @@ export function readHtml(source: string): HtmlPage {
   let line = 0
   let column = 0
   const endOf = new Map<number, number>()
-  let noteStart: number | undefined
   const push = (char: string, from: number): void => {
-    if (noteStart !== undefined && char !== '\n') {
-      from = noteStart
-      noteStart = undefined
-    }
     if (length >= capacity) {
       capacity *= 2
       const grown = new Int32Array(capacity)
@@ -326,8 +325,10 @@ export function readHtml(source: string): HtmlPage {
       column = 0
     } else column += char.length
   }
+  /** The virtual offset of the last note-start space, which no line end removes. */
+  let keptSpace = -1
   const newline = (from: number): void => {
-    if (lastChar === ' ') {
+    if (lastChar === ' ' && length - 1 !== keptSpace) {
       // Trailing space before a line end is dropped.
       out.pop()
       length--
@@ -433,8 +434,12 @@ export function readHtml(source: string): HtmlPage {
       if (noteLabel !== undefined && openNotes.length === 0) {
         newline(start)
         openNotes.push({element, line, label: noteLabel})
-        // The note's first character maps to the element's start.
-        noteStart = start
+        // A space that stands for the note's element: the note starts there (its first
+        // text may be a back-link, reported at its own element).
+        push(' ', start)
+        keptSpace = length - 1
+        // The note's marker span (this space) ends where the element ends.
+        endOf.set(length, end)
       }
       const referenceLabel = references.get(element)
       if (referenceLabel !== undefined && openReferences.length === 0) {

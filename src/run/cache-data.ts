@@ -226,7 +226,7 @@ function isCacheData(value: unknown): value is CacheData {
 function isEntry(entry: unknown): boolean {
   if (!isRecord(entry)) return false
   const {format, content, config, messages, fixes} = entry
-  if ((format !== 'markdown' && format !== 'text' && format !== 'docx') || typeof content !== 'string' || typeof config !== 'string') return false
+  if ((format !== 'markdown' && format !== 'text' && format !== 'docx' && format !== 'html') || typeof content !== 'string' || typeof config !== 'string') return false
   if (!Array.isArray(messages) || (fixes !== undefined && !(Array.isArray(fixes) && fixes.every(isFix)))) return false
   const fixCount = Array.isArray(fixes) ? fixes.length : 0
   return messages.every((message: unknown) => isStoredMessage(message, fixCount))
