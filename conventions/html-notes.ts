@@ -44,7 +44,7 @@ const convention: Convention = {
       while (markEnd < end && !/\s/.test(source.charAt(markEnd))) markEnd++
       yield {
         role: 'note',
-        marker: `note ${definition.label}`,
+        marker: `#${definition.label}`,
         label: definition.label,
         style: 'caret',
         syntax: 'gfm',
