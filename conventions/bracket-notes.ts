@@ -10,7 +10,8 @@
  * - Reads: `talks stalled.[1] The` with `[1] Al-Akhbar, October 12, 2015.`
  * - Must not read: editorial brackets, `[sic]`, `[...]`, `[the IRGC]`,
  * `[t]he`, `collud[e]`, `"[a] list`, `d[^a][n]wongg`; `[1]:` (a link
- * definition's shape); array indexes `S[0]`, `S1[i]`; an original edition's
+ * definition's shape); array indexes `S[0]`, `S1[i]` (unless they continue
+ * the series: `Roman lead pipes[n]` after `[m]`); an original edition's
  * year `(2004) [1961]`; a legend `[1]  = Whole-note`; a book index's page
  * `Banjo, [20]`.
  *
@@ -24,7 +25,11 @@
  * marker and read wherever it stands. A note found inside a paragraph of prose is a
  * reference wrapped onto a new line (`[2]`) or nothing (`[W]e`): the
  * resolver decides that per paragraph. A bracket glued to a one-letter word
- * that is not English (`S[0]`, not `A[1]`) is an index; a four-digit label
+ * that is not English (`S[0]`, not `A[1]`) has an index's shape, and a
+ * letter glued to a word (`collud[e]`) a completion's: both are proposed on
+ * evidence only, and stand when they continue the document's series of
+ * references (`pipes[n]` after `[m]`, `P391[238]` after `[237]`; see
+ * `src/citation-index/series-policy.ts`); a four-digit label
  * after a year (`(1863 [1859])`) is a year; a line-start `[1]` followed by
  * `=` is a legend entry, and a block with two such entries holds no notes; a
  * block whose lines mostly end in a page number after a comma is a book
@@ -43,6 +48,7 @@ const closingChar = /[.,;:!?)\]}"'”’»…%]/
 const straightQuote = /["']/
 const space = /\s/
 const spacedDigits = /^[ \t]*\d{1,5}[ \t]*$/
+const lowerLetter = /^[a-z]$/
 
 const convention: Convention = {
   meta: {
@@ -69,10 +75,15 @@ const convention: Convention = {
         const style = labelStyle(token.label, false)
         if (!style) continue
         const {before, next} = token
-        // An array index (`S[0]`, `S1[i]`) or an original edition's year (`(2004) [1961]`) is not a marker.
-        if (!token.lineStart && (gluedToIdentifier(source, token.start) || originalYear(source, token.label, token.start))) continue
+        // An original edition's year (`(2004) [1961]`) is not a marker.
+        if (!token.lineStart && originalYear(source, token.label, token.start)) continue
         const item = {marker: source.slice(token.start, token.end), label: token.label, style, syntax: 'bracket', start: token.start, end: token.end, block, fromText: true} as const
         const numeric = style === 'arabic'
+        // An array index's shape (`S[0]`, `S1[i]`, `P391[238]`): a reference only if it continues the document's series.
+        if (!token.lineStart && gluedToIdentifier(source, token.start)) {
+          if (numeric || lowerLetter.test(token.label)) yield {...item, role: 'reference', onEvidence: true}
+          continue
+        }
         if (token.lineStart && notesAllowed) {
           // `[1] Al-Akhbar ...` starts a note; `[W]e want` is editorial.
           // `[1]  = Whole-note` is a legend entry.
@@ -92,7 +103,12 @@ const convention: Convention = {
           // IRGC]`, `collud[e]`, `[t]he`, `"[a] list`. A marker follows
           // punctuation that closes something: `others."[v]`.
           // A letter after an editorial bracket glued to a word is inside the word: `d[^a][n]wongg`.
-          if (!closingChar.test(before) || wordChar.test(next) || afterEditorial) continue
+          if (wordChar.test(next) || afterEditorial) continue
+          if (!closingChar.test(before)) {
+            // A letter glued to a word (`pipes[n]`, `gas[o])`) is a completion (`collud[e]`) unless it continues the document's series.
+            if (wordChar.test(before) && lowerLetter.test(token.label)) yield {...item, role: 'reference', onEvidence: true}
+            continue
+          }
           const beforeQuote = token.beforeBefore
           if (straightQuote.test(before) && (!beforeQuote || space.test(beforeQuote))) continue
         }

@@ -11,8 +11,9 @@
  * `Affordable Care Act2 and` with the second `... Act.↩︎` paragraph under
  * `Footnotes`
  * - Must not read: `COVID-19`, `$2.5`, `1,000`, `HISIM2`, `CO2`, `x2`,
- * `mp3`, `Section 508`, `H.R. 1`, a number set off by spaces (`sharply. 7
- * Officials` is left unread: in OCR and PDF text it is mostly debris), `10:30`, `3rd`, OCR debris `!!7!`, `'5?`.
+ * `mp3`, `Section 508`, `H.R. 1`, `10:30`, `3rd`, OCR debris `!!7!`, `'5?`;
+ * a number set off by a space (`sharply. 7 Officials`) unless the notes
+ * vouch for it.
  *
  * How it tells them apart: a candidate is 1 to 3 digits (no leading zero)
  * right after a closing punctuation mark that follows a non-digit
@@ -22,7 +23,12 @@
  * candidates decide nothing on their own: the resolver keeps them only when
  * they align with a notes list (`src/citation-index/alignment.ts`; the
  * evidence threshold is three notes in ascending order, each after a
- * candidate with its number). Plain text only.
+ * candidate with its number). A number set off by a space after a
+ * sentence's punctuation (`statisticians. 3 Disclosure`, as PDF text sets a
+ * superscript) is mostly debris in OCR and PDF text (page numbers, list
+ * items), so it is proposed on evidence only: it never starts a series, and
+ * stands only as the missing reference of an aligned note, between the
+ * reference numbered one less and the note. Plain text only.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {isNoteNumber} from '../src/citation-index/numeral-lines.js'
@@ -39,6 +45,23 @@ const continuing = /[.,:]/
 /** A heading over notes whose numbers the copy dropped. */
 const notesHeading = /^(?:foot|end)?notes:?$/i
 const backLink = /↩\uFE0E?\uFE0F?$/u
+
+/** Sentence-ending punctuation a spaced superscript follows (`sharply. 7 Officials`, `costs; 12 the`). */
+const sentenceEnd = /[.;:”"]/
+
+/**
+ * Whether the digits at `at` (`length` long) in `text`, after a space, stand
+ * as a PDF sets a superscript after punctuation: `word. 7 Officials`, a
+ * word of two or more letters, punctuation that ends a sentence or a
+ * clause, one space, the number, then one space and a capital letter, or
+ * the line's end.
+ */
+function spacedAfter(text: string, at: number, length: number): boolean {
+  if (!sentenceEnd.test(text.charAt(at - 2)) || !letter.test(text.charAt(at - 3)) || !letter.test(text.charAt(at - 4))) return false
+  const next = text.charAt(at + length)
+  if (next === '\n' || next === '\r' || next === '') return true
+  return next === ' ' && /\p{Lu}/u.test(text.charAt(at + length + 1))
+}
 
 const convention: Convention = {
   meta: {
@@ -80,6 +103,14 @@ const convention: Convention = {
         const before = text.charAt(at - 1)
         const next = text.charAt(at + digits.length)
         if (!before || digit.test(before)) continue
+        if (before === ' ') {
+          // Set off by a space, as PDF text sets a superscript after a full stop (`statisticians. 3 Disclosure`): on evidence only.
+          if (spacedAfter(text, at, digits.length)) {
+            const start = block.start + at
+            yield {role: 'reference', marker: digits, label: digits, style: 'arabic', syntax: 'numeral', start, end: start + digits.length, fromText: true, onEvidence: true}
+          }
+          continue
+        }
         const afterNext = text.charAt(at + digits.length + 1)
         // A day glued to its month in OCR text: `December6, 2016`.
         if (next === ',' && space.test(afterNext) && digit.test(text.charAt(at + digits.length + 2))) continue

@@ -13,6 +13,11 @@
  * of four digits); `[a, b]`; a list at a line start (a table's or list's
  * label).
  *
+ * A range written with two markers (`[01] through [15]`, `[3] to [5]`,
+ * `[3]–[5]`) cites the notes between its ends too (a transcriber's note
+ * saying how the notes are numbered, or a paper citing a run of its
+ * bibliography).
+ *
  * The index holds one reference per cited note, all sharing the marker's
  * span and text, labelled with the note's number, in ascending order; rules
  * need nothing else. A list of numbers and separators that is wrongly
@@ -94,6 +99,35 @@ const convention: Convention = {
         }
         for (const n of cited) yield {...base, label: String(n), style: 'arabic'}
       }
+      yield* spelledRanges(source, block, tokens, format)
+    }
+  }
+}
+
+/** Words that join the two ends of a range written out: `[01] through [15]`, `[3] to [5]`. */
+const rangeWord = /^(?: (?:through|thru|to) |[–—])$/
+
+/**
+ * A range written with two markers, `[01] through [15]`, `[3] to [5]`,
+ * `[3]–[5]`: the two ends are bracket references of their own
+ * (`bracket-notes.ts`), and the range also cites every note between them,
+ * one reference each, sharing the span and text of the whole range, with
+ * labels padded as the first end is (`02` after `[01]`).
+ */
+function* spelledRanges(source: string, block: number, tokens: DocumentView['blocks'][number]['tokens'], format: DocumentView['format']): Iterable<Candidate> {
+  for (let i = 1; i < tokens.length; i++) {
+    const first = tokens[i - 1]!
+    const last = tokens[i]!
+    if (first.kind !== 'bracket' || last.kind !== 'bracket' || first.caret || last.caret || first.lineStart) continue
+    if (format === 'markdown' && (first.slashes % 2 === 1 || last.slashes % 2 === 1)) continue
+    if (!item.test(first.label) || !item.test(last.label) || !rangeWord.test(source.slice(first.end, last.start))) continue
+    const low = Number.parseInt(first.label, 10)
+    const high = Number.parseInt(last.label, 10)
+    if (low === 0 || high - low < 2 || high - low > maxRange) continue
+    const width = first.label.startsWith('0') ? first.label.length : 0
+    const marker = source.slice(first.start, last.end)
+    for (let n = low + 1; n < high; n++) {
+      yield {role: 'reference', marker, label: String(n).padStart(width, '0'), style: 'arabic', syntax: 'bracket', start: first.start, end: last.end, block, fromText: true}
     }
   }
 }

@@ -23,6 +23,7 @@
  * Options: none. Fixable: no.
  */
 import type {Rule} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 
 const rule: Rule = {
   meta: {
@@ -31,8 +32,8 @@ const rule: Rule = {
     severity: 'error',
     fix: 'none',
     messages: {
-      duplicate: 'Duplicate note `{marker}`: an earlier note has the same label, expected one note per label',
-      first: 'First note `{marker}` is here'
+      duplicate: 'Duplicate {note}: an earlier note has the same label, expected one note per label',
+      first: 'First {note} is here'
     },
     defaults: {}
   },
@@ -44,9 +45,9 @@ const rule: Rule = {
       if (!first) continue
       context.report({
         messageId: 'duplicate',
-        data: {marker: note.marker},
+        data: {note: noteName(note, context.index)},
         span: note.markerSpan,
-        related: {span: first.markerSpan, messageId: 'first', data: {marker: first.marker}}
+        related: {span: first.markerSpan, messageId: 'first', data: {note: noteName(first, context.index)}}
       })
     }
   }

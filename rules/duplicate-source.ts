@@ -27,6 +27,7 @@
  * Options: none. Fixable: no (renumbering the references is left to the author).
  */
 import type {Rule} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 import type {Note} from '../src/citation-index/types.js'
 
 const rule: Rule = {
@@ -36,8 +37,8 @@ const rule: Rule = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      duplicate: 'Duplicate source in note `{marker}`: note `{first}` names the same source and date, expected one note cited twice',
-      first: 'First note `{marker}` with this source is here'
+      duplicate: 'Duplicate source in {note}: {first} names the same source and date, expected one note cited twice',
+      first: 'First {note} with this source is here'
     },
     defaults: {}
   },
@@ -54,9 +55,9 @@ const rule: Rule = {
       }
       context.report({
         messageId: 'duplicate',
-        data: {marker: note.marker, first: first.marker},
+        data: {note: noteName(note, context.index), first: noteName(first, context.index)},
         span: note.span,
-        related: {span: first.span, messageId: 'first', data: {marker: first.marker}}
+        related: {span: first.span, messageId: 'first', data: {note: noteName(first, context.index)}}
       })
     }
   }

@@ -32,6 +32,7 @@
 import type {RepeatedOptions} from '../src/engine/repeated.js'
 import {repeatedDefaults, reportNoteFindings, validateRepeated} from '../src/engine/repeated.js'
 import type {Rule} from '../src/engine/rule.js'
+import {noteMark, noteName} from '../src/citation-index/names.js'
 
 const rule: Rule<RepeatedOptions> = {
   meta: {
@@ -40,9 +41,9 @@ const rule: Rule<RepeatedOptions> = {
     severity: 'error',
     fix: 'none',
     messages: {
-      empty: 'Empty note `{marker}`: nothing follows the marker, expected an outlet, author or title',
-      onlyRest: 'Empty source in note `{marker}` (only `{content}`), expected an outlet, author or title',
-      repeated: 'Empty source in {count} of {total} notes (first `{marker}`), expected an outlet, author or title in each'
+      empty: 'Empty {note}: nothing follows the marker, expected an outlet, author or title',
+      onlyRest: 'Empty source in {note} (only `{content}`), expected an outlet, author or title',
+      repeated: 'Empty source in {count} of {total} notes (first {first}), expected an outlet, author or title in each'
     },
     defaults: repeatedDefaults,
     validate: validateRepeated
@@ -52,12 +53,12 @@ const rule: Rule<RepeatedOptions> = {
       .filter((note) => context.noteFields[note.index]?.kind === 'empty')
       .map((note) => {
         const content = note.content.length > 40 ? `${note.content.slice(0, 39)}…` : note.content
-        const report = {messageId: content ? 'onlyRest' : 'empty', data: {marker: note.marker, content}, span: note.span}
+        const report = {messageId: content ? 'onlyRest' : 'empty', data: {note: noteName(note, context.index), content}, span: note.span}
         return {note, report}
       })
     reportNoteFindings(context, findings, (first, count, total) => ({
       messageId: 'repeated',
-      data: {count, total, marker: first.marker}
+      data: {count, total, first: noteMark(first, context.index)}
     }))
   }
 }

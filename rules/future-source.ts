@@ -31,6 +31,7 @@
 import type {DateOrderOption} from '../src/models/dates.js'
 import {isoAfter, validateDateOrder, withOrder} from '../src/models/dates.js'
 import type {Rule} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 
 /** Options of `future-source`. */
 export interface FutureSourceOptions {
@@ -44,7 +45,7 @@ const rule: Rule<FutureSourceOptions> = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      future: 'Future date `{date}` in note `{marker}`: the report is dated {reportDate}, expected a source published by then',
+      future: 'Future date `{date}` in {note}: the report is dated {reportDate}, expected a source published by then',
       reportDate: 'Report date `{date}` is here'
     },
     defaults: {dateOrder: 'none'},
@@ -62,7 +63,7 @@ const rule: Rule<FutureSourceOptions> = {
       if (!iso || !isoAfter(iso, reportIso)) continue
       context.report({
         messageId: 'future',
-        data: {date: date.text, marker: note.marker, reportDate: report.date.text},
+        data: {date: date.text, note: noteName(note, context.index), reportDate: report.date.text},
         span: date.span,
         related: {span: report.span, messageId: 'reportDate', data: {date: report.date.text}}
       })

@@ -27,6 +27,7 @@
  */
 import {readingOrder} from '../src/models/reading-order.js'
 import type {Rule} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 import type {Note} from '../src/citation-index/types.js'
 
 const rule: Rule = {
@@ -36,9 +37,9 @@ const rule: Rule = {
     severity: 'error',
     fix: 'none',
     messages: {
-      first: 'Ibid without antecedent in note `{marker}`: it is the first note, expected the source it repeats',
-      noSource: 'Ibid without antecedent in note `{marker}`: note `{previous}` before it names no source, expected the source it repeats',
-      previous: 'Note `{marker}` names no source'
+      first: 'Ibid without antecedent in {note}: it is the first note, expected the source it repeats',
+      noSource: 'Ibid without antecedent in {note}: {previous} before it names no source, expected the source it repeats',
+      previous: 'Previous {note} names no source'
     },
     defaults: {}
   },
@@ -51,13 +52,13 @@ const rule: Rule = {
         const kind = noteFields[note.index]?.kind
         if (kind === 'ibid') {
           const chained = previous !== undefined && noteFields[previous.index]?.kind === 'ibid'
-          if (!previous) context.report({messageId: 'first', data: {marker: note.marker}, span: note.span})
+          if (!previous) context.report({messageId: 'first', data: {note: noteName(note, context.index)}, span: note.span})
           else if (!sourced && !chained) {
             context.report({
               messageId: 'noSource',
-              data: {marker: note.marker, previous: previous.marker},
+              data: {note: noteName(note, context.index), previous: noteName(previous, context.index)},
               span: note.span,
-              related: {span: previous.span, messageId: 'previous', data: {marker: previous.marker}}
+              related: {span: previous.span, messageId: 'previous', data: {note: noteName(previous, context.index)}}
             })
           }
         } else sourced = kind === 'citation' || kind === 'discursive' || kind === 'url-only'

@@ -28,6 +28,7 @@
 import type {DateOrderOption} from '../src/models/dates.js'
 import {validateDateOrder, withOrder} from '../src/models/dates.js'
 import type {Rule} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 
 /** Options of `invalid-date`. */
 export interface InvalidDateOptions {
@@ -41,9 +42,9 @@ const rule: Rule<InvalidDateOptions> = {
     severity: 'error',
     fix: 'none',
     messages: {
-      day: 'Invalid date `{date}` in note `{marker}`: {month} {year} has {days} days, expected a day from 1 to {days}',
-      monthName: 'Invalid date `{date}` in note `{marker}`: `{word}` is not a month, expected a month name such as `{expected}`',
-      monthNumber: 'Invalid date `{date}` in note `{marker}`: there is no month {month}, expected a month from 1 to 12'
+      day: 'Invalid date `{date}` in {note}: {month} {year} has {days} days, expected a day from 1 to {days}',
+      monthName: 'Invalid date `{date}` in {note}: `{word}` is not a month, expected a month name such as `{expected}`',
+      monthNumber: 'Invalid date `{date}` in {note}: there is no month {month}, expected a month from 1 to 12'
     },
     defaults: {dateOrder: 'none'},
     validate: (options) => validateDateOrder(options.dateOrder)
@@ -53,7 +54,7 @@ const rule: Rule<InvalidDateOptions> = {
       for (const found of context.noteFields[note.index]?.dates ?? []) {
         const problem = withOrder(found, context.options.dateOrder).problem
         if (!problem) continue
-        const base = {date: found.text, marker: note.marker}
+        const base = {date: found.text, note: noteName(note, context.index)}
         if (problem.kind === 'day') {
           context.report({
             messageId: 'day',

@@ -64,7 +64,9 @@
  * `before-punctuation`.
  *
  * Fixable: safe: the fix moves the marker (and removes the space, or, in a
- * document that writes one, keeps it); the words are unchanged. In
+ * document that writes one, keeps it); the words are unchanged. The
+ * message names the space the fix removes (`it comes after a space and
+ * before \`.\``, `a no-break space separates it`). In
  * Markdown, no fix puts a marker right after a backslash that would escape
  * it (`C:\ [^1]` is not fixed to `C:\[^1]`, which is no reference;
  * CommonMark backslash escapes).
@@ -89,9 +91,9 @@ const rule: Rule<MarkerPlacementOptions> = {
     severity: 'warn',
     fix: 'safe',
     messages: {
-      afterPunctuation: 'Misplaced reference `{marker}`: it comes before `{punctuation}`, expected `{expected}`',
-      beforePunctuation: 'Misplaced reference `{marker}`: it comes after `{punctuation}`, expected `{expected}`',
-      space: 'Detached reference `{marker}`: a space separates it from the text it cites, expected no space before it'
+      afterPunctuation: 'Misplaced reference `{marker}`: it comes {where}, expected `{expected}`',
+      beforePunctuation: 'Misplaced reference `{marker}`: it comes {where}, expected `{expected}`',
+      space: 'Detached reference `{marker}`: {gap} {separate} it from the text it cites, expected no space before it'
     },
     defaults: {style: 'consistent'},
     validate: (options) =>
@@ -108,9 +110,13 @@ const rule: Rule<MarkerPlacementOptions> = {
       })
     )
     const style = styleOf(options.style, groups)
+    const source = String(context.file.value)
     for (const group of groups) {
       if (group.follows === 'line-start' || group.follows === 'opening') continue
       const marker = group.text
+      // The space the fix removes, named in the message (`Syria [1].` becomes `Syria.[1]`).
+      const gap = group.gap ? describeGap(source.slice(group.gap.start.offset, group.gap.end.offset)) : undefined
+
       const start = group.gap?.start.offset ?? group.span.start.offset
       if (
         group.after &&
@@ -123,7 +129,7 @@ const rule: Rule<MarkerPlacementOptions> = {
         const expected = punctuation + (style.spaced[/["”’)]$/.test(punctuation) ? 'closing' : /^[,;:]/.test(punctuation) ? 'clause' : 'stop'] ? ' ' : '') + marker
         context.report({
           messageId: 'afterPunctuation',
-          data: {marker, punctuation, expected},
+          data: {marker, where: gap ? `after ${gap} and before \`${punctuation}\`` : `before \`${punctuation}\``, expected},
           span: group.span,
           fix: {edits: [{start, end: group.after.span.end.offset, text: expected}]}
         })
@@ -140,10 +146,10 @@ const rule: Rule<MarkerPlacementOptions> = {
       ) {
         context.report({
           messageId: 'beforePunctuation',
-          data: {marker, punctuation: before.text, expected: marker + before.text},
+          data: {marker, where: gap ? `after \`${before.text}\` and ${gap}` : `after \`${before.text}\``, expected: marker + before.text},
           span: group.span,
           ...(before.escapedAtStart
-            ? {}
+            ? {fixWithheld: `moving \`${marker}\` would put it right after a backslash, which escapes it in Markdown`}
             : {fix: {edits: [{start: before.span.start.offset, end: group.span.end.offset, text: marker + before.text}]}})
         })
         continue
@@ -153,13 +159,26 @@ const rule: Rule<MarkerPlacementOptions> = {
       if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.afterUrl) {
         context.report({
           messageId: 'space',
-          data: {marker},
+          data: {marker, gap: gap ?? 'a space', separate: gap === undefined || /^an? /.test(gap) ? 'separates' : 'separate'},
           span: group.span,
-          ...(group.escapedAtGap ? {} : {fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}})
+          ...(group.escapedAtGap
+            ? {fixWithheld: `removing the space would put \`${marker}\` right after a backslash, which escapes it in Markdown`}
+            : {fix: {edits: [{start: group.gap.start.offset, end: group.gap.end.offset, text: ''}]}})
         })
       }
     }
   }
+}
+
+/** What a gap of spaces, tabs and no-break spaces (U+00A0) holds, for messages: `a space`, `2 spaces`, `a no-break space`, `3 spaces and tabs`. */
+function describeGap(gap: string): string {
+  const names: Record<string, string> = {' ': 'space', '\t': 'tab', '\u00a0': 'no-break space'}
+  const kinds = new Set(gap)
+  if (kinds.size === 1) {
+    const name = names[gap.charAt(0)] ?? 'space'
+    return gap.length === 1 ? `a ${name}` : `${gap.length} ${name}s`
+  }
+  return `${gap.length} spaces and tabs`
 }
 
 /**

@@ -11,7 +11,14 @@
  *   to `[14]` in order) is one finding (`early`), not one per later note.
  *   A numbered bibliography in alphabetical order (five or more entries
  *   sorted by first word or by the first author's surname) follows the
- *   alphabet, not first citation, and is not checked for this;
+ *   alphabet, not first citation, and is not checked for this; nor is a
+ *   list whose first citations are mostly out of order (fewer than half in
+ *   the longest ascending run: `[3]`, `[2]`, `[1]`): such numbers were not
+ *   given by first citation (a bibliography style sorted them, by author
+ *   or otherwise), and reading order is not what they claim. References
+ *   in a table or a table's caption are not first citations: converters
+ *   move tables and captions (pandoc writes a caption after its table),
+ *   and a reader meets a table's cells in no set order;
  * - `list`: the notes list must be in ascending order;
  * - `skip`: the numbers must start at 1 and not skip (1, 2, 4). A number
  *   that a reference in the notes' style uses but no note has is
@@ -38,7 +45,8 @@
  * holds another (a GFM definition nested in one, `[^2]: [^1]: ...`), the
  * notes are relabelled in place, not moved. No fix when a label is defined
  * twice or a reference with a number resolves to nothing (renumbering could
- * then change what a marker points to).
+ * then change what a marker points to); `--fix`, `--fix-dry-run` and the
+ * language server say so.
  *
  * Numbers missing below the first note are reported once; for bare
  * numbers (notes 31 to 36 of a chapter copied from a PDF or web page) the
@@ -54,6 +62,7 @@
 
  */
 import type {Fix, Report, Rule, TextEdit} from '../src/engine/rule.js'
+import {noteName} from '../src/citation-index/names.js'
 import {applyEdits, editsFit} from '../src/engine/edits.js'
 import {toRoman} from '../src/citation-index/marker.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
@@ -77,9 +86,9 @@ const rule: Rule<NoteOrderOptions> = {
     messages: {
       reference: 'Out-of-order reference `{marker}`: note {number} is first cited after note {previous}, expected ascending order',
       early: 'Out-of-order reference `{marker}`: note {number} is first cited before note {next}, expected ascending order',
-      list: 'Out-of-order note `{marker}` in the notes list: it comes after note {previous}, expected ascending order',
-      skip: 'Skipped number before note `{marker}`: no note numbered {missing}, expected consecutive numbers from 1',
-      start: 'Missing notes {missing} below the first note `{marker}`: it may continue a longer work, else expected 1'
+      list: 'Out-of-order {note} in the notes list: it comes after note {previous}, expected ascending order',
+      skip: 'Skipped number before {note}: no note numbered {missing}, expected consecutive numbers from 1',
+      start: 'Missing notes {missing} below the first {note}: it may continue a longer work, else expected 1'
     },
     defaults: {gfm: false, firstNumber: 1},
     validate: (options) =>
@@ -113,7 +122,7 @@ const rule: Rule<NoteOrderOptions> = {
       const seen = new Set<number>()
       const firsts: FirstCitation[] = []
       for (const reference of index.references) {
-        if (reference.syntax !== syntax || reference.inNote !== undefined || reference.note === undefined) continue
+        if (reference.syntax !== syntax || reference.inNote !== undefined || reference.inTable || reference.note === undefined) continue
         const note = index.notes[reference.note]
         if (!note || !members.has(note) || seen.has(note.index)) continue
         seen.add(note.index)
@@ -125,7 +134,7 @@ const rule: Rule<NoteOrderOptions> = {
       let listed: Note | undefined
       for (const note of notes) {
         if (listed && listed.number! > note.number!) {
-          report({messageId: 'list', data: {marker: note.marker, previous: listed.label}, span: note.markerSpan})
+          report({messageId: 'list', data: {note: noteName(note, index), previous: listed.label}, span: note.markerSpan})
         } else listed = note
       }
 
@@ -150,14 +159,16 @@ const rule: Rule<NoteOrderOptions> = {
           const missing = from === to ? String(from) : `${from} to ${to}`
           // Numbers missing below the first numeral note (a chapter of a PDF or web copy): reported once, as a possible continued numbering.
           const messageId = syntax === 'numeral' && note === sorted[0] && from === 1 ? 'start' : 'skip'
-          report({messageId, data: {marker: note.marker, missing}, span: note.markerSpan})
+          report({messageId, data: {note: noteName(note, index), missing}, span: note.markerSpan})
         }
         expected = Math.max(expected, value + 1)
       }
 
       if (found.length === 0) continue
       const fix = renumber(index, String(context.file.value), syntax, notes)
-      for (const item of found) context.report(fix ? {...item, fix} : item)
+      for (const item of found) {
+        context.report(typeof fix === 'string' ? {...item, fixWithheld: fix} : fix ? {...item, fix} : item)
+      }
     }
   }
 }
@@ -179,6 +190,8 @@ interface FirstCitation {
 function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
   const numbers = firsts.map((item) => item.note.number!)
   const kept = longestAscending(numbers)
+  // Fewer than half in order: the list is not numbered by first citation at all.
+  if (kept.size * 2 < numbers.length) return []
   const found: Report[] = []
   let highest: Note | undefined
   for (const [i, {reference, note}] of firsts.entries()) {
@@ -229,16 +242,20 @@ function bibliographyOrder(notes: readonly Note[]): boolean {
  * or repeated). Nested notes are relabelled in place: moving one would move
  * the other with it, and their edits would overlap.
  *
- * `undefined` (no fix) when renumbering could change what a marker points
- * to: a label defined twice, or an unresolved reference with a number.
+ * No fix, and why (a clause the CLI and the language server print after
+ * "not fixed: "), when renumbering could change what a marker points to (a
+ * label defined twice, or an unresolved reference with a number) or would
+ * rewrite the prose (bare numbers); `undefined` when nothing needs to change.
  */
-function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | undefined {
+function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | string | undefined {
   const members = new Set(notes)
   const keys = new Set(notes.map((note) => note.key))
-  if (index.notes.some((note) => keys.has(note.key) && note.firstWithKey !== note.index)) return undefined
-  if (index.references.some((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)) return undefined
+  const twice = index.notes.find((note) => keys.has(note.key) && note.firstWithKey !== note.index)
+  if (twice) return `renumbering is withheld while note \`${twice.marker}\` is defined twice, as references could end up pointing elsewhere`
+  const nowhere = index.references.find((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)
+  if (nowhere) return `renumbering is withheld while reference \`${nowhere.marker}\` resolves to no note, as it could end up pointing to another note`
   // Bare numbers (`stalled.4`, `¹`) are not relabelled: a fix would rewrite numbers in the prose.
-  if (syntax === 'numeral') return undefined
+  if (syntax === 'numeral') return 'bare note numbers are never renumbered, as the fix would rewrite numbers in the prose'
 
   const placed = new Set<Note>()
   const place = (note: Note | undefined): void => {
@@ -296,7 +313,7 @@ function renumber(index: CitationIndex, source: string, syntax: string, notes: r
   const targets = notes.every((note) => note.inNotesSection) ? order : slots
   for (const [i, slot] of slots.entries()) {
     const text = noteText(targets[i]!)
-    if (text === undefined) return undefined
+    if (text === undefined) return 'a note’s markers lie outside its text, a citelint bug'
     if (text !== source.slice(slot.span.start.offset, slot.span.end.offset)) {
       edits.push({start: slot.span.start.offset, end: slot.span.end.offset, text})
     }

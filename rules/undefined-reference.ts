@@ -26,6 +26,7 @@
  * Options: none. Fixable: no (only the author knows the missing source).
  */
 import type {Rule} from '../src/engine/rule.js'
+import {missingTarget} from '../src/citation-index/names.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
 
 const rule: Rule = {
@@ -37,7 +38,7 @@ const rule: Rule = {
     messages: {
       bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
       gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
-      link: 'Undefined reference `{marker}`: its link targets `{expected}`, which no element of the page has, expected a note with that id'
+      html: 'Undefined reference `{marker}` to `{target}`, expected a note with the id `{id}`'
     },
     defaults: {}
   },
@@ -45,12 +46,10 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
-      if (index.format === 'html' && reference.syntax === 'gfm') {
-        // An HTML page's reference is a link: its label is the id it targets (see src/readers/html.ts).
-        context.report({messageId: 'link', data: {marker: reference.marker, expected: reference.label.startsWith('#') ? reference.label : `#${reference.label}`}, span: reference.span})
-        continue
-      }
-      context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
+      // An HTML page's reference (src/readers/html.ts) whose target is missing is labelled `#id`, as a raw-HTML one is.
+      const target = missingTarget(reference) ?? (index.format === 'html' && reference.syntax === 'gfm' && reference.label.startsWith('#') ? reference.label : undefined)
+      if (target) context.report({messageId: 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
+      else context.report({messageId: reference.syntax === 'gfm' ? 'gfm' : 'bracket', data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})
     }
   }
 }

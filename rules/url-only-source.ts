@@ -37,6 +37,7 @@
 import type {RepeatedOptions} from '../src/engine/repeated.js'
 import {repeatedDefaults, reportNoteFindings, validateRepeated} from '../src/engine/repeated.js'
 import type {Rule} from '../src/engine/rule.js'
+import {noteMark, noteName} from '../src/citation-index/names.js'
 
 const rule: Rule<RepeatedOptions> = {
   meta: {
@@ -45,8 +46,8 @@ const rule: Rule<RepeatedOptions> = {
     severity: 'warn',
     fix: 'none',
     messages: {
-      urlOnly: 'URL-only note `{marker}`: it names no outlet or title, expected the outlet and title beside the URL',
-      repeated: 'URL-only notes: {count} of {total} name only a URL (first `{marker}`), expected the outlet and title beside each'
+      urlOnly: 'URL-only {note}: it names no outlet or title, expected the outlet and title beside the URL',
+      repeated: 'URL-only notes: {count} of {total} name only a URL (first {first}), expected the outlet and title beside each'
     },
     defaults: repeatedDefaults,
     validate: validateRepeated
@@ -54,10 +55,10 @@ const rule: Rule<RepeatedOptions> = {
   check(context) {
     const findings = context.index.notes
       .filter((note) => context.noteFields[note.index]?.kind === 'url-only')
-      .map((note) => ({note, report: {messageId: 'urlOnly', data: {marker: note.marker}, span: note.span}}))
+      .map((note) => ({note, report: {messageId: 'urlOnly', data: {note: noteName(note, context.index)}, span: note.span}}))
     reportNoteFindings(context, findings, (first, count, total) => ({
       messageId: 'repeated',
-      data: {count, total, marker: first.marker}
+      data: {count, total, first: noteMark(first, context.index)}
     }))
   }
 }

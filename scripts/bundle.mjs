@@ -1,10 +1,20 @@
 /**
- * The bundle that `bin/citelint.js` and `bin/citelint-lsp.js` run: esbuild
- * bundles the entry points below, with their dependencies, into
- * `dist/bundle/` (ESM, code splitting, source maps), then writes
+ * The bundle that `bin/citelint.js` and `bin/citelint-lsp.js` run, and that
+ * the package exports (`citelint`, `citelint/remark`): esbuild bundles the
+ * entry points below, with their dependencies, into `dist/bundle/` (ESM,
+ * code splitting, source maps), then writes
  * `dist/bundle/THIRD_PARTY_LICENSES.txt` with the licence of every package
  * the bundle contains (from esbuild's metafile). Run by `npm run build`
- * after tsc; the library API (`dist/src`) stays unbundled.
+ * after tsc, whose declarations (the `.d.ts` files under `dist/src/`) are the package's
+ * types; the unbundled `dist/src/*.js` serve the tests only.
+ *
+ * Why the library is bundled too: the bundle carries the parser as this
+ * repository installs it (micromark pinned by `overrides` and patched by
+ * patch-package, see patches/README.md). Neither reaches a project that
+ * depends on citelint, so an unbundled library would run whatever micromark
+ * npm picks there, unpatched. Bundled, the package needs no runtime
+ * dependency at all (its `dependencies` hold only the types its
+ * declarations name).
  *
  * Why a bundle: a single-file run loaded about 285 modules; compiling and
  * resolving them was most of start-up (issue #7: under 3x `node -e 0`).
@@ -16,11 +26,12 @@
  *
  * Usage: node scripts/bundle.mjs
  */
-import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {isBuiltin} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import * as esbuild from 'esbuild'
+import {bundledPackages, licenceText} from './licences.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const outdir = path.join(root, 'dist/bundle')
@@ -30,6 +41,8 @@ const entryPoints = Object.fromEntries(
   [
     ['cli', 'src/cli/main.ts'],
     ['lsp', 'src/lsp/server.ts'],
+    ['index', 'src/index.ts'],
+    ['remark', 'src/remark.ts'],
     ['lint-worker', 'src/run/lint-worker.ts']
   ].filter(([name, file]) => name !== 'lint-worker' || existsSync(path.join(root, file)))
 )
@@ -157,64 +170,5 @@ const result = await esbuild.build({
 })
 
 writeFileSync(path.join(root, 'dist/bundle-meta.json'), JSON.stringify(result.metafile))
-const packages = bundledPackages(result.metafile)
-writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), licenceText(packages))
-
-/**
- * The packages whose files esbuild put into the bundle, sorted by name:
- * `{name, version, license, dir}` from each package.json.
- */
-function bundledPackages(metafile) {
-  const dirs = new Set()
-  for (const input of Object.keys(metafile.inputs)) {
-    const parts = input.split('/')
-    const at = parts.lastIndexOf('node_modules')
-    if (at < 0) continue
-    const length = parts[at + 1]?.startsWith('@') ? 2 : 1
-    dirs.add(parts.slice(0, at + 1 + length).join('/'))
-  }
-  return [...dirs]
-    .map((dir) => {
-      const pkg = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'))
-      // `licenses` (an array of {type}) is the old form of `license`.
-      const license = pkg.license ?? pkg.licenses?.map((entry) => entry.type).join(' OR ') ?? 'UNKNOWN'
-      return {name: pkg.name, version: pkg.version, license, dir: path.join(root, dir)}
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-}
-
-/**
- * One text with every package's licence: its licence file (LICENSE, LICENCE,
- * COPYING, any case and extension), else the License section of its README
- * (a few packages, such as `format`, keep the notice only there).
- *
- * @throws Error when a package has neither: its notice cannot be kept.
- */
-function licenceText(packages) {
-  const sections = packages.map(({name, version, license, dir}) => {
-    const entries = readdirSync(dir)
-    const file = entries.find((entry) => /^(licen[cs]e|copying)(\b|[.-]|$)/i.test(entry))
-    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : readmeLicence(dir, entries)
-    if (!text) throw new Error(`bundle: ${name}@${version} has no licence file or README licence section in ${dir}`)
-    return `${'-'.repeat(78)}\n${name}@${version} (${license})\n\n${text}\n`
-  })
-  return (
-    'citelint bundles the following packages into dist/bundle/. Their licences follow.\n' +
-    `${packages.length} packages.\n\n` +
-    sections.join('\n')
-  )
-}
-
-/** The README's License section (a Markdown heading, ATX or Setext, up to the next heading), or undefined. */
-function readmeLicence(dir, entries) {
-  const readme = entries.find((entry) => /^readme(\.|$)/i.test(entry))
-  if (!readme) return undefined
-  const lines = readFileSync(path.join(dir, readme), 'utf8').split(/\r?\n/)
-  const isHeading = (at) => /^#{1,6}\s/.test(lines[at] ?? '') || /^(=+|-+)\s*$/.test(lines[at + 1] ?? '')
-  const start = lines.findIndex((line, at) => /^#*\s*licen[cs]e\b/i.test(line) && isHeading(at))
-  if (start < 0) return undefined
-  let end = start + 1
-  if (/^(=+|-+)\s*$/.test(lines[end] ?? '')) end++
-  while (end < lines.length && !isHeading(end)) end++
-  return `(from ${readme})\n${lines.slice(start, end).join('\n').trim()}`
-}
+const packages = bundledPackages(result.metafile, root)
+writeFileSync(path.join(outdir, 'THIRD_PARTY_LICENSES.txt'), licenceText(packages, 'citelint bundles the following packages into dist/bundle/.'))

@@ -9,7 +9,7 @@
  * - `summarizeFiles(paths, options)`: citation coverage (`citelint summary`).
  */
 export {lintText, InternalError, ruleDocsUrl} from './engine/engine.js'
-export type {LintTextOptions, LintResult, CitelintMessage} from './engine/engine.js'
+export type {LintTextOptions, LintResult, CitelintMessage, SuppressedMessage, Suppression} from './engine/engine.js'
 export {lintFiles, lintFileStream} from './run/lint-files.js'
 export type {Concurrency, FileReport, LintFilesOptions, LintFilesResult, LintModels, LintOutcome, LintStreamOptions} from './run/lint-files.js'
 export {LintCache, cacheFilePath, defaultCacheFile} from './run/cache.js'
@@ -34,7 +34,9 @@ export type {DateFound, DateForm, DateOrder, DateProblem} from './models/dates.j
 export {rules} from './engine/registry.js'
 export type {Rule, RuleMeta, RuleContext, Report} from './engine/rule.js'
 export {toJsonResult, toJsonNotes, formatJson} from './report/json.js'
-export type {JsonResult, JsonMessage, JsonNote, JsonOptions} from './report/json.js'
+export type {JsonResult, JsonMessage, JsonSuppressedMessage, JsonFix, JsonNote, JsonOptions} from './report/json.js'
+export {loadFormatter, runFormatter, rulesMeta, formatterPackageName, FormatterError} from './report/eslint-formatter.js'
+export type {EslintFormatter, EslintRuleMeta, FormatterContext, LoadedFormatter} from './report/eslint-formatter.js'
 export {formatStylish} from './report/stylish.js'
 export {formatSarif, toSarifLog, sarifSchemaUri} from './report/sarif.js'
 export type {SarifOptions, SarifLog, SarifResult, SarifRule, SarifLocation, SarifRegion} from './report/sarif.js'

@@ -127,6 +127,25 @@ test('a config change invalidates the entries it applies to: rule option, severi
   assert.equal((await cachedRun(dir, {reportUnusedDisableDirectives: true})).stats, {hits: 0, misses: 3})
 })
 
+test('the format a config maps an extension to is part of the key, and a directory walk takes mapped files', async () => {
+  const dir = project()
+  writeFileSync(path.join(dir, 'd.mdx'), 'A claim.[^1]\n\n[^1]: Financial Courier, July 1, 2026.\n')
+  // Without a mapping the walk leaves d.mdx out.
+  assert.equal((await cachedRun(dir)).stats, {hits: 0, misses: 3})
+  const config = path.join(dir, '.citelintrc.json')
+  writeFileSync(config, JSON.stringify({formats: {mdx: 'markdown'}}))
+  const mapped = await cachedRun(dir)
+  assert.equal(mapped.stats, {hits: 3, misses: 1})
+  assert.equal(mapped.results.map((r) => path.basename(r.file.path)), ['a.txt', 'b.md', 'c.txt', 'd.mdx'])
+  assert.is(mapped.results[3]!.index.format, 'markdown')
+  // The same rules with d.mdx read as text: its markdown entry does not serve.
+  writeFileSync(config, JSON.stringify({formats: {mdx: 'text'}}))
+  const asText = await cachedRun(dir)
+  assert.equal(asText.stats, {hits: 3, misses: 1})
+  assert.is(asText.results[3]!.index.format, 'text')
+  assert.equal((await cachedRun(dir)).stats, {hits: 4, misses: 0})
+})
+
 test('another citelint version starts an empty cache', async () => {
   const dir = project()
   await cachedRun(dir, {}, citelintVersion())

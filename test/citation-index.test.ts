@@ -179,4 +179,34 @@ test('backslashes before a bracket: odd escapes it, even does not (Markdown)', (
   assert.equal(references('A\\\\\\[^1] and B\\\\[^2]\n', 'markdown'), ['[^2]@1:17'])
 })
 
+test('series policy: a bracket glued to a word stands only as the next number of its series', () => {
+  const letters = 'One.[a] Two.[m] Roman lead pipes[n]\n\nCoal gas[o]) then.[q] Not collud[e] nor S[3].\n\nNotes\n\n[a] A.\n[m] M.\n[n] N.\n[o] O.\n[q] Q.\n'
+  assert.equal(index(letters, 'text').references.map((r) => r.marker), ['[a]', '[m]', '[n]', '[o]', '[q]'])
+  const numbers = 'Codes.[1] H410, P391[2] and more.[3] Array x1[7] and I[1].\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(index(numbers, 'text').references.map((r) => r.marker), ['[1]', '[2]', '[3]'])
+  // `I[1]` repeats note 1, it does not continue the series; only the glued `[2]` does.
+  const opening = 'Array I[1] first. Then.[2] And.[3]\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(index(opening, 'text').references.map((r) => r.marker), ['[2]', '[3]'])
+})
+
+test('a number set off by a space stands only as the missing reference of an aligned note', () => {
+  const pdf = 'Intro text here,1 and more here.2 The statisticians. 3 Disclosure is done. Later on.4 End. 9 Lines\n\n1 Note one.\n2 Note two.\n3 Note three.\n4 Note four.\n'
+  assert.equal(index(pdf, 'text').references.map((r) => r.marker), ['1', '2', '3', '4'])
+  const debris = 'Page text. 3 More text. 4 Other text. 5 End.\n\n3 Item.\n4 Item.\n5 Item.\n'
+  assert.equal(index(debris, 'text').references.length, 0)
+})
+
+test('tables: references in a table or its caption are marked inTable; prose is not', () => {
+  const inTable = (text: string, format: Format): boolean[] => index(text, format).references.map((r) => r.inTable)
+  const grid = 'Text.[1]\n\n+-----+-----+\n| a   | b[2] |\n+-----+-----+\n\n: Caption[3]\n\nMore.[4]\n\n[1] A.\n[2] B.\n[3] C.\n[4] D.\n'
+  assert.equal(inTable(grid, 'text'), [false, true, true, false])
+  const simple = 'Text.[1]\n\n  ------ ------\n    A      60[2]\n    B      65\n  ------ ------\n\nMore.[3]\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(inTable(simple, 'markdown'), [false, true, false])
+  const gfm = 'Text.[^1]\n\n| a | b |\n| - | - |\n| x[^2] | y |\n\n[^1]: A.\n[^2]: B.\n'
+  assert.equal(inTable(gfm, 'markdown'), [false, true])
+  // Look-alikes: a lone rule of dashes, one line between pipes, a colon paragraph after prose.
+  const prose = 'Text.[1]\n\n-----\n\nA |pipe| here.[2]\n\n: not a caption[3]\n\n[1] A.\n[2] B.\n[3] C.\n'
+  assert.equal(inTable(prose, 'text'), [false, false, false])
+})
+
 test.run()

@@ -40,6 +40,7 @@ test('json output has ESLint’s shape', async () => {
   const {code, out} = await cli(['examples/note-order.txt', '--format', 'json'])
   assert.is(code, 0)
   const parsed = JSON.parse(out) as unknown[]
+  // The renumbering is fixable (counted) but, being several edits, has no `fix` in the JSON.
   assert.equal(parsed, [
     {
       filePath: path.join(root, 'examples/note-order.txt'),
@@ -48,8 +49,13 @@ test('json output has ESLint’s shape', async () => {
         {ruleId: 'note-order', messageId: 'list', severity: 1, message: 'Out-of-order note `[1]` in the notes list: it comes after note 2, expected ascending order', line: 8, column: 1, endLine: 8, endColumn: 4},
         {ruleId: 'note-order', messageId: 'skip', severity: 1, message: 'Skipped number before note `[4]`: no note numbered 3, expected consecutive numbers from 1', line: 10, column: 1, endLine: 10, endColumn: 4}
       ],
+      suppressedMessages: [],
       errorCount: 0,
-      warningCount: 3
+      fatalErrorCount: 0,
+      warningCount: 3,
+      fixableErrorCount: 0,
+      fixableWarningCount: 3,
+      usedDeprecatedRules: []
     }
   ])
 })
@@ -175,7 +181,7 @@ test('`--` ends the options: a file whose name starts with `-` is linted, by the
   assert.equal((JSON.parse(lint.out) as Array<{filePath: string; errorCount: number}>).map((r) => [path.basename(r.filePath), r.errorCount]), [['-draft.txt', 1]])
   const summary = await runCli(['summary', '--format', 'json', '--', '-draft.txt'], dir)
   assert.is(summary.code, 0)
-  assert.match(summary.out, /"filePath": "[^"]*\/-draft\.txt"/)
+  assert.match(summary.out, /"filePath": "-draft\.txt"/)
   // Without `--`, the name is an unknown option.
   assert.is((await runCli(['-draft.txt'], dir)).code, 2)
 })

@@ -1,14 +1,14 @@
 /**
  * The convention registry equals the `conventions/` folder; every convention
  * file opens with its documentation (what it reads, an example, a look-alike
- * it must not read); the README's convention list is current.
+ * it must not read); the convention list in docs/conventions.md is current.
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {conventions} from '../src/citation-index/conventions.js'
-import {openingDoc, withConventionList} from '../src/docs/readme.js'
+import {conventionsDoc, openingDoc, withConventionList} from '../src/docs/readme.js'
 import {root} from './helpers.js'
 
 const folder = path.join(root, 'conventions')
@@ -34,9 +34,9 @@ for (const {meta} of conventions) {
   })
 }
 
-test('README convention list is generated from the conventions (run `npm run docs`)', () => {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
-  assert.is(readme, withConventionList(readme, sources))
+test('docs/conventions.md convention list is generated from the conventions (run `npm run docs`)', () => {
+  const doc = readFileSync(path.join(root, conventionsDoc), 'utf8')
+  assert.is(doc, withConventionList(doc, sources))
 })
 
 test.run()

@@ -24,7 +24,7 @@ function proposed(id: string, text: string, format: Format): string[] {
   const reader = readerOf(format)
   const document = walkDocument(reader.parse(text), text, format, reader.notProse)
   return [...convention.detect(document)].map((item: Candidate | Exclusion) =>
-    'exclude' in item ? `exclude ${text.slice(item.start, item.end)}` : `${item.role} ${item.marker}`
+    'exclude' in item ? `exclude ${text.slice(item.start, item.end)}` : `${item.role}${item.onEvidence ? ' on evidence' : ''} ${item.marker}`
   )
 }
 
@@ -37,13 +37,15 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['link-references', 'markdown', 'See [1].\n\n[1]: https://example.org\n', ['exclude [1]']],
   ['link-references', 'markdown', 'See [[1]](#note-1).\n', ['exclude [[1]](#note-1)']],
   ['bracket-notes', 'text', 'Talks stalled.[1] The end.\n\n[1] Al-Akhbar, October 12, 2015.\n', ['reference [1]', 'note [1]']],
-  ['bracket-notes', 'text', 'He said [sic] that [the IRGC] [t]he collud[e] "[a] list.\n', []],
+  ['bracket-notes', 'text', 'He said [sic] that [the IRGC] [t]he collud[e] "[a] list.\n', ['reference on evidence [e]']],
   ['bracket-notes', 'text', 'The others."[v] Rafsanjani said.\n', ['reference [v]']],
   ['bracket-notes', 'markdown', 'Escaped \\[1].\n', []],
   ['symbol-notes', 'text', 'By A. Savyon*\n\n* A. Savyon is Director of the project.\n', ['reference *', 'note *']],
   ['symbol-notes', 'text', 'Two * three and *word.\n', []],
   ['symbol-notes', 'text', 'By A. Savyon*\n\n*\n', ['reference *']],
-  ['bracket-notes', 'text', 'The array S[0] and B[1] and S1[i].\n', []],
+  ['bracket-notes', 'text', 'The array S[0] and B[1] and S1[i].\n', ['reference on evidence [0]', 'reference on evidence [1]', 'reference on evidence [i]']],
+  ['bracket-notes', 'text', 'Roman lead pipes[n]\n\nCoal gas[o]) and 120 mg[t]— and P391[238].\n', ['reference on evidence [n]', 'reference on evidence [o]', 'reference on evidence [t]', 'reference on evidence [238]']],
+  ['bracket-notes', 'text', 'Sing[ing] and d[^a][n]wongg and the [b]ook.\n', []],
   ['bracket-notes', 'text', 'Smith (2004) [1961] and (1863 [1859]).\n', []],
   ['bracket-notes', 'text', 'Plan A[1] holds.\n', ['reference [1]']],
   ['bracket-notes', 'text', 'Key:\n\n[1]  = Whole-note\n[2]  = Half-note\n', []],
@@ -56,6 +58,8 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['multi-citations', 'text', 'Broken.[4,,5] Reversed.[9–6]\n', ['reference [4,,5]', 'reference [9–6]']],
   ['multi-citations', 'text', 'On [0, 1], at [1,1] and [1, 1], in [1950–1958], for [a, b], x[-1], [4, ].\n\n[1, 2] Label.\n', []],
   ['multi-citations', 'markdown', 'Escaped \\[4, 5] and code `[4, 5]`.\n', []],
+  ['multi-citations', 'text', 'Renumbered as [01] through [04], see [3] to [5].\n', ['reference [01] through [04]', 'reference [01] through [04]', 'reference [3] to [5]']],
+  ['multi-citations', 'text', 'From [1] to [2], in [3] and [9], [0] to [4], [2] through the [6], [5] to [1].\n', []],
   ['caret-reference-list', 'text', 'Stalled.[1]\n\nReferences[edit]\n^ a b Smith, John (2004). Title.\n^ Jones 2001, p. 3.\n', ['note ^ a b', 'note ^']],
   ['caret-reference-list', 'text', 'Maths:\n^2 is a power, x ^ y, and\n^a b c d line.\n', []],
   ['note-groups', 'text', 'In 1905.[nb 1] The table.[n_2] A note.[Note 3]\n\n[nb 1] Text of the note.\n', ['reference [nb 1]', 'reference [n_2]', 'reference [Note 3]', 'note [nb 1]']],

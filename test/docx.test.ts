@@ -101,10 +101,10 @@ test('each fault of issue 18 at the position of the scheme', async () => {
   assert.equal(found, [
     '2:31 undefined-reference Undefined reference `superscript 4`, expected a footnote definition `superscript 4:`',
     '6:1 duplicate-source Duplicate source in note `[2]`: note `[1]` names the same source and date, expected one note cited twice',
-    '7:1 empty-source Empty note `footnote 1`: nothing follows the marker, expected an outlet, author or title',
-    '8:1 empty-source Empty source in note `footnote 2` (only `, October 7, 2015.`), expected an outlet, author or title',
-    '9:1 url-only-source URL-only note `footnote 3`: it names no outlet or title, expected the outlet and title beside the URL',
-    '10:1 unused-note Unused note `footnote (id 7)`: no reference cites it, expected a reference `footnote (id 7)` in the text'
+    '7:1 empty-source Empty footnote 1: nothing follows the marker, expected an outlet, author or title',
+    '8:1 empty-source Empty source in footnote 2 (only `, October 7, 2015.`), expected an outlet, author or title',
+    '9:1 url-only-source URL-only footnote 3: it names no outlet or title, expected the outlet and title beside the URL',
+    '10:1 unused-note Unused footnote (id 7): no reference cites it, expected its reference mark in the text'
   ])
 })
 

@@ -11,6 +11,7 @@ import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
+import {noteName} from '../src/citation-index/names.js'
 import type {Config, RuleSetting} from '../src/engine/config.js'
 import {settingsFor, validateConfig} from '../src/engine/config.js'
 import {lintText} from '../src/engine/engine.js'
@@ -106,13 +107,24 @@ for (const name of reports) {
 
   test(`examples/${name}: each span's source starts with the marker the message quotes`, () => {
     const text = readFileSync(path.join(folder, name), 'utf8')
-    for (const message of lint(name).messages) {
+    const result = lint(name)
+    for (const message of result.messages) {
       const place = message.place
       assert.ok(place && 'start' in place, 'message has a span')
       // An HTML finding spans the element that is the reference or note (`<a href=...>`), not its text.
       // (A page without footnote markup is read as plain text: its spans start with the marker.)
       if (name.endsWith('.html') && text.charAt(place.start.offset ?? -1) === '<') continue
       const slice = text.slice(place.start.offset, place.end.offset)
+      // A note whose marker shows no number (`^ Source`) or that is raw HTML is named otherwise
+      // (`names.ts`: note 4, note `#fn3`): the message names it so, and an HTML note's span holds its id.
+      const note = result.index.notes.find((n) => n.span.start.offset === place.start.offset)
+      const named = note ? noteName(note, result.index) : undefined
+      if (note && named !== `note \`${note.marker}\``) {
+        assert.ok(message.reason.includes(named!), `message names ${named}: ${message.reason}`)
+        const id = /`#([^`]+)`/.exec(named!)?.[1]
+        if (id) assert.ok(slice.includes(id), `span \`${slice}\` holds the id ${id}`)
+        continue
+      }
       const quoted = /`([^`]+)`/.exec(message.reason)?.[1]
       assert.ok(quoted, `message quotes a marker: ${message.reason}`)
       assert.ok(slice.startsWith(quoted), `span \`${slice}\` starts with \`${quoted}\``)

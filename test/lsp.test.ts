@@ -400,4 +400,64 @@ test('untitled buffers take their format from the language id; another host and 
   }
 })
 
+test('one config file for every document: initializationOptions.configPath (relative to the root), --config, and a missing one said', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'citelint-lsp-config-'))
+  try {
+    // A discovered config that leaves the finding on, and a named one that turns it off.
+    writeFileSync(path.join(folder, '.citelintrc.json'), '{"rules": {"undefined-reference": "error"}}')
+    const named = path.join(folder, 'quiet.json')
+    writeFileSync(named, '{"rules": {"undefined-reference": "off"}}')
+    const report = path.join(folder, 'report.md')
+    const text = 'A claim.[^x]\n'
+    writeFileSync(report, text)
+    const uri = pathToFileURL(report).href
+    const rootUri = pathToFileURL(folder).href
+    const session = async (client: Client, initializationOptions?: unknown): Promise<Diagnostic[]> => {
+      await client.request('initialize', {processId: process.pid, rootUri, capabilities: {}, ...(initializationOptions === undefined ? {} : {initializationOptions})})
+      client.notify('initialized', {})
+      const diagnostics = await client.open(uri, 'markdown', text)
+      assert.is(await client.stop(), 0)
+      return diagnostics
+    }
+    assert.equal((await session(new Client(['--lsp']))).map((d) => d.code), ['undefined-reference'])
+    assert.equal(await session(new Client(['--lsp']), {configPath: 'quiet.json'}), [])
+    assert.equal(await session(new Client(['--config', named], 'bin/citelint-lsp.js')), [])
+    assert.equal(await session(new Client(['--lsp', `--config=${named}`])), [])
+    // The client's setting wins over the command line; an empty one names none.
+    assert.equal((await session(new Client([`--config=${named}`], 'bin/citelint-lsp.js'), {configPath: '.citelintrc.json'})).map((d) => d.code), ['undefined-reference'])
+    assert.equal(await session(new Client([`--config=${named}`], 'bin/citelint-lsp.js'), {configPath: ''}), [])
+    const missing = await session(new Client([], 'bin/citelint-lsp.js'), {configPath: 'nowhere.json'})
+    assert.equal(missing.map((d) => d.message), [`${path.join(folder, 'nowhere.json')}: cannot load config: no such file; not linted`])
+
+    const client = new Client([], 'bin/citelint-lsp.js')
+    await client.request('initialize', {processId: process.pid, rootUri, capabilities: {}, initializationOptions: {configPath: 7}})
+    const warning = await client.waitFor((m) => m.method === 'window/showMessage')
+    assert.equal(warning.params, {type: 2, message: 'citelint: initializationOptions.configPath is not a string; ignored'})
+    client.notify('initialized', {})
+    assert.equal((await client.open(uri, 'markdown', text)).map((d) => d.code), ['undefined-reference'])
+    assert.is(await client.stop(), 0)
+
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/citelint-lsp.js'), '--config'], {input: '', encoding: 'utf8'})
+    assert.is(run.status, 2)
+    assert.is(run.stderr, 'citelint-lsp: --config: expected a config file path, such as --config=.citelintrc.json\nRun `citelint-lsp --help` for usage.\n')
+  } finally {
+    rmSync(folder, {recursive: true, force: true})
+  }
+})
+
+test('a fixable finding without a fix gets a disabled action saying why, for clients that show them', async () => {
+  const text = 'Moscow agreed.[2] Tehran denied it.[1] See [7].\n\n[2] Reuters, 2015.\n\n[1] AP, 2015.\n'
+  const uri = pathToFileURL(path.join(root, 'unsaved-order.txt')).href
+  for (const disabledSupport of [true, false]) {
+    const client = new Client(['--lsp', '--stdio'])
+    await client.start({textDocument: {codeAction: {disabledSupport}}})
+    const diagnostics = await client.open(uri, 'plaintext', text)
+    const order = diagnostics.find((d) => d.code === 'note-order')!
+    const actions = await client.actions(uri, [order])
+    const reason = 'renumbering is withheld while reference `[7]` resolves to no note, as it could end up pointing to another note'
+    assert.equal(actions, disabledSupport ? [{title: `No fix: ${reason}`, kind: 'quickfix', diagnostics: [order], disabled: {reason: `Not fixed: ${reason}`}}] : [])
+    assert.is(await client.stop(), 0)
+  }
+})
+
 test.run()

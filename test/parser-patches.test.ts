@@ -1,6 +1,6 @@
 /**
  * The install-time patches in patches/ (applied by patch-package in
- * `postinstall`, see patches/README.md): each is for the exact version that
+ * `prepare`, see patches/README.md): each is for the exact version that
  * is installed and pinned, each is applied (the patched files carry the
  * citelint marker), and the patched micromark resolver merges `data` runs
  * exactly as the unpatched one did.
@@ -35,9 +35,9 @@ test('patches: exactly one patch, for the installed and pinned micromark', () =>
   assert.equal(patches, [`micromark+${version}.patch`])
 })
 
-test('patches: postinstall applies them with patch-package, failing on error', () => {
+test('patches: prepare applies them with patch-package before the build, failing on error', () => {
   const scripts = readJson(path.join(root, 'package.json'))['scripts'] as Record<string, string>
-  assert.match(scripts['postinstall'] ?? '', /\|\| patch-package --error-on-fail$/)
+  assert.match(scripts['prepare'] ?? '', /^patch-package --error-on-fail && /)
   const dev = readJson(path.join(root, 'package.json'))['devDependencies'] as Record<string, string>
   assert.ok(dev['patch-package'], 'patch-package must be a devDependency')
 })
@@ -46,7 +46,7 @@ test('patches: micromark resolveAllText is the patched one, in lib and dev/lib',
   const dir = micromarkDir()
   for (const file of ['lib/initialize/text.js', 'dev/lib/initialize/text.js']) {
     const source = readFileSync(path.join(dir, file), 'utf8')
-    assert.ok(source.includes(marker), `${file} is not patched: run npm ci (postinstall runs patch-package)`)
+    assert.ok(source.includes(marker), `${file} is not patched: run npm ci (prepare runs patch-package)`)
     assert.not.ok(source.includes('events.splice(enter + 2'), `${file} still splices per run`)
   }
 })

@@ -268,4 +268,11 @@ test('quotations: a document citing under one paragraph in five has no citation 
   assert.is(model(text).prose.quotations[0]!.claim, false)
 })
 
+test('quotations: a document that cites its quotations at the paragraph end has the habit, and its uncited quotation is a claim', () => {
+  const quoted = (n: number): string => `The minister said "we will hold talks number ${n} with the council before the end of the month." The council met again for many long hours that week.[${n}]`
+  const uncited = 'The minister later said that "the assembly will never accept such a deal from the cabinet" and walked out of the chamber with his aides.'
+  const text = `${[1, 2, 3].map(quoted).join('\n\n')}\n\n${uncited}\n\n[1] IRNA, March 1, 2026.\n[2] Fars, March 2, 2026.\n[3] ISNA, March 3, 2026.\n`
+  assert.equal(model(text).prose.quotations.map((q) => [q.references.length, q.claim]), [[0, true], [0, true], [0, true], [0, true]])
+})
+
 test.run()

@@ -20,6 +20,7 @@ import type {CitelintMessage, LintResult} from '../src/engine/engine.js'
 import {lintText} from '../src/engine/engine.js'
 import {lintFiles} from '../src/run/lint-files.js'
 import {rules} from '../src/engine/registry.js'
+import {ruleDocsUrl} from '../src/engine/rule-docs.js'
 import {escapeData, escapeProperty, formatGithub} from '../src/report/github.js'
 import {formatSarif, toSarifLog} from '../src/report/sarif.js'
 import {formatStylish} from '../src/report/stylish.js'
@@ -116,7 +117,7 @@ test('driver: name, version, every registered rule with its description, default
         meta.id,
         meta.description,
         meta.severity === 'error' ? 'error' : 'warning',
-        pathToFileURL(path.join(root, 'rules', `${meta.id}.ts`)).href
+        `https://unpkg.com/citelint@${pkg.version}/rules/${meta.id}.ts`
       ]),
       // citelint's own messages, which no rule reports.
       ...[
@@ -124,11 +125,11 @@ test('driver: name, version, every registered rule with its description, default
         ['citelint/ignored-file', 'warning'],
         ['citelint/unknown-rule', 'error'],
         ['citelint/unused-directive', 'error']
-      ].map(([id, level]) => [id, driver.rules.find((rule) => rule.id === id)?.shortDescription.text, level, pathToFileURL(path.join(root, 'README.md')).href])
+      ].map(([id, level]) => [id, driver.rules.find((rule) => rule.id === id)?.shortDescription.text, level, `https://www.npmjs.com/package/citelint/v/${pkg.version}`])
     ]
   )
   assert.ok(driver.rules.every((rule) => rule.shortDescription.text.length > 10))
-  assert.is(driver.informationUri, pathToFileURL(path.join(root, 'README.md')).href)
+  assert.is(driver.informationUri, `https://www.npmjs.com/package/citelint/v/${pkg.version}`)
 })
 
 test('citelint’s own messages: a listed SARIF rule each, ruleId null in JSON', async () => {
@@ -140,12 +141,13 @@ test('citelint’s own messages: a listed SARIF rule each, ruleId null in JSON',
   assert.equal(toJsonResult(result).messages.filter((m) => m.ruleId === null).map((m) => m.messageId), ['unknownRule'])
 })
 
-test('a repository URL gives GitHub links for the tool and each rule', () => {
+test('a repository URL gives the tool’s link; a rule’s stays its version-pinned documentation', () => {
   const driver = toSarifLog([], {cwd: root, repositoryUrl: 'git+https://github.com/example/citelint.git', version: '9.9.9'})
     .runs[0].tool.driver
   assert.is(driver.version, '9.9.9')
   assert.is(driver.informationUri, 'https://github.com/example/citelint')
-  assert.is(driver.rules[0]!.helpUri, `https://github.com/example/citelint/blob/HEAD/rules/${rules[0]!.meta.id}.ts`)
+  assert.is(driver.rules[0]!.helpUri, ruleDocsUrl(rules[0]!.meta.id))
+  assert.is(driver.rules.find((rule) => rule.id === 'citelint/invalid-utf8')!.helpUri, 'https://github.com/example/citelint#readme')
 })
 
 test('empty input: a valid log with no results, 2-space indentation, deterministic', () => {

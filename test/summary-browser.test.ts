@@ -21,7 +21,7 @@ import {available, root, runCli, shared} from './helpers.js'
 // Browser globals used by the functions that run in the page (the project compiles without the DOM library).
 declare const document: {getElementById(id: string): {textContent: string | null} | null; documentElement: {scrollWidth: number}}
 declare const window: {innerWidth: number}
-declare function getComputedStyle(element: unknown): {backgroundColor: string}
+declare function getComputedStyle(element: unknown): {backgroundColor: string; lineHeight: string}
 
 const chromiumPath = '/usr/bin/chromium'
 const seed = path.join(shared, 'seeds/000_d04142befcb724c4.txt')
@@ -96,6 +96,10 @@ test('the seed’s HTML report in headless Chromium: highlights, links, problems
     assert.is.not(await background('.quotation.uncited'), await background('.paragraph.uncited'))
     const bar = await page.$eval('tbody .bar > span', (e) => [e.getBoundingClientRect().width, e.parentElement!.getBoundingClientRect().width])
     assert.ok(Math.abs(bar[0]! / bar[1]! - 0.5) < 0.02, `bar ${bar[0]} of ${bar[1]}`)
+    // The file column keeps each path on one line; message code is set as code, without its backticks.
+    const pathBox = await page.$eval('tbody a.path', (e) => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)])
+    assert.ok(pathBox[0]! < 1.5 * pathBox[1]!, `one line: ${pathBox[0]} for a line of ${pathBox[1]}`)
+    assert.equal(await page.$$eval('.report .problem-label code', (e) => e.map((x) => x.textContent).slice(0, 2)), ['[v]', '[5]'])
     // The text does not overflow the page sideways.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
 

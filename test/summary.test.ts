@@ -11,8 +11,8 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {lintText} from '../src/engine/engine.js'
 import {fileCoverage, totalCoverage} from '../src/report/coverage.js'
-import {escapeMarkdown} from '../src/report/summary-text.js'
-import {escapeHtml, formatSummaryHtml, render} from '../src/report/summary-html.js'
+import {escapeMarkdown, formatSummaryJson, formatSummaryTable, shownPath, sourceNameText} from '../src/report/summary-text.js'
+import {commonFolder, escapeHtml, formatSummaryHtml, messageHtml, render} from '../src/report/summary-html.js'
 import {Progress} from '../src/cli/progress.js'
 import {available, root, runCli, shared} from './helpers.js'
 
@@ -61,7 +61,67 @@ test('seed report: the numbers of the acceptance, from the JSON', async () => {
     ],
     dates: {from: '2015-10-01', to: '2015-10-12'}
   }
-  assert.equal(json, {files: [{filePath: seed, ...expected}], totals: expected})
+  // The path as every format shows it: relative to the working folder, outside it too.
+  assert.equal(json, {files: [{filePath: path.relative(root, seed).split(path.sep).join('/'), ...expected}], totals: expected})
+})
+
+test('paths relative to the working folder in table, JSON and HTML, outside it too', async () => {
+  if (!available(seed, 'seed report')) return
+  const shown = path.relative(root, seed).split(path.sep).join('/')
+  assert.ok(shown.startsWith('../'), shown)
+  for (const given of [seed, shown]) {
+    const table = await runCli(['summary', given], root)
+    assert.ok(table.out.split('\n')[2]!.startsWith(`${shown} `), table.out)
+    assert.equal((await summaryJson([given])).json.files.map((f) => f.filePath), [shown])
+    const html = await runCli(['summary', given, '--format', 'html'], root)
+    assert.ok(html.out.includes(`<h2>${shown}</h2>`))
+    assert.not.ok(html.out.includes(seed), 'no absolute path in the page')
+  }
+  // The table leaves out the folder all files share, which its caption names.
+  assert.is(commonFolder(['../a/b/x.md', '../a/b/c/y.md', '../a/bb.md']), '../a/')
+  assert.is(commonFolder(['x.md', 'a/y.md']), '')
+  const page = (await runCli(['summary', shown, '--format', 'html'], root)).out
+  assert.ok(page.includes(`<caption>Files in <code>${path.posix.dirname(shown)}/</code></caption>`))
+  assert.ok(page.includes(`title="${shown}"><bdi>${path.basename(seed)}</bdi></a>`))
+  assert.is(shownPath(seed, path.dirname(seed)), path.basename(seed))
+  assert.is(shownPath('.', root), '.')
+})
+
+test('sources: the 10 most cited per file and in total, `--sources all` or a number for more or fewer', () => {
+  const notes = Array.from({length: 12}, (_, i) => `[${i + 1}] Outlet ${String.fromCharCode(65 + i)}, May ${i + 1}, 2026.`)
+  const text = [`A claim cited by every note in the list below, so that each of them is used by the text at least once here.${notes.map((_, i) => `[${i + 1}]`).join('')}`, '', ...notes, ''].join('\n')
+  const file = fileCoverage(lintText(text, {filePath: 'sources.txt'}), true)
+  assert.is(file.sources.length, 12)
+  const table = formatSummaryTable([file], file, {cwd: root, sources: 10})
+  const line = table.split('\n').find((l) => l.startsWith('  Sources:'))!
+  assert.is(line, '  Sources:  Outlet A 1, Outlet B 1, Outlet C 1, Outlet D 1, Outlet E 1, Outlet F 1, Outlet G 1, Outlet H 1, Outlet I 1, Outlet J 1, and 2 more (`--sources all` lists them)')
+  assert.ok(formatSummaryTable([file], file, {cwd: root}).includes('Outlet K 1, Outlet L 1\n'))
+  const html = formatSummaryHtml([file], file, {cwd: root, sources: 2})
+  assert.ok(html.includes('and 10 more (<code>--sources all</code> lists them)'))
+  assert.is(formatSummaryJson([file], file, {cwd: root, sources: 1}).match(/"name"/g)!.length, 24, 'JSON lists every source')
+  // A discursive note can read as a long "name": listed cut at a word, whole in JSON and on hover.
+  assert.is(sourceNameText('a'.repeat(60)), 'a'.repeat(60))
+  assert.is(sourceNameText(`${'word '.repeat(20)}end`), `${'word '.repeat(12).trimEnd()}…`)
+})
+
+test('--sources: a number or all, else exit 2', async () => {
+  const all = await runCli(['summary', 'test/fixtures/summary', '--sources', 'all'])
+  assert.is(all.code, 0)
+  const bad = await runCli(['summary', 'test/fixtures/summary', '--sources', 'many'])
+  assert.equal([bad.code, bad.out], [2, ''])
+  assert.match(bad.err, /--sources: invalid value `many`, expected a whole number or `all`/)
+})
+
+test('a missing file: one line on stderr, no table, exit 2, as the linter does', async () => {
+  for (const format of ['table', 'markdown', 'html']) {
+    const missing = await runCli(['summary', 'missing.txt', '--format', format])
+    const lint = await runCli(['missing.txt'])
+    assert.equal([missing.code, missing.out, missing.err], [2, '', 'citelint summary: missing.txt: no such file or directory\n'])
+    assert.equal([lint.code, lint.out], [2, ''])
+  }
+  // JSON still gives its document, as the linter's JSON gives `[]`.
+  const json = await summaryJson(['missing.txt'])
+  assert.equal([json.code, json.json.files], [2, []])
 })
 
 test('seed report: which paragraphs and quotations are cited', () => {
@@ -245,6 +305,20 @@ test('html: self-contained, every text escaped, markup nested', () => {
   assert.ok(html.includes('&#60;script&#62;alert(1)&#60;/script&#62;'))
   assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'"`))
   assert.is(escapeHtml(`<a href="x">&'`), '&#60;a href=&#34;x&#34;&#62;&#38;&#39;')
+  // Message code as code: `...` spans become <code>, escaped inside; a lone backtick stays.
+  assert.is(messageHtml('Broken marker `[v]`: expected `<5>` or ` a'), 'Broken marker <code>[v]</code>: expected <code>&#60;5&#62;</code> or ` a')
+  assert.ok(html.includes('undefined-reference: Undefined reference <code>[7]</code>'), 'the label shows the marker as code')
+  // The legend shows every mark and colour the report uses, as it looks there.
+  const legend = html.slice(html.indexOf('<dl class="legend">'), html.indexOf('</dl>', html.indexOf('<dl class="legend">')))
+  const used = new Set([...html.matchAll(/class="((?:paragraph|quotation|reference|note|problem|bar)[^"]*)"/g)].map((m) => m[1]!))
+  for (const styled of ['paragraph uncited', 'quotation uncited', 'quotation cited', 'reference', 'reference unresolved', 'note unsourced', 'problem error', 'problem warning', 'bar high']) {
+    assert.ok(legend.includes(`class="${styled}"`), `the legend shows ${styled}`)
+  }
+  for (const name of used) {
+    if (['problems', 'paragraph cited', 'note sourced', 'bar medium', 'bar low', 'bar', 'problem-label error', 'problem-label warning'].includes(name)) continue
+    assert.ok(legend.includes(`class="${name}"`), `the legend explains ${name}, which the page uses`)
+  }
+  assert.not.match(html.slice(html.indexOf('<body>')).replace(/title="[^"]*"/g, ''), /`\[/, 'no literal backticks around markers')
   // Tags nest: every closing tag closes the last open one.
   const stack: string[] = []
   for (const [, slash, name] of html.matchAll(/<(\/?)([a-z][a-z0-9]*)[^>]*>/g)) {

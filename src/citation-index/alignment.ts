@@ -45,6 +45,8 @@ export interface Alignable {
   readonly start: number
   readonly end: number
   readonly noteEnd?: number
+  /** A reference proposed on evidence only (a number set off by a space): it never starts a series, it may fill one. */
+  readonly onEvidence?: boolean
 }
 
 /** Fewest aligned notes that establish a series. */
@@ -84,9 +86,11 @@ export function alignNumerals<Resolved extends Alignable>(
 ): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
   const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
   if (notes.length === 0) return none
-  const flat = alignSequences(refs, notes, [])
-  if (flat.refs.length > 0 && refs.length > noiseRatio * flat.refs.length) return none
+  const strong = refs.filter((r) => !r.onEvidence)
+  const flat = alignSequences(strong, notes, [])
+  if (flat.refs.length > 0 && strong.length > noiseRatio * flat.refs.length) return none
   if (flat.notes.length > 0) {
+    flat.refs = withFilled(flat.refs, flat.notes, refs.filter((r) => r.onEvidence))
     // A bracket typo of this numbering (`[6 ]`) is a broken marker of it.
     const typos = bracketNotes ? [] : bracketRefs.filter((r) => r.style === 'malformed')
     for (const ref of typos) flat.adopted.add(ref)
@@ -100,6 +104,57 @@ export function alignNumerals<Resolved extends Alignable>(
   // The notes must account for most bracket numbers: a few numbered lines do not adopt a whole document's brackets.
   const numbers = new Set(joining.map((r) => r.label.trim()))
   return aligned.notes.length * 2 >= numbers.size ? aligned : none
+}
+
+/**
+ * `kept` references with the references on evidence (`weak`, a number set
+ * off by a space: `statisticians. 3 Disclosure`) that supply the missing
+ * reference of a kept note: a note numbered v that no kept reference
+ * numbered v cites between the kept reference numbered v - 1 before the
+ * note and the note itself takes the first weak reference numbered v
+ * there. The series' own order is the evidence; a weak number alone
+ * never starts or extends a series.
+ */
+function withFilled<Resolved extends Alignable>(kept: Resolved[], notes: readonly Resolved[], weak: readonly Resolved[]): Resolved[] {
+  if (weak.length === 0) return kept
+  const byLabel = (items: readonly Resolved[]): Map<number, Resolved[]> => {
+    const map = new Map<number, Resolved[]>()
+    for (const item of items) {
+      const value = Number.parseInt(item.label, 10)
+      const list = map.get(value)
+      if (list) list.push(item)
+      else map.set(value, [item])
+    }
+    return map
+  }
+  const keptBy = byLabel(kept)
+  const weakBy = byLabel(weak)
+  /** The index of the first of `list` (in document order) starting after `offset`. */
+  const firstAfter = (list: readonly Resolved[], offset: number): number => {
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (list[mid]!.start > offset) high = mid
+      else low = mid + 1
+    }
+    return low
+  }
+  const added: Resolved[] = []
+  for (const note of notes) {
+    const value = Number.parseInt(note.label, 10)
+    const before = keptBy.get(value - 1) ?? []
+    const last = firstAfter(before, note.start - 1) - 1
+    if (last < 0) continue
+    const from = before[last]!.end
+    const own = keptBy.get(value) ?? []
+    const cited = own[firstAfter(own, from - 1)]
+    if (cited && cited.start < note.start) continue
+    const candidates = weakBy.get(value) ?? []
+    const fill = candidates[firstAfter(candidates, from - 1)]
+    if (fill && fill.end <= note.start) added.push(fill)
+  }
+  return added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start)
 }
 
 /** Whether the series ending at `end` is laid out as footnotes or as endnotes (see the thresholds above). */

@@ -76,7 +76,8 @@ export function assembleIndex(
       span: (span(ref.start, ref.end)),
       note,
       inNote,
-      number: labelNumber(ref.label, ref.style)
+      number: labelNumber(ref.label, ref.style),
+      inTable: ref.inTable === true
     })
   })
 

@@ -38,6 +38,8 @@ export interface Block {
    * land here; the resolver keeps only bracket references from such a block.
    */
   readonly verbatim?: boolean
+  /** Markdown: a GFM table cell. */
+  readonly table?: boolean
   /** The marker tokens of its prose text, in document order (see `scanner.ts`). */
   readonly tokens: readonly MarkerToken[]
   /** GFM footnote calls the parser resolved (`footnoteReference` nodes), link text included. */
@@ -98,6 +100,15 @@ export interface Candidate {
   readonly contentStart?: number
   /** For a note of a list that numbers its notes by their order (`^ Source`): the start offset of the list's first note; the resolver labels it. */
   readonly list?: number
+  /**
+   * For a reference: proposed on the document's evidence only. It stands
+   * when the references around it vouch for it: a bracket glued to a word
+   * (`gas[o])`, `P391[238]`) when it continues the series of the other
+   * references (`series-policy.ts`); a bare number set off by a space
+   * (`statisticians. 3 Disclosure`) when it supplies the one missing
+   * reference of an aligned note (`alignment.ts`).
+   */
+  readonly onEvidence?: boolean
 }
 
 /** A span a convention says holds no marker (link text): text candidates inside it are dropped. */

@@ -18,6 +18,8 @@ import {lastStartingBy} from './search.js'
 import {labelNumber} from './marker.js'
 import {labelNoteLists} from './note-lists.js'
 import {withNamedCitations} from './named-policy.js'
+import {inSeries} from './series-policy.js'
+import {tabularBlocks} from './tables.js'
 import type {Format} from './types.js'
 
 /** A candidate the resolver kept, with the block facts it needs later. */
@@ -37,6 +39,10 @@ export interface Resolved {
   readonly contentStart?: number
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
+  /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */
+  readonly onEvidence?: boolean
+  /** References: in a table or its caption (see `tables.ts`). */
+  readonly inTable?: boolean
 }
 
 /**
@@ -68,16 +74,17 @@ export function resolveCandidates(
     if (candidate.block === undefined) (candidate.role === 'note' ? notes : refs).push(candidate)
     else if (!blocks[candidate.block]!.verbatim || (candidate.syntax === 'bracket' && candidate.role === 'reference')) perBlock[candidate.block]!.push(candidate)
   }
+  const tabular = tabularBlocks(source, blocks)
   for (const [i, found] of perBlock.entries()) {
     if (found.length === 0) continue
     found.sort((a, b) => a.start - b.start)
-    resolveBlock(source, blocks[i]!, found, refs, notes, textBelow(blocks, perBlock, i))
+    resolveBlock(source, blocks[i]!, found, refs, notes, textBelow(blocks, perBlock, i), tabular[i]!)
   }
   refs.sort((a, b) => a.start - b.start)
   notes.sort((a, b) => a.start - b.start)
   const kept = (item: Resolved): boolean => keptAsProposed.has(item.syntax)
   const numeral = (item: Resolved): boolean => item.syntax === 'numeral'
-  const restRefs = refs.filter((r) => !kept(r) && !numeral(r))
+  const restRefs = inSeries(refs.filter((r) => !kept(r) && !numeral(r)))
   const restNotes = notes.filter((n) => !kept(n) && !numeral(n))
   const listed = labelNoteLists(withNamedCitations(decide(restRefs, restNotes, format, source), restRefs, restNotes))
   const decided = withNumerals(listed, refs.filter(numeral), notes.filter(numeral), restRefs.filter((r) => r.syntax === 'bracket'))
@@ -139,7 +146,8 @@ function resolveBlock(
   found: Candidate[],
   refs: Resolved[],
   notes: Resolved[],
-  below: Block | undefined
+  below: Block | undefined,
+  inTable: boolean
 ): void {
   const roles = found.map((item) => item.role as Resolved['role'] | 'dropped')
   const first = found.findIndex((item) => item.role === 'note')
@@ -175,7 +183,7 @@ function resolveBlock(
     })
   }
   for (const [i, item] of found.entries()) {
-    if (roles[i] === 'reference') refs.push({...markerFields(item), role: 'reference', inDefinition: block.inDefinition})
+    if (roles[i] === 'reference') refs.push({...markerFields(item), role: 'reference', inDefinition: block.inDefinition, ...(inTable ? {inTable} : {})})
   }
 }
 
@@ -193,7 +201,8 @@ function textBelow(blocks: readonly Block[], perBlock: readonly Candidate[][], i
 
 /** The marker fields of a candidate. */
 function markerFields(item: Candidate): Resolved {
-  return {role: item.role, marker: item.marker, label: item.label, style: item.style, syntax: item.syntax, start: item.start, end: item.end}
+  const fields: Resolved = {role: item.role, marker: item.marker, label: item.label, style: item.style, syntax: item.syntax, start: item.start, end: item.end}
+  return item.onEvidence ? {...fields, onEvidence: true} : fields
 }
 
 /**

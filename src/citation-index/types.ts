@@ -107,6 +107,13 @@ export interface Reference extends Marked {
    * `undefined` for anything else.
    */
   readonly number: number | undefined
+  /**
+   * Whether it stands in a table or a table's caption (a GFM table cell, a
+   * pandoc grid or simple table, a pipe table left as text; see
+   * `tables.ts`). Converters move tables and their captions, so a table's
+   * references do not show the order in which a reader meets the notes.
+   */
+  readonly inTable: boolean
 }
 
 /** A note (footnote definition, or an entry of a plain-text notes list). */

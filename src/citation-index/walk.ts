@@ -93,7 +93,8 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
     }
     opaque.sort((a, b) => a.start - b.start)
     const shapes = format === 'markdown' ? callShapes(source, start, end, opaque) : []
-    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes, texts})
+    const table = node.type === 'tableCell' ? {table: true} : {}
+    blocks.push({start, end, notesAllowed, inDefinition, tokens, calls, links, callShapes: shapes, texts, ...table})
   }
 
   /**

@@ -26,7 +26,10 @@ import type {LintResult} from '../engine/engine.js'
 import type {FileFailure} from '../run/files.js'
 import type {FileReport, LintFilesOptions} from '../run/lint-files.js'
 import {lintFileStream, writeFixes} from '../run/lint-files.js'
+import type {JsonResult} from '../report/json.js'
 import {toJsonNotes, toJsonResult} from '../report/json.js'
+import type {LoadedFormatter} from '../report/eslint-formatter.js'
+import {FormatterError, isBuiltinFormat} from '../report/eslint-formatter.js'
 import {formatStylish} from '../report/stylish.js'
 
 /**
@@ -73,7 +76,8 @@ async function runLanguageServer(paths: readonly string[], args: CliArgs, io: Cl
     return usageError('--lsp runs the language server, which lints what the editor sends: give no paths, --stdin, --fix or --output-file with it', io)
   }
   const {startServer} = await import('../lsp/server.js')
-  startServer()
+  const config = args.config as string | boolean | undefined
+  startServer({configFile: config === false ? false : typeof config === 'string' ? config : undefined})
   return new Promise<number>(() => undefined)
 }
 
@@ -87,7 +91,11 @@ interface Gathered {
   /** Files whose fixes could not be written (reported after `failures`). */
   readonly writeFailures: FileFailure[]
   readonly jsonEntries: string[]
+  /** With an ESLint formatter package (`formatter`): each file's ESLint result. */
+  readonly eslintResults: JsonResult[]
   readonly shown: Pick<LintResult, 'file' | 'messages'>[]
+  /** The ESLint formatter of a --format that is not built in. */
+  readonly formatter: LoadedFormatter | undefined
   errors: number
   warnings: number
 }
@@ -99,14 +107,18 @@ type CreatePatch = typeof import('diff').createTwoFilesPatch
  * Lint standard input or the files named by `paths`, print or write the
  * fixes, write the report, and return the exit code.
  *
- * @throws ConfigError for a bad config file, --rule or --shard; the error
- *   of writing the report to --output-file.
+ * @throws ConfigError for a bad config file, --rule or --shard;
+ *   FormatterError for an ESLint formatter that cannot be loaded (before
+ *   any file is linted) or that fails; the error of writing the report to
+ *   --output-file.
  */
 async function lintAndReport(paths: readonly string[], args: CliArgs, io: CliIo): Promise<number> {
   const options = lintOptions(args, io.cwd)
   const fix = args.fix || args.fixDryRun
+  // Loaded first, so that a formatter that cannot be found costs no lint.
+  const formatter = isBuiltinFormat(args.format) ? undefined : await (await import('../report/eslint-formatter.js')).loadFormatter(args.format, io.cwd)
   const createPatch = args.fixDryRun ? (await import('diff')).createTwoFilesPatch : undefined
-  const gathered: Gathered = {failures: [], writeFailures: [], jsonEntries: [], shown: [], errors: 0, warnings: 0}
+  const gathered: Gathered = {failures: [], writeFailures: [], jsonEntries: [], eslintResults: [], shown: [], formatter, errors: 0, warnings: 0}
   const take = (result: FileReport): Promise<void> => takeResult(result, gathered, createPatch, args, io)
   if (args.stdin) {
     const outcome = await lintStdin(options, fix, args, io)
@@ -115,8 +127,11 @@ async function lintAndReport(paths: readonly string[], args: CliArgs, io: CliIo)
   } else await lintPaths(paths, {...options, fix}, gathered, take, args, io)
   const failures = [...gathered.failures, ...gathered.writeFailures]
   reportFailures(failures, args, io)
-  await writeReport(await formatReport(gathered, args, io), gathered, args, io)
-  return exitCode(gathered, failures.length > 0, args, io)
+  const maxWarnings = args.maxWarnings ?? -1
+  // As ESLint's: warnings count toward --max-warnings with --quiet too, though not reported.
+  const tooManyWarnings = maxWarnings >= 0 && gathered.warnings > maxWarnings
+  await writeReport(await formatReport(gathered, tooManyWarnings ? maxWarnings : undefined, args, io), gathered, args, io)
+  return exitCode(gathered, failures.length > 0, tooManyWarnings ? maxWarnings : undefined, io)
 }
 
 /** The lint options the command line sets. @throws ConfigError for a bad --rule or --shard. */
@@ -166,11 +181,32 @@ async function lintPaths(
  * report needs.
  */
 async function takeResult(result: FileReport, gathered: Gathered, createPatch: CreatePatch | undefined, args: CliArgs, io: CliIo): Promise<void> {
-  if (createPatch) printFixDiff(result, createPatch, io)
-  else if (args.fix && !args.stdin) gathered.writeFailures.push(...(await writeFixes([result], io.cwd)))
+  if (createPatch) {
+    printFixDiff(result, createPatch, io)
+    sayFixesWithheld(result, io)
+  } else if (args.fix && !args.stdin) {
+    gathered.writeFailures.push(...(await writeFixes([result], io.cwd)))
+    for (const message of result.messages) {
+      // VFileMessage keeps its text twice (`reason`, and `message` as an Error); reporters read either.
+      if (message.fixWithheld !== undefined) message.reason = message.message = `${message.reason} (not fixed: ${message.fixWithheld})`
+    }
+  }
   gathered.errors += count(result, true)
   gathered.warnings += count(result, false)
   keepForReport(result, gathered, args)
+}
+
+/**
+ * --fix-dry-run: say on stderr, one line each, why findings of fixable
+ * rules got no fix (`citelint: path:line:column: rule-id not fixed: reason`).
+ */
+function sayFixesWithheld(result: FileReport, io: CliIo): void {
+  const name = result.file.path || '<stdin>'
+  for (const message of result.messages) {
+    if (message.fixWithheld === undefined) continue
+    const at = message.place && 'start' in message.place ? message.place.start : message.place
+    io.writeErr(`citelint: ${name}:${at?.line ?? 1}:${at?.column ?? 1}: ${message.ruleId ?? 'citelint'} not fixed: ${message.fixWithheld}\n`)
+  }
 }
 
 /** --fix-dry-run: the fixes of `result`, when some applied, as a unified diff on stdout. */
@@ -185,8 +221,11 @@ function printFixDiff(result: FileReport, createPatch: CreatePatch, io: CliIo): 
 function keepForReport(result: FileReport, gathered: Gathered, args: CliArgs): void {
   const kept = args.quiet ? errorsOnly(result) : result
   if (args.format === 'json') {
-    const entry = toJsonResult(kept)
+    const entry = toJsonResult(kept, {includeSource: args.includeSource})
     gathered.jsonEntries.push(JSON.stringify(args.includeNotes && result.models ? {...entry, notes: toJsonNotes(result.models)} : entry))
+  } else if (gathered.formatter) {
+    // ESLint gives its formatters `source` (a code frame needs the text).
+    gathered.eslintResults.push(toJsonResult(kept, {includeSource: true}))
   } else {
     // The name and messages, without the text: what the reporters read.
     const file = new VFile({path: kept.file.path, cwd: kept.file.cwd})
@@ -203,10 +242,22 @@ function reportFailures(failures: readonly FileFailure[], args: CliArgs, io: Cli
   }
 }
 
-/** The report in the --format asked for, ending with a line feed unless empty. */
-async function formatReport(gathered: Gathered, args: CliArgs, io: CliIo): Promise<string> {
+/**
+ * The report in the --format asked for, ending with a line feed unless
+ * empty. `maxWarnings` is set when there were more warnings than it (an
+ * ESLint formatter's `maxWarningsExceeded`).
+ *
+ * @throws FormatterError when an ESLint formatter fails.
+ */
+async function formatReport(gathered: Gathered, maxWarnings: number | undefined, args: CliArgs, io: CliIo): Promise<string> {
   const color = args.outputFile ? false : (args.color ?? (io.stdoutIsTTY && !io.env['NO_COLOR']))
-  const {shown} = gathered
+  const {shown, formatter} = gathered
+  if (formatter) {
+    const {rulesMeta, runFormatter} = await import('../report/eslint-formatter.js')
+    const exceeded = maxWarnings === undefined ? {} : {maxWarningsExceeded: {maxWarnings, foundWarnings: gathered.warnings}}
+    const output = await runFormatter(formatter, gathered.eslintResults, {cwd: io.cwd, rulesMeta: await rulesMeta(), ...exceeded})
+    return output && !output.endsWith('\n') ? `${output}\n` : output
+  }
   const output =
     args.format === 'json'
       ? `[${gathered.jsonEntries.join(',')}]`
@@ -237,17 +288,18 @@ async function writeReport(output: string, gathered: Gathered, args: CliArgs, io
 
 /**
  * The exit code: 2 when a file could not be linted or fixed (`failed`), 1
- * for an error or more warnings than --max-warnings (said on stderr), 0
- * otherwise.
+ * for an error or more warnings than --max-warnings (`exceeded`, the
+ * maximum, set only then; said on stderr), 0 otherwise. Warnings count
+ * with --quiet too, as in ESLint 9 (its `--max-warnings`: "When used
+ * alongside `--quiet`, this will cause rules marked as warn to still be
+ * run, but not reported").
  */
-function exitCode(gathered: Gathered, failed: boolean, args: CliArgs, io: CliIo): number {
-  const maxWarnings = args.maxWarnings ?? -1
-  const tooManyWarnings = maxWarnings >= 0 && gathered.warnings > maxWarnings
-  if (tooManyWarnings) {
-    io.writeErr(`citelint: too many warnings (${gathered.warnings}, maximum ${maxWarnings})\n`)
+function exitCode(gathered: Gathered, failed: boolean, exceeded: number | undefined, io: CliIo): number {
+  if (exceeded !== undefined) {
+    io.writeErr(`citelint: too many warnings (${gathered.warnings}, maximum ${exceeded})\n`)
   }
   if (failed) return 2
-  return gathered.errors > 0 || tooManyWarnings ? 1 : 0
+  return gathered.errors > 0 || exceeded !== undefined ? 1 : 0
 }
 
 /**
@@ -256,7 +308,7 @@ function exitCode(gathered: Gathered, failed: boolean, args: CliArgs, io: CliIo)
  * stack under --debug); exit code 2.
  */
 function reportError(error: unknown, args: CliArgs, io: CliIo): number {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof FormatterError) {
     io.writeErr(`citelint: ${error.message}\n`)
     return 2
   }
@@ -283,11 +335,15 @@ function count(result: Pick<LintResult, 'messages'>, fatal: boolean): number {
   return result.messages.filter((m) => Boolean(m.fatal) === fatal).length
 }
 
-/** A result with its warnings removed (`--quiet`); the file's messages too, for vfile-reporter. */
-function errorsOnly<R extends Pick<LintResult, 'file' | 'messages'>>(result: R): R {
+/**
+ * A result with its warnings removed (`--quiet`), its suppressed warnings
+ * too (as ESLint's `getErrorResults`); the file's messages too, for
+ * vfile-reporter.
+ */
+function errorsOnly<R extends Pick<LintResult, 'file' | 'messages' | 'suppressedMessages'>>(result: R): R {
   const messages = result.messages.filter((message) => message.fatal)
   result.file.messages = [...messages]
-  return {...result, messages}
+  return {...result, messages, suppressedMessages: result.suppressedMessages.filter((message) => message.fatal)}
 }
 
 export type {CliIo} from './args.js'

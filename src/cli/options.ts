@@ -9,8 +9,7 @@ import type {ArgumentsCamelCase, Argv} from 'yargs'
 import {ConfigError} from '../engine/config.js'
 import {emptyPath, parseSize} from '../run/files.js'
 import type {Concurrency} from '../run/lint-files.js'
-
-const formats = ['stylish', 'json', 'sarif', 'github'] as const
+import {builtinFormats} from '../report/eslint-formatter.js'
 
 /** The yargs parser; built per call so that `run` keeps no state. */
 export function parser(argv: readonly string[]) {
@@ -19,7 +18,14 @@ export function parser(argv: readonly string[]) {
     .command('$0 [paths..]', 'Lint the footnote references and notes of reports (Markdown and plain text)', (y) =>
       y.positional('paths', {describe: 'Files, directories or globs', type: 'string', array: true})
     )
-    .option('format', {alias: 'f', choices: formats, requiresArg: true, default: 'stylish' as const, describe: 'Output format'})
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      requiresArg: true,
+      default: 'stylish',
+      describe: `Output format: ${builtinFormats.join(', ')}, or an ESLint formatter (package eslint-formatter-NAME, or a path)`
+    })
+
     .option('config', {alias: 'c', type: 'string', requiresArg: true, describe: 'Use this config file instead of searching (--no-config: none)'})
     .option('rule', {type: 'string', requiresArg: true, describe: 'Set a rule’s severity, id:off|warn|error (repeatable; wins over config)'})
     .option('ignore', {type: 'boolean', default: true, describe: 'Honour .citelintignore (--no-ignore: lint everything named)'})
@@ -29,6 +35,7 @@ export function parser(argv: readonly string[]) {
     .coerce('max-warnings', (value: unknown) => parseMaxWarnings(String(Array.isArray(value) ? value.at(-1) : value)))
     .option('shard', {type: 'string', requiresArg: true, describe: 'Lint only part i of n of the files (e.g. 2/4), to split a run across CI machines'})
     .option('include-notes', {type: 'boolean', default: false, describe: 'With --format json: add each file’s notes as the note model reads them'})
+    .option('include-source', {type: 'boolean', default: false, describe: 'With --format json: add each file’s text as `source`, as ESLint does (files with messages and no fixed output)'})
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout'})
     .option('color', {type: 'boolean', describe: 'Colour the stylish output (default: when stdout is a terminal and NO_COLOR is unset)'})
     .option('report-unused-disable-directives', {type: 'boolean', default: false, describe: 'Report citelint-disable comments that suppress nothing'})
@@ -129,15 +136,19 @@ function optionMisuse(
     format: string
     outputFile?: string | undefined
     includeNotes: boolean
+    includeSource: boolean
   }
 ): string | undefined {
   if (paths.includes('')) return emptyPath
+  if (typeof args.format !== 'string') return '--format: give one format'
+  if (args.format.trim() === '') return `--format: empty name, expected ${builtinFormats.join(', ')} or an ESLint formatter`
   if (args.outputFile === '') return '--output-file: empty path, expected a file to write the report to'
   if (args.stdinFilename !== undefined && !args.stdin) return '--stdin-filename names standard input: give --stdin with it'
   if (args.fix && args.fixDryRun) return '--fix writes the fixes and --fix-dry-run prints them: give one of the two'
   if (args.fixDryRun && args.format !== 'stylish') return `--fix-dry-run prints a unified diff: it cannot be given with --format ${args.format}`
   if (args.fixDryRun && args.outputFile !== undefined) return '--fix-dry-run prints a unified diff to standard output: it cannot be given with --output-file'
   if (args.includeNotes && args.format !== 'json') return `--include-notes adds the notes to the JSON output: give it with --format json`
+  if (args.includeSource && args.format !== 'json') return `--include-source adds the text to the JSON output: give it with --format json`
   return undefined
 }
 

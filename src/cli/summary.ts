@@ -4,7 +4,10 @@
  *
  * Exit codes: 0 the summary was written (whatever the lint findings), 1 a
  * file's paragraph coverage is below `--min-coverage`, 2 a usage error or
- * a path that could not be summarised.
+ * a path that could not be summarised. When no file could be summarised,
+ * only stderr speaks (one line per path, as the linter does); `--format json`
+ * still prints its document. `--sources N|all` caps the sources listed by
+ * the table, Markdown and HTML (default 10).
  */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -35,6 +38,7 @@ function parser(argv: readonly string[]) {
     .option('rule', {type: 'string', requiresArg: true, describe: 'Set a rule’s severity, id:off|warn|error (repeatable; wins over config)'})
     .option('ignore', {type: 'boolean', default: true, describe: 'Honour .citelintignore (--no-ignore: summarise everything named)'})
     .option('ignore-path', {type: 'string', requiresArg: true, describe: 'Ignore file to use instead of .citelintignore'})
+    .option('sources', {type: 'string', requiresArg: true, default: '10', describe: 'How many sources to list per file and in total, most cited first (a number, or `all`); JSON lists all'})
     .option('output-file', {alias: 'o', type: 'string', requiresArg: true, describe: 'Write the summary to this file instead of stdout'})
     .option('debug', {type: 'boolean', default: false, describe: 'Show stack traces of internal errors'})
     .example('$0 reports/', 'A table of coverage per file')
@@ -69,6 +73,9 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
   if (coverageText !== undefined && !(/^\d+(?:\.\d+)?$/.test(coverageText) && minCoverage! <= 100)) {
     return fail(`--min-coverage: invalid value \`${coverageText}\`, expected a percentage from 0 to 100`)
   }
+  const sourcesValue = last(args.sources) ?? '10'
+  if (!/^(?:all|\d{1,9})$/.test(sourcesValue)) return fail(`--sources: invalid value \`${sourcesValue}\`, expected a whole number or \`all\``)
+  const sources = sourcesValue === 'all' ? undefined : Number(sourcesValue)
   const words: Record<string, number> = {}
   for (const [name, value] of [['--prose-words', last(args.proseWords)], ['--quotation-words', last(args.quotationWords)]] as const) {
     if (!/^\d{1,9}$/.test(value ?? '') || Number(value) < 1) return fail(`${name}: invalid value \`${value ?? ''}\`, expected a whole number of at least 1`)
@@ -98,7 +105,10 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
       io.writeErr(`citelint summary: ${failure.filePath}: ${failure.reason}${stack}\n`)
     }
     const {files, totals} = summary
-    const options = {cwd: io.cwd}
+    // Nothing summarised and something failed: the failures say it all, as the linter's own output does
+    // (no table of nothing; JSON still gives its document, so that a reader of it always gets one).
+    if (files.length === 0 && summary.failures.length > 0 && args.format !== 'json') return 2
+    const options = {cwd: io.cwd, sources}
     const output =
       args.format === 'json'
         ? formatSummaryJson(files, totals, options)

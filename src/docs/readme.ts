@@ -1,10 +1,11 @@
 /**
- * The README's generated parts: the rule table, from each rule's `meta` (the
- * single source of truth), between `<!-- rules:start -->` and
- * `<!-- rules:end -->`; and the list of marker conventions, from the
- * documentation comment that opens each file of `conventions/`, between
- * `<!-- conventions:start -->` and `<!-- conventions:end -->`. `npm run docs`
- * writes both; a test fails when the README is stale.
+ * The documentation's generated parts: the README's rule table, from each
+ * rule's `meta` (the single source of truth), between `<!-- rules:start -->`
+ * and `<!-- rules:end -->`; and the list of marker conventions in
+ * docs/conventions.md, from the documentation comment that opens each file of
+ * `conventions/`, between `<!-- conventions:start -->` and
+ * `<!-- conventions:end -->`. `npm run docs` writes both; a test fails when
+ * either is stale.
  */
 import {conventions} from '../citation-index/conventions.js'
 import {rules} from '../engine/registry.js'
@@ -29,7 +30,11 @@ export function ruleTable(): string {
   return ['| Rule | Checks | Default | Options | Fixable |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')
 }
 
-/** `readme` with the table between the markers replaced by the current one. */
+/**
+ * `readme` with the table between the markers replaced by the current one.
+ *
+ * @throws Error when `readme` lacks the markers.
+ */
 export function withRuleTable(readme: string): string {
   const start = readme.indexOf(tableStart)
   const end = readme.indexOf(tableEnd)
@@ -40,7 +45,7 @@ export function withRuleTable(readme: string): string {
 export const conventionsStart = '<!-- conventions:start -->'
 export const conventionsEnd = '<!-- conventions:end -->'
 
-/** The formats' names as the README says them. */
+/** The formats' names as the documentation says them. */
 const formatNames: Record<string, string> = {markdown: 'Markdown', text: 'plain text', docx: 'DOCX', html: 'HTML'}
 
 /**
@@ -60,10 +65,15 @@ export function openingDoc(source: string): string {
     .trim()
 }
 
+/** The file, relative to the package root, that holds the generated list of conventions. */
+export const conventionsDoc = 'docs/conventions.md'
+
 /**
- * The README's list of conventions: for each, its id (linked to its file),
- * the formats it applies to, and its documentation comment. `sources` maps
- * a convention id to its source text.
+ * The list of conventions in {@link conventionsDoc}: for each, its id (linked
+ * to its file, relative to docs/), the formats it applies to, and its
+ * documentation comment. `sources` maps a convention id to its source text.
+ *
+ * @throws Error when a registered convention has no source in `sources`.
  */
 export function conventionList(sources: ReadonlyMap<string, string>): string {
   return conventions
@@ -71,15 +81,20 @@ export function conventionList(sources: ReadonlyMap<string, string>): string {
       const source = sources.get(meta.id)
       if (source === undefined) throw new Error(`no source for convention ${meta.id}`)
       const formats = meta.formats.map((format) => formatNames[format] ?? format).join(', ')
-      return `### [\`${meta.id}\`](conventions/${meta.id}.ts) (${formats})\n\n${openingDoc(source)}`
+      return `### [\`${meta.id}\`](../conventions/${meta.id}.ts) (${formats})\n\n${openingDoc(source)}`
     })
     .join('\n\n')
 }
 
-/** `readme` with the conventions between the markers replaced by the current list. */
-export function withConventionList(readme: string, sources: ReadonlyMap<string, string>): string {
-  const start = readme.indexOf(conventionsStart)
-  const end = readme.indexOf(conventionsEnd)
-  if (start < 0 || end < start) throw new Error(`README lacks the markers ${conventionsStart} and ${conventionsEnd}`)
-  return `${readme.slice(0, start + conventionsStart.length)}\n${conventionList(sources)}\n${readme.slice(end)}`
+/**
+ * `doc` (the text of {@link conventionsDoc}) with the conventions between the
+ * markers replaced by the current list.
+ *
+ * @throws Error when `doc` lacks the markers.
+ */
+export function withConventionList(doc: string, sources: ReadonlyMap<string, string>): string {
+  const start = doc.indexOf(conventionsStart)
+  const end = doc.indexOf(conventionsEnd)
+  if (start < 0 || end < start) throw new Error(`${conventionsDoc} lacks the markers ${conventionsStart} and ${conventionsEnd}`)
+  return `${doc.slice(0, start + conventionsStart.length)}\n${conventionList(sources)}\n${doc.slice(end)}`
 }

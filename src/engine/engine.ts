@@ -18,7 +18,7 @@ import {editsFit} from './edits.js'
 import {applySuppressions} from './suppress.js'
 import {commentTree, mapMessagesToSource, sourceMapper} from './html-positions.js'
 import {readHtml} from '../readers/html.js'
-import type {CitelintMessage, Fix, Report} from './rule.js'
+import type {CitelintMessage, Fix, Report, SuppressedMessage} from './rule.js'
 import {formatMessage} from './rule.js'
 import {ruleDocsUrl} from './rule-docs.js'
 import type {CitationIndex, Format} from '../citation-index/types.js'
@@ -44,7 +44,7 @@ export interface LintTextOptions {
   readonly prose?: ProseOptions
 }
 
-export type {CitelintMessage} from './rule.js'
+export type {CitelintMessage, SuppressedMessage, Suppression} from './rule.js'
 
 /** The outcome of linting one text. */
 export interface LintResult {
@@ -55,6 +55,12 @@ export interface LintResult {
    */
   readonly file: VFile
   readonly messages: readonly CitelintMessage[]
+  /**
+   * The messages that suppression comments turned off (Markdown), sorted
+   * as `messages`, each with its `suppressions` (ESLint's
+   * `suppressedMessages`); empty for other formats.
+   */
+  readonly suppressedMessages: readonly SuppressedMessage[]
   readonly index: CitationIndex
   readonly noteFields: readonly NoteFields[]
   /** The prose model: paragraphs, sentences, quotations, marker groups, the report's date. */
@@ -162,7 +168,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
         let fits = fitting.get(found.fix)
         if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, linted.length)))
         if (fits) message.fix = found.fix
-      }
+        else message.fixWithheld = 'the rule’s fix has overlapping edits or edits outside the text, a citelint bug'
+      } else if (found.fixWithheld !== undefined && meta.fix !== 'none') message.fixWithheld = found.fixWithheld
       messages.push(message)
     }
     try {
@@ -178,16 +185,20 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   if (page) {
     mapMessagesToSource(messages, sourceMapper(page, value))
     const sourceFile = new VFile({value, path: options.filePath})
-    const kept = applySuppressions(messages, commentTree(page, value), sourceFile, options.reportUnusedDisableDirectives ?? false)
+    const {kept, suppressed} = applySuppressions(messages, commentTree(page, value), sourceFile, options.reportUnusedDisableDirectives ?? false)
     kept.sort(compareMessage)
+    suppressed.sort(compareMessage)
     sourceFile.messages = [...kept]
-    return {file: sourceFile, messages: kept, index, noteFields, prose, bom}
+    return {file: sourceFile, messages: kept, suppressedMessages: suppressed, index, noteFields, prose, bom}
   }
-  const kept =
-    format === 'markdown' ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false) : messages
+  const {kept, suppressed} =
+    format === 'markdown'
+      ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false)
+      : {kept: messages, suppressed: []}
   kept.sort(compareMessage)
+  suppressed.sort(compareMessage)
   file.messages = [...kept]
-  return {file, messages: kept, index, noteFields, prose, bom}
+  return {file, messages: kept, suppressedMessages: suppressed, index, noteFields, prose, bom}
 }
 
 

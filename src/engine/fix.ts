@@ -101,7 +101,9 @@ export interface FixResult {
  * resolves to none, written the same); and, in each note, references citing
  * the same notes. So a fix may relabel and move notes and move markers, but
  * never drops a reference (`C:\ [^1]` fixed to `C:\[^1]` escapes it) or
- * points one elsewhere. A leading byte order mark is kept.
+ * points one elsewhere. A leading byte order mark is kept. When fixing
+ * stops with fixes left (a pass dropped, fixes undoing one another, the
+ * pass limit), each message still holding a fix says why in `fixWithheld`.
  *
  * @throws as `lintText` does.
  */
@@ -111,17 +113,32 @@ export function fixText(text: string, options: LintTextOptions = {}): FixResult 
   let result = lintText(current, options)
   const seen = new Set([current])
   let passes = 0
-  while (passes < maxPasses) {
+  /** Why the fixes left in `result` were not applied, when fixing stopped with some left. */
+  let stopped: string | undefined
+  while (true) {
     const fixes = result.messages.flatMap((message) => (message.fix ? [message.fix] : []))
     if (fixes.length === 0) break
+    if (passes === maxPasses) {
+      stopped = `fixing stops after ${maxPasses} passes, as ESLint’s does`
+      break
+    }
     const next = applyFixes(current, fixes).text
-    if (seen.has(next)) break
+    if (seen.has(next)) {
+      stopped = 'the fixes undo one another'
+      break
+    }
     const nextResult = lintText(next, options)
-    if (citations(nextResult.index, next) !== citations(result.index, current)) break
+    if (citations(nextResult.index, next) !== citations(result.index, current)) {
+      stopped = 'the fix pass it was in was dropped, because the fixed text re-parsed to different references or notes'
+      break
+    }
     seen.add(next)
     current = next
     result = nextResult
     passes++
+  }
+  if (stopped !== undefined) {
+    for (const message of result.messages) if (message.fix) message.fixWithheld = stopped
   }
   return {output: bom + current, result, passes, changed: passes > 0}
 }

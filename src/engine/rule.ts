@@ -70,6 +70,13 @@ export interface Report {
   /** A fix, only from rules whose `meta.fix` is not `none`. */
   readonly fix?: Fix
   /**
+   * Why a fixable rule offers no fix for this finding, as a clause that
+   * follows "not fixed: " (`renumbering is withheld while reference \`[7]\`
+   * resolves to no note`); `--fix`, `--fix-dry-run` and the language server
+   * say it. Ignored when `fix` is given.
+   */
+  readonly fixWithheld?: string
+  /**
    * A second place, e.g. the first definition of a duplicate, with its own
    * message id from `meta.messages`; it becomes the message's `cause`. A
    * list (every note sharing a fault reported once) becomes the message's
@@ -138,6 +145,27 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
 export type CitelintMessage = VFileMessage & {
   messageId: string
   fix?: Fix
+  /**
+   * Why the finding has no fix though its rule is fixable (see
+   * `Report.fixWithheld`), or why its fix was not applied by a fix run (a
+   * pass dropped because the re-parsed text changed its references or
+   * notes); absent otherwise.
+   */
+  fixWithheld?: string
   /** Every related place of a finding reported once for many places (SARIF `relatedLocations`); absent otherwise. */
   related?: readonly RelatedLocation[]
 }
+
+/**
+ * How a message was suppressed, as ESLint's `SuppressedLintMessage`
+ * describes it (ESLint Node.js API, "SuppressedLintMessage type"): `kind`
+ * `directive` for a suppression comment, `justification` the text after
+ * ` -- ` in the comment (empty when none).
+ */
+export interface Suppression {
+  readonly kind: 'directive'
+  readonly justification: string
+}
+
+/** A message that a suppression comment turned off, with how. */
+export type SuppressedMessage = CitelintMessage & {suppressions: readonly Suppression[]}

@@ -10,12 +10,14 @@
  * - `<!-- citelint-disable-next-line [rules] -->`: off on the line after the
  *   comment.
  *
- * Rule ids may be separated by spaces or commas. Plain text has no comments;
- * it uses `overrides` in the config instead.
+ * Rule ids may be separated by spaces or commas. As in ESLint, a comment may
+ * end with a justification after two or more dashes between spaces
+ * (`<!-- citelint-disable-next-line note-order -- numbered as the source -->`).
+ * Plain text has no comments; it uses `overrides` in the config instead.
  */
 import type {Html, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import type {CitelintMessage} from './rule.js'
+import type {CitelintMessage, SuppressedMessage} from './rule.js'
 import {rulesById} from './registry.js'
 
 type Verb = 'disable' | 'enable' | 'disable-next-line'
@@ -24,6 +26,8 @@ interface Directive {
   readonly verb: Verb
   /** Rule ids named; empty for all rules. */
   readonly rules: readonly string[]
+  /** The text after ` -- `, trimmed; empty when none. */
+  readonly justification: string
   readonly node: Html
   readonly start: number
   readonly endLine: number
@@ -33,6 +37,14 @@ interface Directive {
 
 const directivePattern = /^<!--\s*citelint-(disable-next-line|disable|enable)\b([^]*?)-->$/
 
+/** What `applySuppressions` gives. */
+export interface Suppressed {
+  /** The messages to keep, in the given order, plus the new ones (unknown rule ids, unused directives). */
+  readonly kept: CitelintMessage[]
+  /** The messages turned off, in the given order, each with its `suppressions` and without its fix (ESLint applies none). */
+  readonly suppressed: SuppressedMessage[]
+}
+
 /**
  * Drop the messages that suppression comments in `tree` turn off.
  *
@@ -40,18 +52,30 @@ const directivePattern = /^<!--\s*citelint-(disable-next-line|disable|enable)\b(
  *   suppressed nothing, as an error without rule id, as ESLint's
  *   `--report-unused-disable-directives` does; unknown rule ids in a
  *   directive are always reported.
- * @returns the messages to keep, in the given order, plus the new ones.
  */
 export function applySuppressions(
   messages: readonly CitelintMessage[],
   tree: Root,
   file: VFile,
   reportUnused: boolean
-): CitelintMessage[] {
+): Suppressed {
   const directives = collect(tree)
-  if (directives.length === 0) return [...messages]
+  if (directives.length === 0) return {kept: [...messages], suppressed: []}
   const lookup = prepare(directives)
-  const kept = messages.filter((message) => !suppressed(message, lookup))
+  const kept: CitelintMessage[] = []
+  const suppressed: SuppressedMessage[] = []
+  for (const message of messages) {
+    const directive = suppressing(message, lookup)
+    if (!directive) {
+      kept.push(message)
+      continue
+    }
+    const off = message as SuppressedMessage
+    delete off.fix
+    delete off.fixWithheld
+    off.suppressions = [{kind: 'directive', justification: directive.justification}]
+    suppressed.push(off)
+  }
   const extra: CitelintMessage[] = []
   const report = (directive: Directive, reason: string, messageId: string): void => {
     const message = file.message(reason, {place: directive.node.position}) as CitelintMessage
@@ -70,7 +94,7 @@ export function applySuppressions(
       report(directive, `Unused citelint-${directive.verb} directive${what}: no problem was suppressed, expected it removed`, 'unusedDirective')
     }
   }
-  return [...kept, ...extra]
+  return {kept: [...kept, ...extra], suppressed}
 }
 
 function collect(tree: Root): Directive[] {
@@ -83,8 +107,10 @@ function collect(tree: Root): Directive[] {
       const start = node.position?.start.offset
       const endLine = node.position?.end.line
       if (match && start !== undefined && endLine !== undefined) {
-        const rules = (match[2] ?? '').split(/[\s,]+/).filter(Boolean)
-        directives.push({verb: match[1] as Verb, rules, node, start, endLine, used: new Set()})
+        // ESLint's description: after two or more dashes with white space on both sides.
+        const [names = '', ...why] = (match[2] ?? '').split(/\s-{2,}\s/)
+        const rules = names.split(/[\s,]+/).filter(Boolean)
+        directives.push({verb: match[1] as Verb, rules, justification: why.join(' -- ').trim(), node, start, endLine, used: new Set()})
       }
     } else if ('children' in node) {
       for (const child of node.children) stack.push(child as Root['children'][number])
@@ -131,26 +157,26 @@ function lastAtOrBefore(sorted: readonly Directive[] | undefined, offset: number
   return sorted[low - 1]
 }
 
-/** Whether a message is turned off; records which directive turned it off. */
-function suppressed(message: CitelintMessage, lookup: Lookup): boolean {
+/** The directive that turns a message off, if any; records that it did. */
+function suppressing(message: CitelintMessage, lookup: Lookup): Directive | undefined {
   const place = message.place
   const start = place && 'start' in place ? place.start : place
   const offset = start?.offset
   const line = start?.line
   const ruleId = message.ruleId ?? ''
-  if (offset === undefined || line === undefined) return false
+  if (offset === undefined || line === undefined) return undefined
   const applies = (directive: Directive): boolean => directive.rules.length === 0 || directive.rules.includes(ruleId)
 
   const nextLine = lookup.nextLine.get(line)?.find(applies)
   if (nextLine) {
     nextLine.used.add(nextLine.rules.length === 0 ? '*' : ruleId)
-    return true
+    return nextLine
   }
   // The last disable or enable before the message that names its rule (or all rules) decides.
   const forAll = lastAtOrBefore(lookup.allRules, offset)
   const forRule = lastAtOrBefore(lookup.byRule.get(ruleId), offset)
   const decisive = !forAll || (forRule && forRule.start > forAll.start) ? forRule : forAll
-  if (decisive?.verb !== 'disable') return false
+  if (decisive?.verb !== 'disable') return undefined
   decisive.used.add(decisive.rules.length === 0 ? '*' : ruleId)
-  return true
+  return decisive
 }

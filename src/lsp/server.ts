@@ -5,9 +5,14 @@
  * `--pipe=NAME`). It publishes diagnostics on open and save at once, and
  * on change after a short pause; it offers code actions that apply a
  * rule's fix and, in Markdown, that add a `citelint-disable-next-line`
- * comment where that comment cannot change the document's structure.
+ * comment where that comment cannot change the document's structure. A
+ * finding of a fixable rule that has no fix gets a disabled action (LSP
+ * 3.16 `CodeAction.disabled`, for clients that declare `disabledSupport`)
+ * titled with the reason (`No fix: renumbering is withheld while ...`).
  * Configuration comes from the same files as the CLI, read afresh for each
- * check so edits to them apply at once.
+ * check so edits to them apply at once; one config file for every document
+ * can be named instead, by the client (`initializationOptions.configPath`)
+ * or on the command line (`--config PATH`, see `configFileOf`).
  *
  * Code actions never trust what the client sends back: each diagnostic in
  * the request is matched (rule id, message, range) against the findings
@@ -85,6 +90,53 @@ export function transportOf(argv: readonly string[], hasIpc: boolean): LspTransp
 }
 
 /**
+ * The config file `argv` (the arguments after the script path) names for
+ * every document, as the CLI's option does: `--config PATH` or
+ * `--config=PATH` (the last one wins), `--no-config` for none (`false`);
+ * `undefined` when neither is given (each document's config is then found
+ * from its folder upwards). A `--config` without a path is a one-line usage
+ * problem.
+ */
+export function configFileOf(argv: readonly string[]): string | false | undefined | {readonly kind: 'usage'; readonly message: string} {
+  let configFile: string | false | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--no-config') configFile = false
+    else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg === '--config' ? (argv[++i] ?? '') : arg.slice('--config='.length)
+      if (value === '' || value.startsWith('--')) return {kind: 'usage', message: '--config: expected a config file path, such as --config=.citelintrc.json'}
+      configFile = value
+    }
+  }
+  return configFile
+}
+
+/** Options of `startServer`. */
+export interface LspOptions {
+  /**
+   * A config file for every document instead of discovery (`--config`),
+   * relative to the process's working folder; `false` uses none
+   * (`--no-config`). A client's `initializationOptions.configPath` wins.
+   */
+  readonly configFile?: string | false
+}
+
+/**
+ * The config file a client names in `initializationOptions` (`{configPath:
+ * string}`, as the VS Code extension sends its `citelint.configPath`
+ * setting), resolved against `root` (the workspace folder); `undefined`
+ * when it names none (absent, or an empty string), `'invalid'` when
+ * `configPath` is there but not a string.
+ */
+export function clientConfigFile(initializationOptions: unknown, root: string): string | undefined | 'invalid' {
+  if (typeof initializationOptions !== 'object' || initializationOptions === null) return undefined
+  const configPath: unknown = (initializationOptions as {configPath?: unknown}).configPath
+  if (configPath === undefined || configPath === null) return undefined
+  if (typeof configPath !== 'string') return 'invalid'
+  return configPath.trim() === '' ? undefined : path.resolve(root, configPath)
+}
+
+/**
  * Start the server; it runs until the client sends `exit` (or, over stdio,
  * until its input ends). The transport comes from the process's command
  * line (see `transportOf`); with none there it talks over stdio.
@@ -93,7 +145,7 @@ export function transportOf(argv: readonly string[], hasIpc: boolean): LspTransp
  *   names a transport that cannot work; callers check with `transportOf`
  *   first to print it.
  */
-export function startServer(): void {
+export function startServer(options: LspOptions = {}): void {
   const argv = process.argv.slice(2)
   const transport = transportOf(argv, typeof process.send === 'function')
   if (transport.kind === 'usage') throw new TypeError(transport.message)
@@ -110,7 +162,11 @@ export function startServer(): void {
   /** Documents whose file URI names another host; warned about once. */
   const warnedHosts = new Set<string>()
   let cwd = process.cwd()
+  /** The config file for every document (resolved now, against the working folder), or `false` for none. */
+  let configFile = typeof options.configFile === 'string' ? path.resolve(cwd, options.configFile) : options.configFile
   let versionedEdits = false
+  /** Whether the client shows disabled code actions with their reason (LSP 3.16). */
+  let disabledActions = false
 
   const targetOf = (document: TextDocument): string => {
     const target = lintTarget(document.uri, document.languageId, cwd)
@@ -130,7 +186,8 @@ export function startServer(): void {
     // The document object is updated in place by later changes: lint a copy.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText())
     const filePath = targetOf(snapshot)
-    return {version: snapshot.version, findings: await findingsOf(snapshot, filePath, cwd, (text) => connection.console.error(text))}
+    const lint = {cwd, ...(configFile === undefined ? {} : {configFile})}
+    return {version: snapshot.version, findings: await findingsOf(snapshot, filePath, lint, (text) => connection.console.error(text))}
   }
 
   const check = async (document: TextDocument): Promise<void> => {
@@ -156,7 +213,15 @@ export function startServer(): void {
         // A root on another host: keep the working directory.
       }
     }
+    const fromClient = clientConfigFile(params.initializationOptions, cwd)
+    if (fromClient === 'invalid') {
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: 'citelint: initializationOptions.configPath is not a string; ignored'
+      })
+    } else if (fromClient !== undefined) configFile = fromClient
     versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true
+    disabledActions = params.capabilities.textDocument?.codeAction?.disabledSupport === true
     return {
       capabilities: {
         textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental, save: {includeText: false}},
@@ -225,6 +290,13 @@ export function startServer(): void {
             finding.fix.edits.map((edit) => ({range: range(document, edit.start + shift, edit.end + shift), newText: edit.text}))
           )
         })
+      } else if (finding.fixWithheld !== undefined && disabledActions) {
+        actions.push({
+          title: `No fix: ${finding.fixWithheld}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          disabled: {reason: `Not fixed: ${finding.fixWithheld}`}
+        })
       }
       const disable = markdown && finding.ruleId ? disableNextLine(document, finding.diagnostic.range.start.line, finding.ruleId) : undefined
       if (disable) {
@@ -243,6 +315,8 @@ interface Finding {
   readonly diagnostic: Diagnostic
   readonly ruleId: string | undefined
   readonly fix: Fix | undefined
+  /** Why a fixable rule gave this finding no fix (see `CitelintMessage.fixWithheld`). */
+  readonly fixWithheld?: string | undefined
   /** 1 when the document starts with a byte order mark (citelint's offsets count after it). */
   readonly shift: number
 }
@@ -279,15 +353,21 @@ export function lintTarget(uri: string, languageId: string, cwd: string): {reado
 }
 
 /**
- * Lint `document` as `filePath`. A text citelint cannot lint (config error,
+ * Lint `document` as `filePath`, with the working folder and config file
+ * (if one is named) in `lint`. A text citelint cannot lint (config error,
  * refused Markdown, internal error) gives one error diagnostic, so that
  * stale findings are replaced: on the line the parser refused, else at the
  * start of the document, worded as the CLI words it.
  */
-async function findingsOf(document: TextDocument, filePath: string, cwd: string, log: (text: string) => void): Promise<Finding[]> {
+async function findingsOf(
+  document: TextDocument,
+  filePath: string,
+  lint: {readonly cwd: string; readonly configFile?: string | false},
+  log: (text: string) => void
+): Promise<Finding[]> {
   const text = document.getText()
   try {
-    const result = await new Linter({cwd}).lint(filePath, text)
+    const result = await new Linter(lint).lint(filePath, text)
     const shift = result.bom ? 1 : 0
     return result.messages.map((message): Finding => {
       const place = message.place
@@ -302,7 +382,7 @@ async function findingsOf(document: TextDocument, filePath: string, cwd: string,
         ...(message.url ? {codeDescription: {href: message.url}} : {}),
         data: {ruleId: message.ruleId, version: document.version}
       }
-      return {diagnostic, ruleId: message.ruleId, fix: message.fix, shift}
+      return {diagnostic, ruleId: message.ruleId, fix: message.fix, fixWithheld: message.fixWithheld, shift}
     })
   } catch (error) {
     let reason: string

@@ -32,7 +32,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Point, Position} from 'unist'
 import type {CitelintMessage, LintResult} from '../engine/engine.js'
-import {ruleDocsUrl} from '../engine/rule-docs.js'
+import {packagePageUrl, ruleDocsUrl} from '../engine/rule-docs.js'
 import {packageRoot} from '../engine/package-root.js'
 import {rules} from '../engine/registry.js'
 
@@ -43,8 +43,11 @@ export interface SarifOptions {
   /** `tool.driver.version`; default: the `version` of citelint's `package.json`. */
   readonly version?: string
   /**
-   * Repository URL used for `informationUri` and rule `helpUri`s; default:
-   * the `repository` of citelint's `package.json`, if it has one.
+   * Repository URL used for `informationUri` and the `helpUri` of
+   * citelint's own messages; default: the `repository` of citelint's
+   * `package.json`, if it has one (`scripts/release-metadata.mjs` sets it),
+   * else citelint's page on npm, of this version. A rule's `helpUri` is
+   * always its version-pinned documentation (`ruleDocsUrl`).
    */
   readonly repositoryUrl?: string
 }
@@ -137,13 +140,13 @@ export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages
     ...rules.map(({meta}) => ({
       id: meta.id,
       shortDescription: {text: meta.description},
-      helpUri: repository ? `${repository}/blob/HEAD/rules/${meta.id}.ts` : ruleDocsUrl(meta.id),
+      helpUri: ruleDocsUrl(meta.id),
       defaultConfiguration: {level: meta.severity === 'error' ? ('error' as const) : ('warning' as const)}
     })),
     ...Object.entries(ownMessages).map(([messageId, {text, level}]) => ({
       id: ownRuleId(messageId),
       shortDescription: {text},
-      helpUri: repository ? `${repository}#readme` : new URL('README.md', packageRoot).href,
+      helpUri: repository ? `${repository}#readme` : packagePageUrl,
       defaultConfiguration: {level}
     }))
   ]
@@ -157,7 +160,7 @@ export function toSarifLog(results: readonly Pick<LintResult, 'file' | 'messages
           driver: {
             name: 'citelint',
             version,
-            informationUri: repository ?? new URL('README.md', packageRoot).href,
+            informationUri: repository ?? packagePageUrl,
             rules: descriptors
           }
         },

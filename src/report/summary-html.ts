@@ -1,15 +1,19 @@
 /**
  * `--format html`: the coverage summary as one self-contained HTML page (no
  * script, no network: a Content-Security-Policy forbids anything but the
- * inline style). A table of files with coverage bars, then per file its
- * sources, problems and text, with:
+ * inline style). A table of files with coverage bars (each path on one
+ * line, cut at its start when long, whole in its `title`), a legend of every
+ * mark and colour the page uses, then per file its sources, problems and
+ * text, with:
  *
  * - uncited prose paragraphs (`span.paragraph.uncited`) and uncited
  *   quotations (`span.quotation.uncited`) highlighted;
  * - each reference a link to its note (`a.reference`, `href="#f0-n3"`), a
  *   reference that resolves nowhere marked `span.reference.unresolved`;
  * - each problem marked where it is (`mark.problem`) with its rule and
- *   message in a label right after it.
+ *   message in a label right after it, the message's backtick spans set as
+ *   `<code>` (`messageHtml`);
+ * - notes that name no source in purple (`span.note.unsourced`).
  *
  * Every text is escaped. Elements that overlap are split so the markup
  * nests (a paragraph or note is never split; a problem crossing a
@@ -19,12 +23,14 @@
 import type {CitelintMessage} from '../engine/engine.js'
 import type {CoverageCounts, FileCoverage} from './coverage.js'
 import {coveragePercent, sourceName} from './coverage.js'
-import {dateRangeText, percentText, shownPath} from './summary-text.js'
+import {dateRangeText, listedSources, moreSourcesText, percentText, shownPath, sourceNameText} from './summary-text.js'
 
 /** Options of `formatSummaryHtml`. */
 export interface HtmlOptions {
   /** Folder that paths are shown relative to. */
   readonly cwd: string
+  /** How many sources to list per file, most cited first; `undefined` lists every one. */
+  readonly sources?: number
   /** The page's title (default `Citation coverage`). */
   readonly title?: string
 }
@@ -35,11 +41,41 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * A message as HTML content: escaped, each span between backticks (the
+ * marker or text it quotes, as in `Broken marker \`[v]\``) set as `<code>`.
+ * A backtick without its pair stays as it is.
+ */
+export function messageHtml(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+}
+
+/**
+ * The key to every mark and colour the page uses, each shown as it looks
+ * on the page: the report's highlights, references, notes and problems,
+ * then the coverage bars.
+ */
+const legend = [
+  '<dl class="legend">',
+  '<dt><span class="paragraph uncited">Yellow text</span></dt><dd>an uncited prose paragraph (no reference to a note that names a source)</dd>',
+  '<dt><span class="quotation uncited">“Orange, wavy”</span></dt><dd>an uncited direct quotation</dd>',
+  '<dt><span class="quotation cited">“Dotted green”</span></dt><dd>a cited direct quotation</dd>',
+  '<dt><a class="reference">[1]</a></dt><dd>a reference: a link to its note</dd>',
+  '<dt><span class="reference unresolved">[v]</span></dt><dd>a reference that resolves to no note</dd>',
+  '<dt><span class="note unsourced">Purple text</span></dt><dd>a note that names no source (empty, only a date or place, a note about the authors, or an Ibid. with no source before it)</dd>',
+  '<dt><mark class="problem error">red line</mark><span class="problem-label error">rule-id: message</span></dt><dd>an error, where it is, with its rule and message</dd>',
+  '<dt><mark class="problem warning">orange line</mark><span class="problem-label warning">rule-id: message</span></dt><dd>a warning</dd>',
+  '<dt><span class="bar high" role="img" aria-label="green bar"><span style="width:85%"></span></span></dt><dd>coverage: green from 80% of prose paragraphs cited, <span class="swatch medium"></span> orange from 50%, <span class="swatch low"></span> red below; empty without prose paragraphs</dd>',
+  '</dl>'
+].join('\n')
+
+/**
  * The HTML report. Every file must carry its lint result (summarise with
  * `keepResults: true`); a file without one gets its row but no text.
  */
 export function formatSummaryHtml(files: readonly FileCoverage[], totals: CoverageCounts, options: HtmlOptions): string {
   const title = options.title ?? 'Citation coverage'
+  const paths = files.map((file) => shownPath(file.filePath, options.cwd))
+  const folder = commonFolder(paths)
   const out: string[] = [
     '<!doctype html>',
     '<html lang="en">',
@@ -52,27 +88,32 @@ export function formatSummaryHtml(files: readonly FileCoverage[], totals: Covera
     '</head>',
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
+    '<div class="files">',
     '<table class="files">',
+    ...(folder ? [`<caption>Files in <code>${escapeHtml(folder)}</code></caption>`] : []),
     '<thead><tr><th scope="col">File</th><th scope="col" class="num">Prose paragraphs cited</th><th scope="col">Coverage</th><th scope="col" class="num">Quotations cited</th><th scope="col" class="num">References resolved</th><th scope="col" class="num">Notes cited</th><th scope="col" class="num">Problems</th><th scope="col">Dates</th></tr></thead>',
     '<tbody>'
   ]
-  // A break opportunity after each `/`, so that long paths wrap between folders.
-  const breakable = (name: string): string => escapeHtml(name).replace(/\//g, '/<wbr>')
-  files.forEach((file, i) => out.push(tableRow(`<a href="#file-${i}">${breakable(shownPath(file.filePath, options.cwd))}</a>`, file)))
-  out.push('</tbody>', `<tfoot>${tableRow(`Total (${files.length} ${files.length === 1 ? 'file' : 'files'})`, totals)}</tfoot>`, '</table>')
-  out.push(
-    '<p class="legend">',
-    '<span class="paragraph uncited">uncited prose paragraph</span> ',
-    '<span class="quotation uncited">“uncited quotation”</span> ',
-    '<a class="reference">[1]</a> reference (links to its note) ',
-    '<span class="reference unresolved">[v]</span> reference to no note ',
-    '<mark class="problem error">error</mark><span class="problem-label error">rule-id</span> ',
-    '<mark class="problem warning">warning</mark><span class="problem-label warning">rule-id</span>',
-    '</p>'
-  )
+  // One line per path, without the folder all files share (the caption names it): a long one is cut at its
+  // start (`…posts/report.md`, the file name stays) and shown whole on hover.
+  files.forEach((file, i) => {
+    const name = escapeHtml(paths[i]!.slice(folder.length))
+    out.push(tableRow(`<a class="path" href="#file-${i}" title="${escapeHtml(paths[i]!)}"><bdi>${name}</bdi></a>`, file))
+  })
+  out.push('</tbody>', `<tfoot>${tableRow(`Total (${files.length} ${files.length === 1 ? 'file' : 'files'})`, totals)}</tfoot>`, '</table>', '</div>')
+  out.push(legend)
   files.forEach((file, i) => out.push(fileSection(file, i, options)))
   out.push('</body>', '</html>')
   return `${out.join('\n')}\n`
+}
+
+/** The folder all `paths` (as shown, `/`-separated) start with, ending in `/`; `''` when they share none. */
+export function commonFolder(paths: readonly string[]): string {
+  let prefix = paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? ''
+  for (const shown of paths) {
+    while (prefix && !shown.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1)
+  }
+  return prefix
 }
 
 function tableRow(name: string, c: CoverageCounts): string {
@@ -110,7 +151,9 @@ export interface Element {
 function fileSection(file: FileCoverage, fileIndex: number, options: HtmlOptions): string {
   const name = shownPath(file.filePath, options.cwd)
   const out: string[] = [`<section class="file" id="file-${fileIndex}">`, `<h2>${escapeHtml(name)}</h2>`]
-  const sources = file.sources.map(({name, count}) => `${escapeHtml(name)} (${count})`).join(', ') || 'none'
+  const {listed, omitted} = listedSources(file, options.sources)
+  const sources =
+    (listed.map(({name, count}) => `<span title="${escapeHtml(name)}">${escapeHtml(sourceNameText(name))}</span> (${count})`).join(', ') || 'none') + (omitted > 0 ? `, ${messageHtml(moreSourcesText(omitted))}` : '')
   const problems = Object.entries(file.problems)
     .map(([id, n]) => `<code>${escapeHtml(id)}</code> ${n}`)
     .join(', ')
@@ -175,14 +218,14 @@ function fileSection(file: FileCoverage, fileIndex: number, options: HtmlOptions
     const severity = message.fatal ? 'error' : 'warning'
     const id = `${prefix}-p${i}`
     const where = placeText(message)
-    const label = `<span class="problem-label ${severity}" data-problem="${id}">${escapeHtml(message.ruleId ?? 'problem')}: ${escapeHtml(message.reason)}</span>`
+    const label = `<span class="problem-label ${severity}" data-problem="${id}">${escapeHtml(message.ruleId ?? 'problem')}: ${messageHtml(message.reason)}</span>`
     if (end > start) {
       add(start, end, 3, 'mark', ` class="problem ${severity}" data-rule="${escapeHtml(message.ruleId ?? '')}" title="${escapeHtml(message.reason)}"`, id, id)
       labels.set(end, [...(labels.get(end) ?? []), label])
     } else {
       labels.set(end, [...(labels.get(end) ?? []), `<mark class="problem ${severity}" id="${id}" data-id="${id}"></mark>${label}`])
     }
-    list.push(`<li class="${severity}"><a href="#${id}">${escapeHtml(where)}</a> <code>${escapeHtml(message.ruleId ?? '')}</code> ${escapeHtml(message.reason)}</li>`)
+    list.push(`<li class="${severity}"><a href="#${id}">${escapeHtml(where)}</a> <code class="rule">${escapeHtml(message.ruleId ?? '')}</code> ${messageHtml(message.reason)}</li>`)
   })
   if (list.length > 0) out.push('<ol class="problems">', ...list, '</ol>')
   out.push(`<div class="report">${render(text, elements, labels)}</div>`, '</section>')
@@ -256,24 +299,34 @@ const style = `
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #212529; background: #fff; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.25rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 1px solid #dee2e6; overflow-wrap: anywhere; }
+div.files { overflow-x: auto; }
+table.files caption { caption-side: top; text-align: left; font-size: .9rem; color: #495057; padding: 0 0 .35rem; }
 table.files { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.files th, table.files td { border-bottom: 1px solid #dee2e6; padding: .35rem .5rem; text-align: left; vertical-align: middle; }
 table.files thead th { background: #f1f3f5; font-weight: 600; }
 table.files tfoot th, table.files tfoot td { font-weight: 600; border-top: 2px solid #adb5bd; }
-table.files th[scope="row"] { font-weight: normal; overflow-wrap: anywhere; min-width: 16rem; }
+table.files th[scope="row"] { font-weight: normal; white-space: nowrap; }
+a.path { display: block; max-width: min(18rem, 24vw); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; direction: rtl; text-align: left; }
+a.path > bdi { direction: ltr; unicode-bidi: isolate; }
 table.files tfoot th[scope="row"] { font-weight: 600; }
 table.files th.num { text-align: right; }
 table.files td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.coverage { white-space: nowrap; }
 td.dates > span { white-space: nowrap; }
-.bar { display: inline-block; width: 8rem; height: .8rem; background: #e9ecef; border-radius: 3px; overflow: hidden; vertical-align: middle; }
+.bar { display: inline-block; width: 6rem; height: .8rem; background: #e9ecef; border-radius: 3px; overflow: hidden; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: #868e96; }
 .bar.high > span { background: #2f9e44; }
 .bar.medium > span { background: #f08c00; }
 .bar.low > span { background: #e03131; }
 .percent { font-variant-numeric: tabular-nums; }
-.legend { font-size: .85rem; margin: 1rem 0; line-height: 2; }
-.legend > * { margin-right: .5rem; }
+dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; align-items: baseline; font-size: .85rem; margin: 1rem 0; padding: .75rem 1rem; border: 1px solid #dee2e6; border-radius: 4px; }
+dl.legend dt { font: 15px/1.7 Georgia, "DejaVu Serif", "Noto Serif", serif; }
+dl.legend dd { margin: 0; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; vertical-align: -1px; }
+.swatch.medium { background: #f08c00; }
+.swatch.low { background: #e03131; }
+code { font: .9em ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono", monospace; background: #f1f3f5; border-radius: 3px; padding: 0 .2em; }
+.problem-label code { background: rgba(255, 255, 255, .2); color: inherit; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .9rem; margin: .5rem 0 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }

@@ -2,13 +2,19 @@
  * The text formats of the coverage summary: `table` (aligned columns for a
  * terminal), `json` (the stable documented shape) and `markdown` (for a
  * pull-request comment or `$GITHUB_STEP_SUMMARY`). The HTML report is in
- * `./html.ts`.
+ * `./summary-html.ts`. Every format shows paths relative to the working
+ * folder (`shownPath`); the table, Markdown and HTML list the most cited
+ * sources up to `FormatOptions.sources`, JSON every one.
  */
 import path from 'node:path'
 import type {CoverageCounts, FileCoverage} from './coverage.js'
 import {coveragePercent} from './coverage.js'
 
-/** One file in the JSON shape; `filePath` is absolute, as in `--format json` of the linter. */
+/**
+ * One file in the JSON shape. `filePath` is the path as the other formats
+ * show it: relative to the working folder, with `/` separators (see
+ * `shownPath`).
+ */
 export interface JsonFileSummary extends JsonCounts {
   readonly filePath: string
 }
@@ -24,8 +30,14 @@ export interface JsonSummary {
 
 /** Options of the formatters. */
 export interface FormatOptions {
-  /** Folder that paths are shown relative to (JSON: resolved against). */
+  /** Folder that paths are shown relative to. */
   readonly cwd: string
+  /**
+   * How many sources the table, Markdown and HTML formats list per file and
+   * in total, most cited first; `undefined` lists every one. JSON always
+   * holds every source.
+   */
+  readonly sources?: number
 }
 
 function counts(c: CoverageCounts): JsonCounts {
@@ -43,7 +55,7 @@ function counts(c: CoverageCounts): JsonCounts {
 /** The summary as the documented JSON object. */
 export function toJsonSummary(files: readonly FileCoverage[], totals: CoverageCounts, options: FormatOptions): JsonSummary {
   return {
-    files: files.map((file) => ({filePath: path.resolve(options.cwd, file.filePath), ...counts(file)})),
+    files: files.map((file) => ({filePath: shownPath(file.filePath, options.cwd), ...counts(file)})),
     totals: counts(totals)
   }
 }
@@ -53,11 +65,46 @@ export function formatSummaryJson(files: readonly FileCoverage[], totals: Covera
   return `${JSON.stringify(toJsonSummary(files, totals, options), null, 2)}\n`
 }
 
-/** A file's path as shown: relative to `cwd` with `/` separators when inside it. */
+/**
+ * A file's path as shown: relative to `cwd` with `/` separators, outside it
+ * too (`../shared/report.txt`, as the linter shows a path given so); absolute
+ * only when no relative path leads there (another drive on Windows), and
+ * `.` for `cwd` itself.
+ */
 export function shownPath(filePath: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, filePath))
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(cwd, filePath)
+  const absolute = path.resolve(cwd, filePath)
+  const relative = path.relative(cwd, absolute)
+  const shown = relative === '' ? '.' : path.isAbsolute(relative) ? absolute : relative
   return shown.split(path.sep).join('/')
+}
+
+/**
+ * The sources to list: the first `limit` (they are sorted most cited
+ * first), and how many are left out; every one when `limit` is undefined.
+ */
+export function listedSources(c: CoverageCounts, limit: number | undefined): {listed: CoverageCounts['sources']; omitted: number} {
+  const listed = limit === undefined ? c.sources : c.sources.slice(0, limit)
+  return {listed, omitted: c.sources.length - listed.length}
+}
+
+/** The most characters of a source's name that the table, Markdown and HTML formats show. */
+const nameLength = 60
+
+/**
+ * A source's name as listed: whole up to 60 characters, else cut at a word
+ * boundary with `…` (a discursive note can read as a long "name"; JSON
+ * keeps it whole).
+ */
+export function sourceNameText(name: string): string {
+  if (name.length <= nameLength) return name
+  const cut = name.slice(0, nameLength)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > nameLength / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+/** `and 3,392 more (--sources all lists them)`: the tail of a capped list of sources. */
+export function moreSourcesText(omitted: number): string {
+  return `and ${omitted.toLocaleString('en-US')} more (\`--sources all\` lists them)`
 }
 
 /** Paragraph coverage as shown: `50.0%`, or `-` without prose paragraphs. */
@@ -83,9 +130,15 @@ function problemsText(c: CoverageCounts, code = (s: string) => s): string {
   return entries.length === 0 ? 'none' : entries.map(([id, n]) => `${code(id)} ${n}`).join(', ')
 }
 
-/** `Al-Akhbar (Lebanon) 1, ISNA (Iran) 2`, or `none`. */
-function sourcesText(c: CoverageCounts, text = (s: string) => s): string {
-  return c.sources.length === 0 ? 'none' : c.sources.map(({name, count}) => `${text(name)} ${count}`).join(', ')
+/**
+ * `ISNA (Iran) 2, Al-Akhbar (Lebanon) 1`, capped at `limit` with how many
+ * more there are (that tail is Markdown-safe as it is), or `none`.
+ */
+function sourcesText(c: CoverageCounts, limit: number | undefined, text = (s: string) => s): string {
+  if (c.sources.length === 0) return 'none'
+  const {listed, omitted} = listedSources(c, limit)
+  const shown = listed.map(({name, count}) => `${text(sourceNameText(name))} ${count}`).join(', ')
+  return omitted > 0 ? `${shown}, ${moreSourcesText(omitted)}` : shown
 }
 
 const tableColumns = ['File', 'Paragraphs', 'Coverage', 'Quotations', 'References', 'Notes', 'Problems', 'Dates'] as const
@@ -146,12 +199,12 @@ export function formatSummaryTable(files: readonly FileCoverage[], totals: Cover
   for (const file of files) {
     out.push(shownPath(file.filePath, options.cwd))
     out.push(`  Problems: ${problemsText(file)}`)
-    out.push(`  Sources:  ${sourcesText(file)}`)
+    out.push(`  Sources:  ${sourcesText(file, options.sources)}`)
   }
   if (files.length > 1) {
     out.push('Total')
     out.push(`  Problems: ${problemsText(totals)}`)
-    out.push(`  Sources:  ${sourcesText(totals)}`)
+    out.push(`  Sources:  ${sourcesText(totals, options.sources)}`)
   }
   return `${out.join('\n')}\n`
 }
@@ -183,7 +236,7 @@ export function formatSummaryMarkdown(files: readonly FileCoverage[], totals: Co
   for (const file of files) {
     out.push(`**${escapeMarkdown(shownPath(file.filePath, options.cwd))}**`, '')
     out.push(`- Problems: ${problemsText(file, code)}`)
-    out.push(`- Sources: ${sourcesText(file, escapeMarkdown)}`)
+    out.push(`- Sources: ${sourcesText(file, options.sources, escapeMarkdown)}`)
     out.push('')
   }
   return `${out.join('\n').trimEnd()}\n`

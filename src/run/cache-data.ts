@@ -10,13 +10,13 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Point, Position} from 'unist'
-import type {CitelintMessage} from '../engine/engine.js'
+import type {CitelintMessage, SuppressedMessage} from '../engine/engine.js'
 import {ruleDocsUrl} from '../engine/rule-docs.js'
 import type {Fix} from '../engine/rule.js'
 import type {Format, Span} from '../citation-index/types.js'
 
 /** Bumped when the stored shape changes; a cache of another format is discarded. */
-export const cacheFormat = 3
+export const cacheFormat = 4
 
 /**
  * Every cache file starts with this text, so a damaged citelint cache (cut
@@ -52,6 +52,10 @@ export interface StoredMessage {
   readonly c?: {readonly r: string; readonly m: string; readonly p?: StoredPlace}
   /** `related` (every place of a finding reported once for many), each with its reason, message id and place. */
   readonly rl?: readonly {readonly r: string; readonly m: string; readonly p: StoredPlace}[]
+  /** `fixWithheld`: why a fixable finding has no fix. */
+  readonly w?: string
+  /** In `suppressed` only: the justification of the suppression comment (`suppressions`), empty when none. */
+  readonly j?: string
 }
 
 /** One file's entry. */
@@ -61,6 +65,8 @@ export interface Entry {
   readonly config: string
   readonly messages: readonly StoredMessage[]
   readonly fixes?: readonly Fix[]
+  /** The messages suppression comments turned off (without fixes), when any. */
+  readonly suppressed?: readonly StoredMessage[]
 }
 
 /** The cache file's content. */
@@ -119,6 +125,11 @@ export function storeMessages(messages: readonly CitelintMessage[]): {messages: 
   return {messages: stored, fixes}
 }
 
+/** Suppressed messages in their stored form (they carry no fix). */
+export function storeSuppressed(messages: readonly SuppressedMessage[]): StoredMessage[] {
+  return messages.map((message) => ({...storeMessage(message, undefined), j: message.suppressions[0]?.justification ?? ''}))
+}
+
 /** One message in its stored form, with the index of its fix in the entry's `fixes`. */
 function storeMessage(message: CitelintMessage, fix: number | undefined): StoredMessage {
   const cause = causeOf(message)
@@ -133,19 +144,31 @@ function storeMessage(message: CitelintMessage, fix: number | undefined): Stored
     ...(ownUrl ? {u: message.url} : {}),
     ...(fix === undefined ? {} : {x: fix}),
     ...(cause ? {c: cause} : {}),
-    ...(message.related ? {rl: message.related.map((place) => ({r: place.reason, m: place.messageId, p: storePlace(place.place)}))} : {})
+    ...(message.related ? {rl: message.related.map((place) => ({r: place.reason, m: place.messageId, p: storePlace(place.place)}))} : {}),
+    ...(message.fixWithheld === undefined ? {} : {w: message.fixWithheld})
   }
 }
 
-/** The messages of `entry`, rebuilt on `file` the way the engine builds them (`file.message` with the same options). */
-export function rebuildMessages(entry: Entry, file: VFile): CitelintMessage[] {
+/**
+ * The messages of `entry`, and its suppressed messages, rebuilt on `file`
+ * the way the engine builds them (`file.message` with the same options);
+ * `file.messages` holds the messages only.
+ */
+export function rebuildMessages(entry: Entry, file: VFile): {messages: CitelintMessage[]; suppressedMessages: SuppressedMessage[]} {
   const fixes = entry.fixes ?? []
   // A VFileMessage is an Error: skip capturing a stack trace that vfile-message
   // replaces anyway (it sets `stack` to '' or to its cause's stack).
   const stackTraceLimit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   try {
-    return entry.messages.map((stored) => rebuildMessage(stored, file, fixes))
+    const messages = entry.messages.map((stored) => rebuildMessage(stored, file, fixes))
+    const suppressedMessages = (entry.suppressed ?? []).map((stored) => {
+      const message = rebuildMessage(stored, file, []) as SuppressedMessage
+      message.suppressions = [{kind: 'directive', justification: stored.j ?? ''}]
+      return message
+    })
+    file.messages = [...messages]
+    return {messages, suppressedMessages}
   } finally {
     Error.stackTraceLimit = stackTraceLimit
   }
@@ -171,6 +194,7 @@ function rebuildMessage(stored: StoredMessage, file: VFile, fixes: readonly Fix[
   const fix = stored.x === undefined ? undefined : fixes[stored.x]
   if (fix) message.fix = fix
   if (stored.rl) message.related = stored.rl.map((place) => ({reason: place.r, messageId: place.m, place: readPlace(place.p) as Span}))
+  if (stored.w !== undefined) message.fixWithheld = stored.w
   return message
 }
 
@@ -225,9 +249,10 @@ function isCacheData(value: unknown): value is CacheData {
 /** Whether `value` has the shape of an `Entry`, down to each message. */
 function isEntry(entry: unknown): boolean {
   if (!isRecord(entry)) return false
-  const {format, content, config, messages, fixes} = entry
+  const {format, content, config, messages, fixes, suppressed} = entry
   if ((format !== 'markdown' && format !== 'text' && format !== 'docx' && format !== 'html') || typeof content !== 'string' || typeof config !== 'string') return false
   if (!Array.isArray(messages) || (fixes !== undefined && !(Array.isArray(fixes) && fixes.every(isFix)))) return false
+  if (suppressed !== undefined && !(Array.isArray(suppressed) && suppressed.every((message: unknown) => isStoredMessage(message, 0)))) return false
   const fixCount = Array.isArray(fixes) ? fixes.length : 0
   return messages.every((message: unknown) => isStoredMessage(message, fixCount))
 }
@@ -235,8 +260,9 @@ function isEntry(entry: unknown): boolean {
 /** Whether `value` has the shape of a `StoredMessage` whose fix index is below `fixCount`. */
 function isStoredMessage(message: unknown, fixCount: number): boolean {
   if (!isRecord(message) || typeof message['r'] !== 'string' || typeof message['m'] !== 'string') return false
-  const {id, f, p, u, x, c} = message
+  const {id, f, p, u, x, c, w, j} = message
   if ((id !== undefined && typeof id !== 'string') || (f !== 0 && f !== 1) || !isPlace(p) || (u !== undefined && typeof u !== 'string')) return false
+  if ((w !== undefined && typeof w !== 'string') || (j !== undefined && typeof j !== 'string')) return false
   if (x !== undefined && !(Number.isInteger(x) && (x as number) >= 0 && (x as number) < fixCount)) return false
   return c === undefined || (isRecord(c) && typeof c['r'] === 'string' && typeof c['m'] === 'string' && isPlace(c['p']))
 }

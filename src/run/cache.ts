@@ -43,9 +43,9 @@ import {makeFolder} from './make-folder.js'
 import {packageRoot} from '../engine/package-root.js'
 import {NotRegularFile, readBytes} from './files.js'
 import type {CacheData, Entry, LoadedCache} from './cache-data.js'
-import {cacheFormat, parseCacheText, rebuildMessages, storeMessages} from './cache-data.js'
+import {cacheFormat, parseCacheText, rebuildMessages, storeMessages, storeSuppressed} from './cache-data.js'
 import type {ResolvedRule} from '../engine/config.js'
-import type {CitelintMessage} from '../engine/engine.js'
+import type {CitelintMessage, SuppressedMessage} from '../engine/engine.js'
 import type {FileResult} from './lint-task.js'
 import {formatOf} from '../readers/format.js'
 import type {Format} from '../citation-index/types.js'
@@ -70,6 +70,12 @@ export interface LookupContext {
   /** Run options that change messages. */
   readonly reportUnusedDisableDirectives?: boolean
   readonly prose?: unknown
+  /**
+   * The format the file is read in, when the config's `formats` maps its
+   * extension (default: from the extension, `formatOf`). Part of the key:
+   * an entry linted as another format does not serve.
+   */
+  readonly format?: Format
 }
 
 /**
@@ -86,6 +92,8 @@ export type CachedResult = FileResult & {
 export interface StorableResult {
   readonly file: VFile
   readonly messages: readonly CitelintMessage[]
+  /** The messages suppression comments turned off (none when absent). */
+  readonly suppressedMessages?: readonly SuppressedMessage[]
   readonly output?: string
 }
 
@@ -136,7 +144,7 @@ export class LintCache {
   readonly #version: string
   readonly #files: Map<string, Entry>
   /** Keys computed by `lookup`, waiting for `store`. */
-  readonly #pending = new Map<string, {content: string; config: string}>()
+  readonly #pending = new Map<string, {content: string; config: string; format: Format}>()
   /** Paths looked up in this run (never pruned). */
   readonly #seen = new Set<string>()
   readonly #configHashes = new WeakMap<readonly ResolvedRule[], string>()
@@ -180,13 +188,14 @@ export class LintCache {
     const content = contentHash(input)
     // A file that is not UTF-8 is never fixed (lintFiles), so its entry serves a fixing run too.
     const fixing = (context.fix ?? false) && input.invalidUtf8 === undefined
+    const format = context.format ?? formatOf(filePath)
     const entry = this.#files.get(key)
-    if (entry && entryServes(entry, content, config, fixing)) {
+    if (entry && entry.format === format && entryServes(entry, content, config, fixing)) {
       this.stats.hits++
       return rebuild(filePath, input.text, entry, context.cwd, fixing)
     }
     this.stats.misses++
-    this.#pending.set(key, {content, config})
+    this.#pending.set(key, {content, config, format})
     return undefined
   }
 
@@ -202,7 +211,15 @@ export class LintCache {
     this.#pending.delete(key)
     const content = result.output === undefined ? pending.content : contentHash({text: result.output})
     const {messages, fixes} = storeMessages(result.messages)
-    this.#files.set(key, {format: formatOf(filePath), content, config: pending.config, messages, ...(fixes.length > 0 ? {fixes} : {})})
+    const suppressed = storeSuppressed(result.suppressedMessages ?? [])
+    this.#files.set(key, {
+      format: pending.format,
+      content,
+      config: pending.config,
+      messages,
+      ...(fixes.length > 0 ? {fixes} : {}),
+      ...(suppressed.length > 0 ? {suppressed} : {})
+    })
     this.#changed = true
   }
 
@@ -324,8 +341,8 @@ function rebuild(filePath: string, text: string, entry: Entry, cwd: string, fixi
   const bom = text.charCodeAt(0) === 0xfeff
   const file = new VFile({value: bom ? text.slice(1) : text, path: filePath})
   file.cwd = cwd
-  const messages = rebuildMessages(entry, file)
-  return {file, messages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
+  const {messages, suppressedMessages} = rebuildMessages(entry, file)
+  return {file, messages, suppressedMessages, ...models(entry.format), bom, fromCache: true, ...(fixing ? {source: text} : {})}
 }
 
 /** Empty models, as documented on `CachedResult`. */

@@ -46,7 +46,8 @@ export interface FileFailure {
 /**
  * Expand command-line paths into files: a file is taken as named (whatever
  * its extension); a directory is walked for `.md`, `.markdown`, `.Rmd`, `.qmd`,
- * `.txt`, `.docx`, `.docm`, `.html`, `.htm` and `.xhtml`,
+ * `.txt`, `.docx`, `.docm`, `.html`, `.htm` and `.xhtml` (and, when `mapped` says so, files whose
+ * extension the config's `formats` maps to a format),
  * skipping `node_modules` and hidden folders; anything else is a glob, of
  * whose matches only those files are taken.
  * Paths come back relative to `cwd` when given relative, sorted per input,
@@ -60,7 +61,8 @@ export async function expandPaths(
   inputs: readonly string[],
   cwd: string,
   ignored: (filePath: string) => boolean = () => false,
-  ops: FileOps = nodeFileOps
+  ops: FileOps = nodeFileOps,
+  mapped?: (filePath: string) => Promise<boolean>
 ): Promise<{files: string[]; failures: FileFailure[]; ignoredExplicitly: string[]; realPaths: Map<string, string>}> {
   const files: string[] = []
   const realPaths = new Map<string, string>()
@@ -90,7 +92,7 @@ export async function expandPaths(
     const info = await stat(path.resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => error)
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await walk(input, cwd, ops).catch((error: NodeJS.ErrnoException) => error)
+        const found = await walk(input, cwd, ops, undefined, mapped).catch((error: NodeJS.ErrnoException) => error)
         if (found instanceof Error) failures.push({filePath: input, reason: describeError(found)})
         else {
           failures.push(...found.failures)
@@ -109,7 +111,7 @@ export async function expandPaths(
       failures.push({filePath: input, reason: dangling ? brokenLink : describeError(info)})
       continue
     }
-    const found = await walk(pattern.base, cwd, ops, pattern.enters).catch((error: NodeJS.ErrnoException) => error)
+    const found = await walk(pattern.base, cwd, ops, pattern.enters, mapped).catch((error: NodeJS.ErrnoException) => error)
     if (found instanceof Error) {
       // The pattern's folder is missing: no match; unreadable: say why.
       const reason = found.code === 'ENOENT' ? `no ${walkedNames} files match this pattern` : describeError(found)
@@ -186,7 +188,8 @@ async function walk(
   directory: string,
   cwd: string,
   ops: FileOps,
-  enters: (relative: string) => boolean = () => true
+  enters: (relative: string) => boolean = () => true,
+  mapped?: (filePath: string) => Promise<boolean>
 ): Promise<{files: string[]; failures: FileFailure[]}> {
   const base = path.resolve(cwd, directory)
   const found: string[] = []
@@ -235,7 +238,7 @@ async function walk(
           continue
         }
       }
-      if (isFile && linted.test(entry.name)) found.push(relative)
+      if (isFile && (linted.test(entry.name) || (mapped !== undefined && (await mapped(path.join(directory, relative)))))) found.push(relative)
       if (!isDirectory || !enters(relative)) continue
       real ??= path.join(folder.real, entry.name)
       // A link to a folder that contains it (as find -L and ripgrep report).

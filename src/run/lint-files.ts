@@ -197,7 +197,7 @@ export class Linter {
             ? this.#finder.load(options.configFile)
             : undefined
     )
-    const loaded = (await this.#fixed) ?? (await this.#finder.forFile(filePath))
+    const loaded = await this.#configFor(filePath)
     // Override globs are relative to the config file's folder; `filePath` is relative to the working directory.
     const settings = {...settingsFor(loaded.config, path.resolve(this.#cwd, filePath), loaded.base), ...options.ruleSettings}
     const source = loaded.filePath ?? 'configuration'
@@ -210,6 +210,30 @@ export class Linter {
     const format = formatOf(filePath, extensionFormats(loaded.config))
     const mapped = format !== formatOf(filePath) ? {format} : {}
     return {selection: {key: mapped.format ? `${key}\0${format}` : key, source, settings, ...mapped}, rules}
+  }
+
+  /** The loaded config that applies to `filePath`; `selectionFor` sets the run's fixed config first. */
+  async #configFor(filePath: string): Promise<LoadedConfig> {
+    return (await this.#fixed) ?? (await this.#finder.forFile(filePath))
+  }
+
+  /**
+   * Whether the config that applies to `filePath` maps its extension to a
+   * format (`formats`): a directory walk or glob then takes the file too
+   * (`.mdx` with `"formats": {"mdx": "markdown"}`). An invalid config maps
+   * nothing here; linting a file it governs reports it.
+   */
+  async mapsExtension(filePath: string): Promise<boolean> {
+    const extension = path.extname(filePath).slice(1).toLowerCase()
+    if (extension === '') return false
+    try {
+      await this.selectionFor(filePath)
+      const formats = extensionFormats((await this.#configFor(filePath)).config)
+      return formats !== undefined && Object.hasOwn(formats, extension)
+    } catch (error) {
+      if (error instanceof ConfigError) return false
+      throw error
+    }
   }
 
   /**
@@ -310,7 +334,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
   const fix = options.fix ?? false
   const linter = new Linter(options)
   const ignored = options.ignore === false ? undefined : await loadIgnore(cwd, options.ignorePath)
-  const expanded = await expandPaths(paths, cwd, ignored, options.fileOps)
+  const expanded = await expandPaths(paths, cwd, ignored, options.fileOps, (file) => linter.mapsExtension(file))
   const shard = options.shard
   const files = shard
     ? [...expanded.files].sort().filter((_, position) => position % shard.count === shard.index - 1)
@@ -370,7 +394,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
       const task: LintTask = {filePath, text: read.text, rules: selection, fix: fix && read.invalidUtf8 === undefined, models}
       // The cache answers here, in the main thread, before the task is
       // dispatched; it is filled once the file is linted.
-      const cached = options.cache?.lookup(filePath, read, {...run, fix, rules})
+      const cached = options.cache?.lookup(filePath, read, {...run, fix, rules, ...(selection.format ? {format: selection.format} : {})})
       if (cached) return {kind: 'result', result: report(cached, models), ignored: false}
       // Loaded on first use: a run that the cache answers never loads the parser.
       const {lintResolved, reportFromWire} = await lintStep()
@@ -422,10 +446,11 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
 
 /** A lint result as a report: without its models unless `models` is set. */
 function report(result: FileResult & {readonly fromCache?: true}, models: boolean): FileReport {
-  const {file, messages, bom, source, output} = result
+  const {file, messages, suppressedMessages, bom, source, output} = result
   return {
     file,
     messages,
+    suppressedMessages,
     bom,
     ...(result.fromCache ? {fromCache: true} : {}),
     ...(source === undefined ? {} : {source}),

@@ -19,7 +19,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedRule, RuleSetting} from '../engine/config.js'
 import {resolveRules} from '../engine/config.js'
-import type {CitelintMessage, LintResult} from '../engine/engine.js'
+import type {CitelintMessage, LintResult, SuppressedMessage} from '../engine/engine.js'
 import {lintText} from '../engine/engine.js'
 import {fixText} from '../engine/fix.js'
 import type {ProseOptions} from '../models/prose.js'
@@ -67,6 +67,8 @@ export interface FileReport {
   readonly file: VFile
   /** The messages, sorted by position (vfile-sort order). */
   readonly messages: readonly CitelintMessage[]
+  /** The messages suppression comments turned off (see `LintResult.suppressedMessages`). */
+  readonly suppressedMessages: readonly SuppressedMessage[]
   /** Whether the text began with a byte order mark (see `LintResult.bom`). */
   readonly bom: boolean
   /** With `fix`: the text as read (the input of the fix). */
@@ -90,6 +92,8 @@ export type WireOutcome =
   | {
       readonly ok: true
       readonly messages: readonly WireMessage[]
+      /** The suppressed messages (their `suppressions` travel as own fields). */
+      readonly suppressed: readonly WireMessage[]
       readonly bom: boolean
       readonly output?: string
       readonly models?: LintModels
@@ -159,12 +163,14 @@ export function messageFromWire(wire: WireMessage): CitelintMessage {
  */
 export function reportFromWire(task: LintTask, outcome: WireOutcome & {ok: true}, cwd: string): FileReport {
   const messages = outcome.messages.map(messageFromWire)
+  const suppressedMessages = outcome.suppressed.map((wire) => messageFromWire(wire) as SuppressedMessage)
   // As lintText and fixText build it: the text linted last, without a byte order mark.
   const file = new VFile({value: withoutBom(outcome.output ?? task.text), path: task.filePath, cwd})
   file.messages = [...messages]
   return {
     file,
     messages,
+    suppressedMessages,
     bom: outcome.bom,
     ...(task.fix ? {source: task.text} : {}),
     ...(outcome.output === undefined ? {} : {output: outcome.output}),
@@ -194,6 +200,7 @@ export function runTask(
     return {
       ok: true,
       messages: result.messages.map(messageToWire),
+      suppressed: result.suppressedMessages.map(messageToWire),
       bom: result.bom,
       ...(result.output === undefined ? {} : {output: result.output}),
       ...(task.models ? {models: {index: result.index, noteFields: result.noteFields, prose: result.prose}} : {})
