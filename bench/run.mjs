@@ -9,7 +9,7 @@
  *   --quick        small corpus (200 reports), 1 round, short series (< 2 min)
  *   --count N      reports in the corpus (default 2000; 200 with --quick)
  *   --seed N       corpus seed (default 1)
- *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs,cache,docx
+ *   --only LIST    sections to run, comma-separated: corpus,cold,growth,defs,cache,docx,html
  *   --cold-runs N  runs per tool for the cold start (default 20; 5 with --quick)
  *
  * Output: tables on stdout, also written to bench/.out/report.md, and every
@@ -45,7 +45,9 @@ const settings = {
   count: Number(option('--count', quick ? '200' : '2000')),
   seed: Number(option('--seed', '1')),
   coldRuns: Number(option('--cold-runs', quick ? '5' : '20')),
-  sections: option('--only', 'corpus,cold,growth,defs,cache,docx').split(','),
+  sections: option('--only', 'corpus,cold,growth,defs,cache,docx,html').split(','),
+  /** HTML page sizes (MB); each is compared with the same text as `.txt`. */
+  htmlMB: quick ? [0.5] : [2, 8],
   /** DOCX sizes (MB of file, parts stored uncompressed); the last two are the ratio judged. */
   docxMB: quick ? [1, 4] : [2.5, 10],
   growthMB: quick ? [0.2, 0.5, 1, 2] : [1, 2, 4, 8, 20],
@@ -332,6 +334,46 @@ if (settings.sections.includes('docx')) {
     say()
     say(`Size ${(large.bytes / small.bytes).toFixed(1)}x: CPU ${(large.citelint.cpuMs / small.citelint.cpuMs).toFixed(2)}x, memory ${(large.citelint.rssMB / small.citelint.rssMB).toFixed(2)}x (linear: about the size ratio or less).`)
   }
+  say()
+}
+
+// ---------------------------------------------------------------- html
+if (settings.sections.includes('html')) {
+  const htmlDir = path.join(outDir, 'html')
+  mkdirSync(htmlDir, {recursive: true})
+  const rows = []
+  console.log(`html: ${settings.htmlMB.join(', ')} MB`)
+  for (const size of settings.htmlMB) {
+    const page = path.join(htmlDir, `${size}MB.html`)
+    const text = path.join(htmlDir, `${size}MB.txt`)
+    if (!existsSync(page)) {
+      // pandoc's markup: a reference per paragraph and a notes section; the .txt holds the same visible text with [n] markers and a notes list.
+      const paragraphs = []
+      const items = []
+      const lines = []
+      const notes = []
+      let bytes = 0
+      for (let id = 1; bytes < size * 1024 * 1024; id++) {
+        const prose = `Paragraph ${id} reports that the talks stalled in October, as the envoy said.`
+        paragraphs.push(`<p>${prose}<a href="#fn${id}" class="footnote-ref" id="fnref${id}" role="doc-noteref"><sup>${id}</sup></a> The second sentence goes on.</p>`)
+        items.push(`<li id="fn${id}"><p>Reuters, "Report ${id}," May ${(id % 28) + 1}, 2015.<a href="#fnref${id}" class="footnote-back" role="doc-backlink">↩︎</a></p></li>`)
+        lines.push(`${prose}[${id}] The second sentence goes on.`)
+        notes.push(`[${id}] Reuters, "Report ${id}," May ${(id % 28) + 1}, 2015.`)
+        bytes += paragraphs.at(-1).length + items.at(-1).length
+      }
+      writeFileSync(page, `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Report</title></head><body>\n${paragraphs.join('\n')}\n<section class="footnotes" role="doc-endnotes"><hr><ol>\n${items.join('\n')}\n</ol></section>\n</body></html>\n`)
+      writeFileSync(text, `${lines.join('\n\n')}\n\nNotes\n\n${notes.join('\n')}\n`)
+    }
+    const row = {size, bytes: statSync(page).size, html: await run('citelint', [page], `html-${size}`), txt: await run('citelint', [text], `html-txt-${size}`)}
+    rows.push(row)
+    note(`${mb(row.bytes)} MB HTML: ${s(row.html.cpuMs)} CPU; same text as .txt: ${s(row.txt.cpuMs)} CPU`)
+  }
+  results.sections.html = rows
+  say('## HTML pages against the same text as .txt (pandoc markup, a reference per paragraph)')
+  say()
+  say('| page | HTML CPU | HTML peak | .txt CPU | .txt peak | ratio (CPU) |')
+  say('| --- | --- | --- | --- | --- | --- |')
+  for (const row of rows) say(`| ${mb(row.bytes)} MB | ${s(row.html.cpuMs)} | ${row.html.rssMB.toFixed(0)} MB | ${s(row.txt.cpuMs)} | ${row.txt.rssMB.toFixed(0)} MB | ${(row.html.cpuMs / row.txt.cpuMs).toFixed(1)}x |`)
   say()
 }
 

@@ -53,7 +53,8 @@ const rule: Rule = {
     const {index} = context
     for (const reference of index.references) {
       if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
-      const target = missingTarget(reference)
+      // An HTML page's reference (src/readers/html.ts) whose target is missing is labelled `#id`, as a raw-HTML one is.
+      const target = missingTarget(reference) ?? (index.format === 'html' && reference.syntax === 'gfm' && reference.label.startsWith('#') ? reference.label : undefined)
       const word = index.format === 'docx' && reference.syntax === 'gfm'
       if (target) context.report({messageId: 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
       else {

@@ -136,8 +136,8 @@ test('globs: absolute patterns stay absolute, hidden folders and node_modules ar
   assert.equal(absolute.results.map((r) => r.file.path), [path.join(folder, 'r', 'a.md'), path.join(folder, 'r', 'd', 'e.markdown')])
   const none = await lintFiles(['r/*.txt', 'gone/**/*.md'], {cwd: folder})
   assert.equal(none.failures, [
-    {filePath: 'r/*.txt', reason: 'no .md, .markdown, .Rmd, .qmd, .txt, .docx or .docm files match this pattern'},
-    {filePath: 'gone/**/*.md', reason: 'no .md, .markdown, .Rmd, .qmd, .txt, .docx or .docm files match this pattern'}
+    {filePath: 'r/*.txt', reason: 'no .md, .markdown, .Rmd, .qmd, .txt, .docx, .docm, .html, .htm or .xhtml files match this pattern'},
+    {filePath: 'gone/**/*.md', reason: 'no .md, .markdown, .Rmd, .qmd, .txt, .docx, .docm, .html, .htm or .xhtml files match this pattern'}
   ])
 })
 

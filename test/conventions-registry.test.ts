@@ -30,7 +30,7 @@ for (const [id, source] of sources) {
 for (const {meta} of conventions) {
   test(`${meta.id}: meta is complete`, () => {
     assert.ok(meta.description.length > 0 && !meta.description.endsWith('.'))
-    assert.ok(meta.formats.length > 0 && meta.formats.every((format) => format === 'markdown' || format === 'text' || format === 'docx'))
+    assert.ok(meta.formats.length > 0 && meta.formats.every((format) => format === 'markdown' || format === 'text' || format === 'docx' || format === 'html'))
   })
 }
 

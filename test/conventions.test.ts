@@ -12,6 +12,7 @@ import {walkDocument} from '../src/citation-index/walk.js'
 import type {Format} from '../src/citation-index/types.js'
 import {readerOf} from '../src/readers/registry.js'
 import {docxToText} from '../src/readers/docx.js'
+import {readHtml} from '../src/readers/html.js'
 import {makeDocx} from './docx-generator.js'
 
 /** What `id` proposes for `text` read as `format`: `role marker` (notes with their content when known), or `exclude <text>`. */
@@ -84,7 +85,9 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['unicode-superscripts', 'text', 'An area of 5 ft², 10⁶ cells, 3 cm³, 2²⁵ bytes and 93,030 km².\n', []],
   ['word-footnotes', 'docx', docxToText(makeDocx({body: [['Talks stalled.', {footnote: 1}, ' Typed.', {superscript: '2'}]], footnotes: [{id: 1, paragraphs: [['Al-Akhbar, October 12, 2015.']]}]})), ['reference footnote 1', 'reference superscript 2', 'note footnote 1']],
   ['word-footnotes', 'docx', docxToText(makeDocx({body: [['An area of 3 km', {superscript: '2'}, ', or 10', {superscript: '6'}, ' m', {superscript: '2'}, '.']]})), []],
-  ['word-footnotes', 'text', 'Talks stalled.1\n', []]
+  ['word-footnotes', 'text', 'Talks stalled.1\n', []],
+  ['html-notes', 'html', readHtml('<p>Stalled.<sup><a href="#fn1" class="footnote-ref" id="fnref1">1</a></sup></p><section class="footnotes"><ol><li id="fn1">Al-Akhbar, 2015.<a href="#fnref1" class="footnote-back">↩︎</a></li></ol></section>').text, ['reference 1', 'note #fn1']],
+  ['html-notes', 'html', readHtml('<p>An area of 10<sup>6</sup> km. See <a href="#section-2">2</a>.</p><h2 id="section-2">Two</h2>').text, []]
 ]
 
 for (const [id, format, text, expected] of cases) {

@@ -365,6 +365,10 @@ test('untitled buffers take their format from the language id; another host and 
     assert.equal(plain.map((d) => d.code), ['undefined-reference'])
     assert.ok(plain[0]!.message.includes('`[2]`'), plain[0]!.message)
 
+    // An HTML buffer is read as HTML: findings at positions of the HTML source.
+    const page = await client.open('untitled:Untitled-3', 'html', '<p>A claim.<a href="#fn1" class="footnote-ref">1</a></p>\n<ol class="footnotes"><li id="fn2">Source, 2026.</li></ol>\n')
+    assert.equal(page.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`), ['undefined-reference 0:11', 'unused-note 1:22'])
+
     const remote = 'file://otherhost/share/report.md'
     const remoteFindings = await client.open(remote, 'markdown', text)
     assert.equal(remoteFindings.map((d) => d.code), ['undefined-reference'])

@@ -174,7 +174,7 @@ test('every regular expression in src/ and rules/ is found and safe from ReDoS (
   }
   // The extraction finds what it should (a sample of known expressions).
   assert.ok(all.length >= 30, `found ${all.length} regular expressions`)
-  assert.ok(all.some((r) => r.file === 'src/run/files.ts' && r.source === '\\.(md|markdown|rmd|qmd|txt|docx|docm)$' && r.flags === 'i'), 'a folded template')
+  assert.ok(all.some((r) => r.file === 'src/run/files.ts' && r.source === '\\.(md|markdown|rmd|qmd|txt|docx|docm|html|htm|xhtml)$' && r.flags === 'i'), 'a folded template')
   assert.ok(all.some((r) => r.file === 'src/models/dates.ts' && r.source.includes('(?<iso>(?<y4>') && r.flags === 'gu'), 'a folded join of template strings')
 
   process.env['RECHECK_BACKEND'] = chooseBackend()

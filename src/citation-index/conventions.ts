@@ -10,6 +10,7 @@ import flattenedSuperscripts from '../../conventions/flattened-superscripts.js'
 import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import htmlFootnotes from '../../conventions/html-footnotes.js'
+import htmlNotes from '../../conventions/html-notes.js'
 import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
@@ -36,5 +37,6 @@ export const conventions: readonly Convention[] = [
   flattenedSuperscripts,
   numberedEndnotes,
   unicodeSuperscripts,
-  wordFootnotes
+  wordFootnotes,
+  htmlNotes
 ]

@@ -17,7 +17,8 @@
  *   name), not by the attribute as written;
  * - a pandoc inline note (`^[text]`) by its order: inline note 2;
  * - a Word footnote or endnote (`conventions/word-footnotes.ts`) by Word's
- *   own number: footnote 12, endnote 2 (issue 18's scheme).
+ *   own number: footnote 12, endnote 2 (issue 18's scheme);
+ * - a note of an HTML page (`src/readers/html.ts`) by its id: note `#fn3`.
  */
 import type {CitationIndex, Note, Reference} from './types.js'
 
@@ -43,6 +44,7 @@ function attributeValue(attribute: string): string {
  */
 export function noteName(note: Note, index: Pick<CitationIndex, 'format'>): string {
   if (index.format === 'docx' && note.syntax === 'gfm') return note.marker
+  if (index.format === 'html' && note.syntax === 'gfm') return `note \`${note.marker}\``
   if (note.syntax === 'html') return `note \`#${attributeValue(note.marker)}\``
   if (note.syntax === 'pandoc') return `inline note ${note.label}`
   if (numberedByOrder(note)) return `note ${note.label}`
@@ -68,6 +70,7 @@ export function noteMark(note: Note, index: Pick<CitationIndex, 'format'>): stri
  */
 export function expectedReference(note: Note, index: Pick<CitationIndex, 'format'>): string {
   if (index.format === 'docx' && note.syntax === 'gfm') return 'its reference mark'
+  if (index.format === 'html' && note.syntax === 'gfm') return `a link to \`${note.marker}\``
   if (note.syntax === 'html') return `a link to \`#${attributeValue(note.marker)}\``
   if (note.syntax === 'gfm') return `a reference \`${note.marker}\``
   if (note.syntax === 'symbol' || note.syntax === 'numeral') return `a reference \`${note.label}\``

@@ -10,8 +10,8 @@ import type {CliIo} from './args.js'
 import type {CliArgs} from './options.js'
 import {ConfigError} from '../engine/config.js'
 import type {FileFailure, TextFile} from '../run/files.js'
-import {FileTooLarge, decodeDocx, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
 import {formatOf} from '../readers/format.js'
+import {FileTooLarge, decodeDocx, decodeHtml, decodeText, defaultMaxFileSize, describeError, tooLargeReason} from '../run/files.js'
 import type {FileReport, FileResult, LintFilesOptions} from '../run/lint-files.js'
 import {Linter, failureOf, withInvalidUtf8} from '../run/lint-files.js'
 
@@ -66,7 +66,8 @@ function decodeStdin(input: string | Uint8Array, name: string, limited: boolean,
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length
   if (size > limit) return {reason: tooLargeReason(new FileTooLarge(limited ? undefined : size, limit))}
   if (formatOf(name) === 'docx') return decodeDocx(typeof input === 'string' ? Buffer.from(input) : input, name)
-  return typeof input === 'string' ? {text: input} : decodeText(input, name)
+  if (typeof input === 'string') return {text: input}
+  return formatOf(name) === 'html' ? decodeHtml(input, name) : decodeText(input, name)
 }
 
 /**

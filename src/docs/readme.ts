@@ -46,7 +46,7 @@ export const conventionsStart = '<!-- conventions:start -->'
 export const conventionsEnd = '<!-- conventions:end -->'
 
 /** The formats' names as the documentation says them. */
-const formatNames: Record<string, string> = {markdown: 'Markdown', text: 'plain text', docx: 'DOCX'}
+const formatNames: Record<string, string> = {markdown: 'Markdown', text: 'plain text', docx: 'DOCX', html: 'HTML'}
 
 /**
  * The text of the documentation comment that opens a convention's source

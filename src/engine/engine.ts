@@ -17,6 +17,8 @@ import {formatOf, parse, readerOf} from '../readers/registry.js'
 import {editsFit} from './edits.js'
 import {notePlacer} from './note-places.js'
 import {applySuppressions} from './suppress.js'
+import {commentTree, mapMessagesToSource, sourceMapper} from './html-positions.js'
+import {readHtml} from '../readers/html.js'
 import type {CitelintMessage, Fix, Report, SuppressedMessage} from './rule.js'
 import {formatMessage} from './rule.js'
 import {ruleDocsUrl} from './rule-docs.js'
@@ -91,11 +93,16 @@ export class InternalError extends Error {
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   const bom = text.charCodeAt(0) === 0xfeff
   const value = bom ? text.slice(1) : text
-  const file = new VFile({value, path: options.filePath})
   const format = options.format ?? formatOf(options.filePath, options.config ? extensionFormats(options.config) : undefined)
-  const tree = parse(value, format)
+  // An HTML page is linted as its virtual text (src/readers/html.ts); its
+  // messages move back to the HTML source below, in one place.
+  const page = format === 'html' ? readHtml(value) : undefined
+  const linted = page ? page.text : value
+  const lintedFormat: Format = page && !page.structured ? 'text' : format
+  const file = new VFile({value: linted, path: options.filePath})
+  const tree = parse(linted, lintedFormat)
   if (options.freezeTree) deepFreeze(tree)
-  const index = buildCitationIndex(tree, file, format)
+  const index = buildCitationIndex(tree, file, lintedFormat)
   const noteFields = describeNotes(index, file)
   const prose = buildProseModel(tree, file, index, options.prose)
   const messages: CitelintMessage[] = []
@@ -162,7 +169,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
         // fix never costs the file its findings (nor reaches an editor).
         // One fix shared by many messages (note-order's renumbering) is checked once.
         let fits = fitting.get(found.fix)
-        if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, value.length)))
+        if (fits === undefined) fitting.set(found.fix, (fits = editsFit(found.fix.edits, linted.length)))
         if (fits) message.fix = found.fix
         else message.fixWithheld = 'the rule’s fix has overlapping edits or edits outside the text, a citelint bug'
       } else if (found.fixWithheld !== undefined && meta.fix !== 'none') message.fixWithheld = found.fixWithheld
@@ -178,6 +185,15 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     }
   }
 
+  if (page) {
+    mapMessagesToSource(messages, sourceMapper(page, value))
+    const sourceFile = new VFile({value, path: options.filePath})
+    const {kept, suppressed} = applySuppressions(messages, commentTree(page, value), sourceFile, options.reportUnusedDisableDirectives ?? false)
+    kept.sort(compareMessage)
+    suppressed.sort(compareMessage)
+    sourceFile.messages = [...kept]
+    return {file: sourceFile, messages: kept, suppressedMessages: suppressed, index, noteFields, prose, bom}
+  }
   const {kept, suppressed} = reader.directives
     ? applySuppressions(messages, tree, file, options.reportUnusedDisableDirectives ?? false)
     : {kept: messages, suppressed: []}

@@ -346,7 +346,9 @@ export function lintTarget(uri: string, languageId: string, cwd: string): {reado
   name = path.basename(name)
   if (name === '' || name === '.' || name === '..') name = 'untitled'
   const markdown = languageId === 'markdown'
-  if (markdown !== (formatOf(name) === 'markdown')) name += markdown ? '.md' : '.txt'
+  if (languageId === 'html') {
+    if (formatOf(name) !== 'html') name += '.html'
+  } else if (markdown !== (formatOf(name) === 'markdown')) name += markdown ? '.md' : '.txt'
   return {filePath: path.join(cwd, name), otherHost}
 }
 

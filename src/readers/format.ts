@@ -3,11 +3,12 @@
  * and the language server ask without parsing). The extensions here are the
  * readers' (`Reader.extensions`).
  */
-/** Input formats, one per reader: Markdown (`.md`, `.markdown`), Word (`.docx`, `.docm`) or plain text (`.txt` and anything else). */
+/** Input formats, one per reader: Markdown (`.md`, `.markdown`), Word (`.docx`, `.docm`), HTML (`.html`, `.htm`, `.xhtml`) or plain text (`.txt` and anything else). */
 export type Format =
   | 'markdown'
   | 'text'
   | 'docx'
+  | 'html'
 
 /**
  * File name extensions of Markdown, lowercase, without the dot: CommonMark's
@@ -21,6 +22,10 @@ export const plainTextExtensions: readonly string[] = ['txt']
 /** File name extensions of Word documents (Office Open XML), lowercase, without the dot. */
 export const docxExtensions: readonly string[] = ['docx', 'docm']
 
+/** File name extensions of HTML pages, lowercase, without the dot. */
+export const htmlExtensions: readonly string[] = ['html', 'htm', 'xhtml']
+
+const htmlPattern = new RegExp(`\\.(${htmlExtensions.join('|')})$`, 'i')
 const docxPattern = new RegExp(`\\.(${docxExtensions.join('|')})$`, 'i')
 const markdownPattern = new RegExp(`\\.(${markdownExtensions.join('|')})$`, 'i')
 
@@ -32,7 +37,7 @@ export type ExtensionFormats = Readonly<Record<string, Format>>
 
 /**
  * The format of a file from its path: a format `mapped` gives its extension
- * (any case) first; then DOCX for `.docx` and `.docm`, Markdown for `.md`,
+ * (any case) first; then DOCX for `.docx` and `.docm`, HTML for `.html`, `.htm` and `.xhtml`, Markdown for `.md`,
  * `.markdown`, `.Rmd` and `.qmd` (any case), plain text for everything else, including `.txt` and a
  * missing path.
  */
@@ -45,5 +50,6 @@ export function formatOf(filePath: string | undefined, mapped?: ExtensionFormats
     if (found) return found
   }
   if (docxPattern.test(filePath)) return 'docx'
+  if (htmlPattern.test(filePath)) return 'html'
   return markdownPattern.test(filePath) ? 'markdown' : 'text'
 }

@@ -227,10 +227,12 @@ function definitionLabelEnd(text: string, at: number, end: number): number | und
   return close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58 ? close + 2 : undefined
 }
 
-/** Whether `error` (or, from a worker thread, its `name`) is a refusal of the Markdown guards. */
+/** Whether `error` (or, from a worker thread, its `name`) is a refusal of the Markdown guards or the HTML reader's (`HtmlTooDeep`). */
 export function isRefusal(error: unknown): boolean {
-  const name = error instanceof NestingTooDeep || error instanceof BlockTooLong ? error.name : (error as {thrown?: unknown} | null)?.thrown
-  return name === 'NestingTooDeep' || name === 'BlockTooLong'
+  const own = error instanceof NestingTooDeep || error instanceof BlockTooLong || (error instanceof Error && error.name === 'HtmlTooDeep')
+  const name = own ? (error as Error).name : (error as {thrown?: unknown} | null)?.thrown
+  // HtmlTooDeep: src/readers/html.ts (named here, not imported: readers import nothing of one another's guards).
+  return name === 'NestingTooDeep' || name === 'BlockTooLong' || name === 'HtmlTooDeep'
 }
 
 function isBlankOrEnd(code: number): boolean {

@@ -4,6 +4,7 @@
 import type {Root} from 'mdast'
 import type {Format} from './format.js'
 import {docxReader} from './docx.js'
+import {htmlReader} from './html.js'
 import {markdownReader} from './markdown.js'
 import {plainTextReader} from './plain-text.js'
 import type {Reader} from './reader.js'
@@ -13,11 +14,12 @@ export {formatOf} from './format.js'
 export {BlockTooLong, NestingTooDeep, maxBlockLength, maxNesting} from './markdown-nesting.js'
 
 /** Every reader; a format has exactly one. */
-export const readers: readonly Reader[] = [markdownReader, plainTextReader, docxReader]
+export const readers: readonly Reader[] = [markdownReader, plainTextReader, docxReader, htmlReader]
 
 /** The reader of `format`. */
 export function readerOf(format: Format): Reader {
   if (format === 'docx') return docxReader
+  if (format === 'html') return htmlReader
   return format === 'markdown' ? markdownReader : plainTextReader
 }
 

@@ -250,7 +250,7 @@ function isCacheData(value: unknown): value is CacheData {
 function isEntry(entry: unknown): boolean {
   if (!isRecord(entry)) return false
   const {format, content, config, messages, fixes, suppressed} = entry
-  if ((format !== 'markdown' && format !== 'text' && format !== 'docx') || typeof content !== 'string' || typeof config !== 'string') return false
+  if ((format !== 'markdown' && format !== 'text' && format !== 'docx' && format !== 'html') || typeof content !== 'string' || typeof config !== 'string') return false
   if (!Array.isArray(messages) || (fixes !== undefined && !(Array.isArray(fixes) && fixes.every(isFix)))) return false
   if (suppressed !== undefined && !(Array.isArray(suppressed) && suppressed.every((message: unknown) => isStoredMessage(message, 0)))) return false
   const fixCount = Array.isArray(fixes) ? fixes.length : 0

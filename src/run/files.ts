@@ -10,11 +10,12 @@ import {lstat, opendir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {DocxError, docxToText} from '../readers/docx.js'
 import {formatOf} from '../readers/format.js'
+import {htmlEncoding} from '../readers/html-encoding.js'
 
 /** Extensions linted when walking a directory (any case): Markdown, R Markdown, Quarto, plain text and Word. */
-export const lintedExtensions = ['md', 'markdown', 'rmd', 'qmd', 'txt', 'docx', 'docm'] as const
+export const lintedExtensions = ['md', 'markdown', 'rmd', 'qmd', 'txt', 'docx', 'docm', 'html', 'htm', 'xhtml'] as const
 /** How the walked extensions are named in reasons. */
-const walkedNames = '.md, .markdown, .Rmd, .qmd, .txt, .docx or .docm'
+const walkedNames = '.md, .markdown, .Rmd, .qmd, .txt, .docx, .docm, .html, .htm or .xhtml'
 const linted = new RegExp(`\\.(${lintedExtensions.join('|')})$`, 'i')
 
 /**
@@ -45,7 +46,7 @@ export interface FileFailure {
 /**
  * Expand command-line paths into files: a file is taken as named (whatever
  * its extension); a directory is walked for `.md`, `.markdown`, `.Rmd`, `.qmd`,
- * `.txt`, `.docx` and `.docm` (and, when `mapped` says so, files whose
+ * `.txt`, `.docx`, `.docm`, `.html`, `.htm` and `.xhtml` (and, when `mapped` says so, files whose
  * extension the config's `formats` maps to a format),
  * skipping `node_modules` and hidden folders; anything else is a glob, of
  * whose matches only those files are taken.
@@ -399,7 +400,23 @@ export async function readText(filePath: string, cwd: string, options: ReadOptio
     if (error instanceof NotRegularFile) return {filePath, reason: error.message}
     return {filePath, reason: describeError(error as NodeJS.ErrnoException)}
   }
-  return formatOf(filePath) === 'docx' ? decodeDocx(buffer, filePath) : decodeText(buffer, filePath)
+  const format = formatOf(filePath)
+  return format === 'docx' ? decodeDocx(buffer, filePath) : format === 'html' ? decodeHtml(buffer, filePath) : decodeText(buffer, filePath)
+}
+
+/**
+ * Decode an HTML page's bytes (see `src/readers/html-encoding.ts`: byte
+ * order mark, else `<meta charset>` or its `http-equiv` form, else UTF-8).
+ * Never throws: an encoding the platform cannot decode is a failure.
+ */
+export function decodeHtml(buffer: Uint8Array, filePath: string): TextFile | FileFailure {
+  const encoding = htmlEncoding(buffer)
+  if (encoding.label === 'utf-8' && !encoding.bom) return decodeText(buffer, filePath)
+  try {
+    return {text: new TextDecoder(encoding.label, {ignoreBOM: false}).decode(buffer)}
+  } catch (error) {
+    return {filePath, reason: `cannot decode as ${encoding.label}: ${error instanceof Error ? error.message : String(error)}`}
+  }
 }
 
 /**

@@ -130,8 +130,9 @@ export function lintResolved(
     reportUnusedDisableDirectives: run.reportUnusedDisableDirectives,
     ...(run.prose ? {prose: run.prose} : {})
   }
-  // A DOCX is linted as its virtual text (src/readers/docx.ts): no fix can be written back into it.
-  if (!task.fix || (task.rules?.format ?? formatOf(task.filePath)) === 'docx') {
+  // A DOCX or HTML page is linted as its virtual text (src/readers/docx.ts, html.ts): no fix can be written back into it.
+  const format = task.rules?.format ?? formatOf(task.filePath)
+  if (!task.fix || format === 'docx' || format === 'html') {
     const result = lintText(task.text, options)
     result.file.cwd = run.cwd
     return result

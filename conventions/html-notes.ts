@@ -1,0 +1,61 @@
+/**
+ * Footnotes of an HTML page, in any of the markups the HTML reader knows
+ * (`src/readers/html-markups.ts`: pandoc and Quarto, MediaWiki, Project
+ * Gutenberg, Word "Save as Web Page", Google Docs, GitHub and remark,
+ * kramdown, WordPress, DPUB-ARIA, EPUB and HTMLBook, and a generic one: a
+ * `<sup>` or bracketed link whose text is a number or label and whose
+ * `href` targets a note in a notes section). The reader hands them over as
+ * `footnoteReference` nodes (a reference link: its label is the label of
+ * the note it targets, or `#id` when its target is missing) and
+ * `footnoteDefinition` nodes (a note: labelled with its id). HTML only.
+ *
+ * - Reads: `<sup><a href="#fn1" class="footnote-ref">1</a></sup>` with
+ * `<section class="footnotes"><ol><li id="fn1">Source.</li></ol></section>`.
+ * - Must not read: `10<sup>6</sup>` (no link), `<a href="#section-2">2</a>`
+ * (a link to a heading, outside any notes section, with no markup's signal),
+ * the back-link `<a href="#fnref1">↩︎</a>` inside a note.
+ *
+ * References resolve by the target id, as a browser follows the link (GFM
+ * namespace: one label, one note); the marker is the link's text as shown.
+ */
+import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+
+const convention: Convention = {
+  meta: {
+    id: 'html-notes',
+    description: 'Footnotes of an HTML page: reference links to notes by id, in the common markups',
+    formats: ['html']
+  },
+  *detect(document: DocumentView): Iterable<Candidate> {
+    const {source} = document
+    for (const [block, {calls}] of document.blocks.entries()) {
+      for (const call of calls) {
+        const shown = source.slice(call.start, call.end).trim()
+        yield {role: 'reference', marker: shown || call.label, label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
+      }
+    }
+    const firstBlock = new Map<number, {readonly start: number}>()
+    for (const block of document.blocks) if (block.inDefinition !== undefined && !firstBlock.has(block.inDefinition)) firstBlock.set(block.inDefinition, block)
+    for (const definition of document.definitions) {
+      const {start, end} = definition
+      const first = firstBlock.get(start)
+      const contentStart = first ? first.start : end
+      let markEnd = start
+      while (markEnd < end && !/\s/.test(source.charAt(markEnd))) markEnd++
+      yield {
+        role: 'note',
+        marker: `#${definition.label}`,
+        label: definition.label,
+        style: 'caret',
+        syntax: 'gfm',
+        start,
+        end: Math.max(markEnd, start + 1),
+        noteEnd: end,
+        content: source.slice(contentStart, end).trim(),
+        contentStart
+      }
+    }
+  }
+}
+
+export default convention
