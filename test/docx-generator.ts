@@ -118,11 +118,15 @@ export function docxParts(spec: DocxSpec): Record<string, string> {
   return parts
 }
 
-/** A DOCX package of `parts` (part name to XML text). */
+/**
+ * A DOCX package of `parts` (part name to XML text). Every entry carries one
+ * fixed modification time, so the same parts always give the same bytes
+ * (the examples written by `UPDATE_EXAMPLES=1` do not change on each run).
+ */
 export function zipParts(parts: Record<string, string>): Uint8Array {
   const files: Record<string, Uint8Array> = {}
   for (const [name, text] of Object.entries(parts)) files[name] = strToU8(text)
-  return zipSync(files, {level: 6})
+  return zipSync(files, {level: 6, mtime: new Date(Date.UTC(2026, 0, 1))})
 }
 
 /** The DOCX bytes of `spec`. */
