@@ -61,6 +61,8 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['multi-citations', 'text', 'From [1] to [2], in [3] and [9], [0] to [4], [2] through the [6], [5] to [1].\n', []],
   ['caret-reference-list', 'text', 'Stalled.[1]\n\nReferences[edit]\n^ a b Smith, John (2004). Title.\n^ Jones 2001, p. 3.\n', ['note ^ a b', 'note ^']],
   ['caret-reference-list', 'text', 'Maths:\n^2 is a power, x ^ y, and\n^a b c d line.\n', []],
+  ['caret-reference-list', 'text', 'Stalled.[1][2][3]\n\nReferences[edit]\n^ Smith 2004.\n^\nCGPM, the conference\nCIPM, the committee\n^ Jones 2001, p. 3.\n', ['note ^', 'note ^', 'note ^']],
+  ['caret-reference-list', 'text', 'Maths:\n^\nx to the power y\n\nReferences[edit]\n^\n', []],
   ['note-groups', 'text', 'In 1905.[nb 1] The table.[n_2] A note.[Note 3]\n\n[nb 1] Text of the note.\n', ['reference [nb 1]', 'reference [n_2]', 'reference [Note 3]', 'note [nb 1]']],
   ['note-groups', 'text', 'See [Page 3], [Table 2], [step 1] and said [n 1].\n\n[Note 1]\n', []],
   ['named-citations', 'text', 'As described in [RFC2119] and [Hale2019].\n\n[RFC2119] Bradner, S., March 1997.\n', ['reference [RFC2119]', 'reference [Hale2019]', 'note [RFC2119]']],
