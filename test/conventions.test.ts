@@ -85,6 +85,11 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['unicode-superscripts', 'text', 'A claim.¹ Another.²³ A third.⁽⁴⁾\n\n¹ Source, 2019.\n', ['reference ¹', 'reference ²³', 'reference ⁽⁴⁾', 'note ¹']],
   ['unicode-superscripts', 'text', 'An area of 5 ft², 10⁶ cells, 3 cm³, 2²⁵ bytes and 93,030 km².\n', []],
   ['word-footnotes', 'docx', docxToText(makeDocx({body: [['Talks stalled.', {footnote: 1}, ' Typed.', {superscript: '2'}]], footnotes: [{id: 1, paragraphs: [['Al-Akhbar, October 12, 2015.']]}]})), ['reference footnote 1', 'reference superscript 2', 'note footnote 1']],
+  ['typed-table-notes', 'text', 'Table 2: Invariants\nC4\nblock (note a)\nC5\nblock (b)\nNotes: (a) Removed late, Test Plan, 2019; (b) Seven types.\n', ['reference (note a)', 'reference (b)', 'note (a)', 'note (b)']],
+  ['typed-table-notes', 'text', 'Table 2: Invariants\nC4\nblock (note a)\n\nNotes: (a) DSEP recommended removing this\ninvariant in time; (b) seven types of group\nquarters. (c) Not cited.\n', []],
+  ['typed-table-notes', 'text', 'The law says (a) that no one is named; (b) that no one is inferred. Section 9 (a)(2) holds.\n\nNotes: (a) First; (b) Second.\n', []],
+  ['typed-table-notes', 'text', 'Table 3: Inputs\nName (a)\nThe file holds the records of every person counted in the census, with the fields that the specification lists for each record, and the geography of every block that the census tabulates. (b)\nNotes: (a) One; (b) Two.\n', []],
+  ['typed-table-notes', 'docx', docxToText(makeDocx({body: [['Table 2: Invariants'], {table: [[['C4'], ['block (note a)']], [['C5'], ['block (note b)']]]}, ['Notes: (a) Removed late, Test Plan, 2019; (b) Seven types.']]})), ['reference (note a)', 'reference (note b)', 'note (a)', 'note (b)']],
   ['word-footnotes', 'docx', docxToText(makeDocx({body: [['An area of 3 km', {superscript: '2'}, ', or 10', {superscript: '6'}, ' m', {superscript: '2'}, '.']]})), []],
   ['word-footnotes', 'text', 'Talks stalled.1\n', []]
 ]

@@ -17,6 +17,7 @@ import noteGroups from '../../conventions/note-groups.js'
 import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
+import typedTableNotes from '../../conventions/typed-table-notes.js'
 import unicodeSuperscripts from '../../conventions/unicode-superscripts.js'
 import wordFootnotes from '../../conventions/word-footnotes.js'
 
@@ -36,5 +37,6 @@ export const conventions: readonly Convention[] = [
   flattenedSuperscripts,
   numberedEndnotes,
   unicodeSuperscripts,
-  wordFootnotes
+  wordFootnotes,
+  typedTableNotes
 ]
