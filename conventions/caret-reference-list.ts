@@ -10,11 +10,15 @@
  *
  * - Reads: `talks stalled.[1]` with `References[edit]` then `^ a b Smith,
  * John (2004). Title. Publisher.`
+ * - Reads: a bare `^` line inside a list, whose note text starts on the next
+ * line (a reference holding a list of its own), as one note holding that text.
  * - Must not read: a caret at a line start that is not followed by a space
- * (`^2 term`, maths), a caret inside a line.
+ * (`^2 term`, maths), a caret inside a line, a bare `^` line with no caret
+ * note before it in its list.
  *
  * How it tells them apart: a note starts a line with `^` and a space or a
- * tab. A list is a run of such lines in a block, joined by lines that
+ * tab, or is a line holding `^` alone after a note of the same list (its text
+ * is the lines that follow, up to the next caret line). A list is a run of such lines in a block, joined by lines that
  * continue a note; a heading line (`Notes[edit]`, `References`) ends a list
  * and the next caret line starts another; a list continues into the next
  * block when that block starts with a caret line. The notes carry no label:
@@ -115,7 +119,7 @@ const convention: Convention = {
         while (start < line.end && isBlank(source.charCodeAt(start))) start++
         let end = line.end
         while (end > start && isBlank(source.charCodeAt(end - 1))) end--
-        const after = markerEnd(source, start, end)
+        const after = markerEnd(source, start, end) ?? (open && end === start + 1 && source.charCodeAt(start) === 94 ? end : undefined)
         if (i === 0 && after === undefined) {
           // A note ends with its block, unless the next block goes on with the list.
           yield* close()

@@ -18,6 +18,7 @@ import noteGroups from '../../conventions/note-groups.js'
 import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
+import typedTableNotes from '../../conventions/typed-table-notes.js'
 import unicodeSuperscripts from '../../conventions/unicode-superscripts.js'
 import wordFootnotes from '../../conventions/word-footnotes.js'
 
@@ -38,5 +39,6 @@ export const conventions: readonly Convention[] = [
   numberedEndnotes,
   unicodeSuperscripts,
   wordFootnotes,
-  htmlNotes
+  htmlNotes,
+  typedTableNotes
 ]

@@ -115,7 +115,8 @@ function withNumerals(
  */
 const keptAsProposed: ReadonlySet<Resolved['syntax']> = new Set<Resolved['syntax']>([
   'pandoc',
-  'html'
+  'html',
+  'table'
 ])
 
 /** The candidates outside every excluded span (only text candidates are excluded). */

@@ -44,6 +44,8 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  * - `html`: notes written as raw HTML in Markdown, `<a href="#fn1">1</a>` and `<li id="fn1">`
  * - `numeral`: bare numbers, `stalled.4 The` or `claim.¹` with notes `4 Source`,
  *   `4. Source` or `¹ Source` (kept only when aligned: `alignment.ts`)
+ * - `table`: typed table notes, `block (note a)` in a table's cells and
+ *   `Notes: (a) ...` under the table (`conventions/typed-table-notes.ts`)
  */
 export type MarkerSyntax =
   | 'gfm'
@@ -53,6 +55,7 @@ export type MarkerSyntax =
   | 'pandoc'
   | 'html'
   | 'numeral'
+  | 'table'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
