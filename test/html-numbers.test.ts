@@ -97,6 +97,9 @@ test('note-order: a page\'s notes in shown order, each list a series; no fix', (
   // Two lists (MediaWiki's groups), each numbered from 1: no finding.
   const groups = '<p>A.<sup class="reference"><a href="#cite_note-a">[Note 1]</a></sup> B.<sup class="reference"><a href="#cite_note-1">[1]</a></sup> C.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>\n<ol class="references"><li id="cite_note-a">Aside.</li></ol>\n<ol class="references"><li id="cite_note-1">Reuters, 2016.</li><li id="cite_note-2">AP, 2017.</li></ol>'
   assert.equal(findings(groups, 'note-order'), [])
+  // A note that opens its list item takes the item's number.
+  const opening = '<p>A.<sup><a href="#fn1" class="footnote-ref">1</a></sup> B.<sup><a href="#fn2" class="footnote-ref">1</a></sup></p>\n<section class="footnotes"><ol><li><p id="fn1">Reuters, 2016.</p></li><li><p id="fn2">AP, 2017.</p></li></ol></section>'
+  assert.equal(findings(opening, 'broken-marker'), ['1:66 broken-marker'])
   // A skipped number: a list starting at 2.
   const gap = `<p>A.<sup><a href="#fn-7" data-footnote-ref>2</a></sup></p>\n<section class="footnotes"><ol start="2"><li id="fn-7">Reuters, 2016.</li></ol></section>`
   assert.equal(findings(gap, 'note-order'), ['2:42 note-order'])

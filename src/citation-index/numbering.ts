@@ -35,7 +35,7 @@ export function markerFor(value: number, index: CitationIndex): string {
  * reader sees for its note (`Note.shown`).
  */
 export function shownLabel(marker: string): string | undefined {
-  const match = /^\s*[[(]?\s*(?:(?:note|nb|n|fn)\s?)?(\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6})\s*[\])]?\.?\s*$/i.exec(marker)
+  const match = /^[[(]?(?:(?:note|nb|n|fn) ?)?(\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6})[\])]?\.?$/i.exec(marker.trim())
   return match ? match[1] : undefined
 }
 

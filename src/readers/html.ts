@@ -278,8 +278,11 @@ function findStructure(tree: HastRoot): Structure {
   let written = 0
   const inOrder = [...notes.keys()].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
   for (const note of inOrder) {
-    const list = parent.get(note)
-    const inList = list !== undefined ? listNumber(note, list) : undefined
+    // A note that is its list item, or that opens it (`<li><p id="fn1">`): the item's number.
+    const up = parent.get(note)
+    const item = up?.tagName === 'li' && up.children.find((child) => child.type === 'element') === note ? up : note
+    const list = parent.get(item)
+    const inList = list !== undefined ? listNumber(item, list) : undefined
     if (inList !== undefined) {
       if (!lists.has(list!)) lists.set(list!, lists.size)
       shown.set(note, {number: inList, series: `list ${lists.get(list!)!}`})
