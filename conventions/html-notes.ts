@@ -7,7 +7,9 @@
  * `href` targets a note in a notes section). The reader hands them over as
  * `footnoteReference` nodes (a reference link: its label is the label of
  * the note it targets, or `#id` when its target is missing) and
- * `footnoteDefinition` nodes (a note: labelled with its id). HTML only.
+ * `footnoteDefinition` nodes (a note: labelled with its id, with the number
+ * a reader sees for it, its place in its `<ol>` or the number written at
+ * its start, passed on as `shown`). HTML only.
  *
  * - Reads: `<sup><a href="#fn1" class="footnote-ref">1</a></sup>` with
  * `<section class="footnotes"><ol><li id="fn1">Source.</li></ol></section>`.
@@ -52,7 +54,9 @@ const convention: Convention = {
         end: Math.max(markEnd, start + 1),
         noteEnd: end,
         content: source.slice(contentStart, end).trim(),
-        contentStart
+        contentStart,
+        ...(definition.shown === undefined ? {} : {shown: definition.shown}),
+        ...(definition.series === undefined ? {} : {series: definition.series})
       }
     }
   }

@@ -24,6 +24,15 @@
  * number now is reported too (`crossReference`); one whose bookmark points
  * to no note is left alone (Word itself shows an error there on update).
  *
+ * On an HTML page, a reference link shows a number and links to a note by
+ * its id; the reader sees the note under another number: its place in its
+ * `<ol>` (`start` and `value` honoured) or the number written at its start,
+ * never a number in its id (GFM renderers renumber, so `#fn-4` may be shown
+ * as note 2). A reference whose shown number is not its note's is reported
+ * (`linked`): a renumbered list, a note moved or deleted by hand. A
+ * reference that shows no number or label (`↩`, an icon) is not checked,
+ * nor a number against a letter (a stylesheet may draw a list in letters).
+ *
  * Fails (notes numbered 1 to 5):
  *
  *     he can hurt himself and others."[v] Rafsanjani posted
@@ -35,7 +44,8 @@
  * Options: none. Fixable: no (the intended label is a guess).
  */
 import type {Rule} from '../src/engine/rule.js'
-import {fitsNumbering, markerFor} from '../src/citation-index/numbering.js'
+import {noteName} from '../src/citation-index/names.js'
+import {fitsNumbering, markerFor, shownDiffers, shownLabel} from '../src/citation-index/numbering.js'
 import type {Reference} from '../src/citation-index/types.js'
 
 const rule: Rule = {
@@ -51,6 +61,7 @@ const rule: Rule = {
       letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
       caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`',
       none: 'Broken marker `{marker}`: the document has no numbered notes, expected a note `{marker}` or no marker',
+      linked: 'Broken marker `{marker}`: it links to {note}, shown as note {shown}, expected `{expected}`',
       crossReference: 'Broken cross-reference `{marker}`: the NOTEREF field points to {note}, expected `{expected}` (update the field)'
     },
     defaults: {}
@@ -70,6 +81,15 @@ const rule: Rule = {
     let previous: number | undefined
     let letters: string[] | undefined
     for (const reference of index.references) {
+      const linked = reference.note === undefined ? undefined : index.notes[reference.note]
+      if (linked?.shown !== undefined) {
+        const label = shownLabel(reference.marker)
+        if (label !== undefined && shownDiffers(label, linked.shown)) {
+          const at = reference.marker.lastIndexOf(label)
+          const expected = reference.marker.slice(0, at) + linked.shown + reference.marker.slice(at + label.length)
+          context.report({messageId: 'linked', data: {marker: reference.marker, note: noteName(linked, index), shown: linked.shown, expected}, span: reference.span})
+        }
+      }
       if (reference.note !== undefined) {
         if (reference.inNote === undefined && reference.number !== undefined) previous = reference.number
         continue

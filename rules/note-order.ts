@@ -28,6 +28,12 @@
  * A number defined twice is `duplicate-note`'s; only its first note counts
  * here. References from inside notes are not first citations.
  *
+ * On an HTML page, notes are numbered as a reader sees them: by their place
+ * in their `<ol>` (`start` and `value` honoured) or the number written at
+ * their start, not by their ids; a page's notes are always checked (the
+ * `gfm` option is for Markdown) and never fixed (the HTML reader offers no
+ * fix).
+ *
  * Why: readers find a note by its number; a number out of sequence makes
  * them search, and a skipped number usually means a note was lost.
  *
@@ -100,19 +106,28 @@ const rule: Rule<NoteOrderOptions> = {
   },
   check(context) {
     const {index} = context
+    // An HTML page's notes are numbered as a reader sees them (`Note.shown`), not by their ids.
+    const page = index.format === 'html'
+    const numberOf = (note: Note): number => (page ? Number(note.shown) : note.number!)
+    const nameOf = (note: Note): string => (page ? note.shown! : note.label)
     const groups = new Map<string, Note[]>()
     for (const note of index.notes) {
-      const numbered =
-        note.number !== undefined &&
+      const numbered = page
+        ? // A second note with one id is still shown in its list, under its own number.
+          note.shown !== undefined && /^\d+$/.test(note.shown)
+        : note.number !== undefined &&
         note.firstWithKey === note.index &&
         (note.syntax === 'gfm' ? context.options.gfm && note.style === 'caret' : note.style === index.numberingStyle)
       if (!numbered) continue
-      const group = groups.get(note.syntax) ?? []
+      // A page numbers each series (each `<ol>`) on its own.
+      const key = page ? `${note.syntax}\u0000${note.series ?? ''}` : note.syntax
+      const group = groups.get(key) ?? []
       group.push(note)
-      groups.set(note.syntax, group)
+      groups.set(key, group)
     }
 
-    for (const [syntax, notes] of groups) {
+    for (const [key, notes] of groups) {
+      const syntax = key.split('\u0000')[0]!
       const found: Report[] = []
       const report = (item: Report): void => {
         found.push(item)
@@ -128,13 +143,13 @@ const rule: Rule<NoteOrderOptions> = {
         seen.add(note.index)
         firsts.push({reference, note})
       }
-      if (!bibliographyOrder(notes)) for (const item of outOfOrder(firsts)) report(item)
+      if (!bibliographyOrder(notes, numberOf)) for (const item of outOfOrder(firsts, numberOf, nameOf)) report(item)
 
       // The list, in document order.
       let listed: Note | undefined
       for (const note of notes) {
-        if (listed && listed.number! > note.number!) {
-          report({messageId: 'list', data: {note: noteName(note, index), previous: listed.label}, span: note.markerSpan})
+        if (listed && numberOf(listed) > numberOf(note)) {
+          report({messageId: 'list', data: {note: noteName(note, index), previous: nameOf(listed)}, span: note.markerSpan})
         } else listed = note
       }
 
@@ -147,10 +162,10 @@ const rule: Rule<NoteOrderOptions> = {
           .filter((r) => r.syntax === syntax && r.note === undefined && fitsNumbering(r, index))
           .map((r) => r.number)
       )
-      const sorted = [...notes].sort((a, b) => a.number! - b.number!)
+      const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b))
       let expected = context.options.firstNumber
       for (const note of sorted) {
-        const value = note.number!
+        const value = numberOf(note)
         let from = expected
         while (from < value && used.has(from)) from++
         let to = value - 1
@@ -165,6 +180,11 @@ const rule: Rule<NoteOrderOptions> = {
       }
 
       if (found.length === 0) continue
+      // No fix on a page: the reader lints a virtual text, not the file.
+      if (page) {
+        for (const item of found) context.report(item)
+        continue
+      }
       const fix = renumber(index, String(context.file.value), syntax, notes)
       for (const item of found) {
         context.report(typeof fix === 'string' ? {...item, fixWithheld: fix} : fix ? {...item, fix} : item)
@@ -182,13 +202,14 @@ interface FirstCitation {
 /**
  * The findings for first citations out of order. Each reference that breaks
  * the ascending order is reported once: the ones outside the longest
- * ascending run of first citations. When the first citation of a note comes
+ * ascending run of first citations (notes numbered by `numberOf`, named in
+ * messages by `nameOf`). When the first citation of a note comes
  * too early (`[15]` in a preface, then `[2]` ... `[14]` in order), that one
  * reference is reported, not the fourteen after it; a run that only needs
  * the later references dropped is reported as before, at each of them.
  */
-function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
-  const numbers = firsts.map((item) => item.note.number!)
+function outOfOrder(firsts: readonly FirstCitation[], numberOf: (note: Note) => number, nameOf: (note: Note) => string): Report[] {
+  const numbers = firsts.map((item) => numberOf(item.note))
   const kept = longestAscending(numbers)
   // Fewer than half in order: the list is not numbered by first citation at all.
   if (kept.size * 2 < numbers.length) return []
@@ -199,12 +220,12 @@ function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
       highest = note
       continue
     }
-    if (highest && highest.number! > note.number!) {
-      found.push({messageId: 'reference', data: {marker: reference.marker, number: note.label, previous: highest.label}, span: reference.span})
+    if (highest && numberOf(highest) > numberOf(note)) {
+      found.push({messageId: 'reference', data: {marker: reference.marker, number: nameOf(note), previous: nameOf(highest)}, span: reference.span})
       continue
     }
-    const next = firsts.slice(i + 1).find((later) => later.note.number! < note.number!)
-    if (next) found.push({messageId: 'early', data: {marker: reference.marker, number: note.label, next: next.note.label}, span: reference.span})
+    const next = firsts.slice(i + 1).find((later) => numberOf(later.note) < numberOf(note))
+    if (next) found.push({messageId: 'early', data: {marker: reference.marker, number: nameOf(note), next: nameOf(next.note)}, span: reference.span})
   }
   return found
 }
@@ -217,9 +238,9 @@ function outOfOrder(firsts: readonly FirstCitation[]): Report[] {
  * the alphabet, as in numbered author-sorted reference lists of papers, not
  * first citation.
  */
-function bibliographyOrder(notes: readonly Note[]): boolean {
+function bibliographyOrder(notes: readonly Note[], numberOf: (note: Note) => number): boolean {
   if (notes.length < 5) return false
-  const sorted = [...notes].sort((a, b) => a.number! - b.number!)
+  const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b))
   const ascending = (keys: readonly string[]): boolean =>
     keys.every((key, i) => key.length > 0 && (i === 0 || keys[i - 1]!.localeCompare(key) <= 0))
   const words = sorted.map((note) => note.content.trim().split(/\s+/, 8))

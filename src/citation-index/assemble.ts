@@ -110,7 +110,9 @@ export function assembleIndex(
       inNotesSection: notesSection !== undefined && note.start >= notesSection.start.offset,
       firstWithKey: first,
       references: Object.freeze(citing[index]!),
-      number: labelNumber(note.label, note.style)
+      number: labelNumber(note.label, note.style),
+      ...(note.shown === undefined ? {} : {shown: note.shown}),
+      ...(note.series === undefined ? {} : {series: note.series})
     })
   })
 

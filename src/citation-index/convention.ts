@@ -61,6 +61,10 @@ export interface DefinitionNode {
   readonly end: number
   /** The label as written in the source (escapes and character references not decoded). */
   readonly label: string
+  /** The number a reader sees for the note, when the reader gives one apart from its label (an HTML note's number in its list: `src/readers/html.ts`). */
+  readonly shown?: string
+  /** The series `shown` counts in (an HTML `<ol>`), when the reader gives one. */
+  readonly series?: string
 }
 
 /** The document as conventions see it. */
@@ -98,6 +102,10 @@ export interface Candidate {
   readonly noteEnd?: number
   readonly content?: string
   readonly contentStart?: number
+  /** For a note: the number a reader sees for it, when it differs in kind from its label (an HTML note: its number in its `<ol>`, or written at its start). */
+  readonly shown?: string
+  /** For a note: the series its `shown` number counts in (an HTML `<ol>`; notes of one series are numbered together). */
+  readonly series?: string
   /** For a note of a list that numbers its notes by their order (`^ Source`): the start offset of the list's first note; the resolver labels it. */
   readonly list?: number
   /**

@@ -26,3 +26,29 @@ export function fitsNumbering(reference: Reference, index: CitationIndex): boole
 export function markerFor(value: number, index: CitationIndex): string {
   return `[${index.numberingStyle === 'roman' ? toRoman(value) : String(value)}]`
 }
+
+/**
+ * The number or label a reference shows, without its brackets, a group's
+ * name or a closing dot: `3` for `3`, `[3]`, `(3)`, `[Note 3]`, `3.`; `c`
+ * for `[c]`. `undefined` when the marker shows no number or label (`↩`,
+ * an icon, a symbol, words). For matching a reference with the number a
+ * reader sees for its note (`Note.shown`).
+ */
+export function shownLabel(marker: string): string | undefined {
+  const match = /^[[(]?(?:(?:note|nb|n|fn) ?)?(\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6})[\])]?\.?$/i.exec(marker.trim())
+  return match ? match[1] : undefined
+}
+
+/**
+ * Whether a reference's shown label (see {@link shownLabel}) and a note's
+ * shown number disagree, each read as what it is: digits against digits,
+ * letters or roman numerals against letters or roman numerals (case
+ * ignored). A digit against a letter is not compared: a stylesheet may draw
+ * a list in letters that its markup numbers.
+ */
+export function shownDiffers(label: string, shown: string): boolean {
+  const digits = /^\d+$/
+  if (digits.test(label) !== digits.test(shown)) return false
+  if (digits.test(label)) return Number(label) !== Number(shown)
+  return label.toLowerCase() !== shown.toLowerCase()
+}

@@ -37,6 +37,9 @@ export interface Resolved {
   readonly noteEnd?: number
   readonly content?: string
   readonly contentStart?: number
+  /** Notes: the number a reader sees for it (see `Candidate.shown`). */
+  readonly shown?: string
+  readonly series?: string
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
   /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */

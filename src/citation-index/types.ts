@@ -137,6 +137,21 @@ export interface Note extends Marked {
   readonly references: readonly number[]
   /** The numeric value of the label, as on `Reference.number`. */
   readonly number: number | undefined
+  /**
+   * The number a reader sees for the note when it is not its label: on an
+   * HTML page, its number in its `<ol>` (HTML Living Standard: `start`,
+   * `value`, `reversed`, `type`) or the number written at its start
+   * (`[3]`, `3.`), as shown (`3`, `c`, `iii`). Absent elsewhere, and when
+   * the page shows none.
+   */
+  readonly shown?: string
+  /**
+   * The series `shown` counts in: on an HTML page, one per `<ol>` (a
+   * MediaWiki page numbers its groups, `[Note 1]`, `[n 1]`, `[1]`, in lists
+   * of their own), and one per run of notes whose written numbers start
+   * again at 1 (a book's chapters). Absent with `shown`.
+   */
+  readonly series?: string
 }
 
 /**

@@ -133,7 +133,8 @@ export function walkDocument(tree: Root, source: string, format: Format, notPros
       const s = node.position?.start.offset
       const e = node.position?.end.offset
       if (s === undefined || e === undefined) continue
-      definitions.push({start: s, end: e, label: format === 'markdown' ? sourceLabel(source, s, e) : (node.label ?? node.identifier)})
+      const {shown, series} = node.data ?? {}
+      definitions.push({start: s, end: e, label: format === 'markdown' ? sourceLabel(source, s, e) : (node.label ?? node.identifier), ...(shown === undefined ? {} : {shown}), ...(series === undefined ? {} : {series})})
       childDefinition = s
     }
     if ('children' in node) {

@@ -86,6 +86,14 @@ export interface DocxNote {
   /** The note's own mark (`w:footnoteRef`) in its first paragraph: offset and length (0 when it has none). */
   markColumn: number
   markLength: number
+  /**
+   * The number a reader sees for the note, where the format shows one apart
+   * from its label: an HTML note's number in its `<ol>` or written at its
+   * start (`src/readers/html.ts`). Absent for Word notes (their label is their number).
+   */
+  shown?: string
+  /** The series `shown` counts in (an HTML page's `<ol>`, or a run of notes that number themselves from 1). */
+  series?: string
 }
 
 /** A Word document as citelint reads it. */

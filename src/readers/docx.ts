@@ -26,6 +26,15 @@ import type {Reader} from './reader.js'
 
 export {DocxError, maxEntries, maxInflatedBytes} from './docx-zip.js'
 
+declare module 'mdast' {
+  interface FootnoteDefinitionData {
+    /** The number a reader sees for the note, when the format shows one apart from its label (see `DocxNote.shown`). */
+    shown?: string
+    /** The series `shown` counts in (see `DocxNote.series`). */
+    series?: string
+  }
+}
+
 /** The structure of a virtual text (see the module comment); lines are 0-based. */
 export interface DocxLayout {
   readonly body: number
@@ -166,7 +175,8 @@ export function parseDocxText(text: string): Root {
       identifier: note.label,
       label: note.label,
       children: inner,
-      position: {start: at(line, note.markColumn), end: at(last, lineEnd(last) - starts[last]!)}
+      position: {start: at(line, note.markColumn), end: at(last, lineEnd(last) - starts[last]!)},
+      ...(note.shown === undefined ? {} : {data: {shown: note.shown, ...(note.series === undefined ? {} : {series: note.series})}})
     }
     children.push(definition)
     line = last

@@ -10,7 +10,10 @@
  * stage reads the page as it reads a DOCX. Beside it, `sourceOf` maps each
  * virtual offset back to an offset of the HTML source: the engine applies it
  * once to every message (`src/engine/html-positions.ts`), so findings are
- * reported at HTML source lines and columns.
+ * reported at HTML source lines and columns. Each note carries the number
+ * a reader sees for it (`html-numbers.ts`: its place in its `<ol>`, or the
+ * number written at its start) as `DocxNote.shown`, for `broken-marker`
+ * and `note-order`; a reference's shown text is its marker.
  *
  * Not prose (no text emitted): `head`, `script`, `style`, `noscript`,
  * `template`, `nav`, `header`, `footer`, `svg`, `math`, `iframe`, `select`,
@@ -32,6 +35,7 @@ import type {DocxMark, DocxNote} from './docx-xml.js'
 import {htmlExtensions} from './format.js'
 import type {HtmlMarkup} from './html-markups.js'
 import {backlinkTypes, htmlMarkups, isMarkerText, notesTypes, noteTypes, referenceTypes} from './html-markups.js'
+import {listNumber, writtenNumber} from './html-numbers.js'
 import type {Reader} from './reader.js'
 
 /** A suppression comment's place in the HTML source (offsets, end exclusive). */
@@ -139,6 +143,8 @@ interface Structure {
   readonly references: Map<Element, string>
   /** Back-links inside notes (no prose). */
   readonly backlinks: Set<Element>
+  /** The number a reader sees for each note that shows one (`html-numbers.ts`), and the series it counts in (its `<ol>`, or a run of written numbers from 1). */
+  readonly shown: ReadonlyMap<Element, {readonly number: string; readonly series: string}>
 }
 
 /**
@@ -266,7 +272,30 @@ function findStructure(tree: HastRoot): Structure {
     const canonical = outer.get(label)
     if (canonical !== undefined) references.set(reference, canonical)
   }
-  return {notes, references, backlinks}
+  const shown = new Map<Element, {number: string; series: string}>()
+  const lists = new Map<Element, number>()
+  let run = 0
+  let written = 0
+  const inOrder = [...notes.keys()].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  for (const note of inOrder) {
+    // A note that is its list item, or that opens it (`<li><p id="fn1">`): the item's number.
+    const up = parent.get(note)
+    const item = up?.tagName === 'li' && up.children.find((child) => child.type === 'element') === note ? up : note
+    const list = parent.get(item)
+    const inList = list !== undefined ? listNumber(item, list) : undefined
+    if (inList !== undefined) {
+      if (!lists.has(list!)) lists.set(list!, lists.size)
+      shown.set(note, {number: inList, series: `list ${lists.get(list!)!}`})
+      continue
+    }
+    const number = writtenNumber(note)
+    if (number === undefined) continue
+    // Written numbers that start again at 1 start a new series (a book's chapters).
+    if (Number(number) === 1 && written > 0) run++
+    written++
+    shown.set(note, {number, series: `run ${run}`})
+  }
+  return {notes, references, backlinks, shown}
 }
 
 /** Thrown for a page nested deeper than the parser's recursion can go: refused with one line (a refusal, as `isRefusal` says). */
@@ -300,7 +329,7 @@ export function parseHtml(source: string): HastRoot {
  */
 export function readHtml(source: string): HtmlPage {
   const tree = parseHtml(source)
-  const {notes, references, backlinks} = findStructure(tree)
+  const {notes, references, backlinks, shown} = findStructure(tree)
   const structured = notes.size > 0 || references.size > 0
   let capacity = Math.max(64, source.length + 16)
   let sourceOf = new Int32Array(capacity)
@@ -416,7 +445,8 @@ export function readHtml(source: string): HtmlPage {
           if (line === note.line) push('\n', start0(element, end))
           const lines = line - note.line
           if (lines > 0) {
-            layoutNotes.push({label: note.label, line: note.line, lines, markColumn: 0, markLength: 0})
+            const number = shown.get(element)
+            layoutNotes.push({label: note.label, line: note.line, lines, markColumn: 0, markLength: 0, ...(number === undefined ? {} : {shown: number.number, series: number.series})})
             endOf.set(length - 1, end)
           }
         }
