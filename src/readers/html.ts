@@ -220,6 +220,7 @@ function findStructure(tree: HastRoot): Structure {
   }
   const references = new Map<Element, string>()
   const backlinks = new Set<Element>()
+  const brokenBacklinks = new Map<Element, string>()
   for (const element of elements) {
     if (element.tagName !== 'a') continue
     const target = fragmentOf(element)
@@ -233,8 +234,8 @@ function findStructure(tree: HastRoot): Structure {
     const citesAnotherNote = targetNote !== undefined && notes.has(targetNote) && targetNote !== element && ![...ancestors(element)].includes(targetNote)
     if (inNote(element) && !(citesAnotherNote && isMarkerText(text))) {
       if (types.some((word) => backlinkTypes.has(word)) || attribute(element, 'dataFootnoteBackref') !== undefined || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^[\^↩↑⤴︎\u{fe0e}\s]+$/u.test(text.trim()) || isMarkerText(text)) {
-        // A back-link to nothing (its reference's id is gone) is reported as a reference to nothing: undefined-reference.
-        if (targetElement === undefined && text.trim() !== '') references.set(element, `#${target}`)
+        // A back-link to nothing (its reference's id is gone) is a reference to nothing: undefined-reference (decided below).
+        if (targetElement === undefined && text.trim() !== '') brokenBacklinks.set(element, `#${target}`)
         else backlinks.add(element)
       }
       continue
@@ -271,6 +272,15 @@ function findStructure(tree: HastRoot): Structure {
   for (const [reference, label] of references) {
     const canonical = outer.get(label)
     if (canonical !== undefined) references.set(reference, canonical)
+  }
+  // A broken back-link in a note that no reference cites is the same fault as
+  // that unused note (its reference was deleted, and the back-link's target
+  // with it): it is reported once, as unused-note, and the link is no prose.
+  const cited = new Set(references.values())
+  for (const [link, target] of brokenBacklinks) {
+    const note = [...ancestors(link)].find((up) => notes.has(up))
+    if (note !== undefined && !cited.has(notes.get(note)!)) backlinks.add(link)
+    else references.set(link, target)
   }
   const shown = new Map<Element, {number: string; series: string}>()
   const lists = new Map<Element, number>()
