@@ -18,7 +18,7 @@ import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {FileOps} from '../src/run/files.js'
-import {defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/run/files.js'
+import {decodeText, defaultMaxFileSize, formatSize, nodeFileOps, parseSize} from '../src/run/files.js'
 import {lintFiles} from '../src/run/lint-files.js'
 import type {CliRun} from './helpers.js'
 import {root, runCli} from './helpers.js'
@@ -372,6 +372,18 @@ test('an unexpected failure: one line without a stack trace, the stack only with
   const debug = await attempt(['examples/undefined-reference.txt', '--debug'])
   assert.is(debug.code, 2)
   assert.match(debug.err, /^citelint: internal error: Error: write EPIPE\n\s+at /)
+})
+
+
+test('a file with no UTF-8 sequence at all is read as Windows-1252; UTF-8 with a broken byte keeps U+FFFD', () => {
+  // Latin-1 é (E9) and Windows-1252 curly quotes (93, 94): no valid UTF-8 sequence of two or more bytes.
+  const legacy = decodeText(Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94, 0x0a]), 'legacy.txt')
+  assert.equal(legacy, {text: 'Caf\u00e9 \u201cq\u201d\n', invalidUtf8: 3, encoding: 'windows-1252'})
+  // UTF-8 é (C3 A9) beside a lone E9: damaged UTF-8, decoded with U+FFFD at the broken byte.
+  const damaged = decodeText(Uint8Array.from([0xc3, 0xa9, 0x20, 0xe9, 0x0a]), 'damaged.txt')
+  assert.equal(damaged, {text: '\u00e9 \ufffd\n', invalidUtf8: 2})
+  // An overlong form (C0 AF) and a surrogate (ED A0 80) are not UTF-8 either.
+  assert.equal(decodeText(Uint8Array.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]), 'odd.txt'), {text: '\u00c0\u00af\u00ed\u00a0\u20ac', invalidUtf8: 0, encoding: 'windows-1252'})
 })
 
 test.run()

@@ -37,7 +37,7 @@ export async function lintStdin(options: LintFilesOptions, fix: boolean, args: C
     const stack = args.debug && linted.error instanceof Error ? `\n${linted.error.stack}` : ''
     return refuse(name, `${linted.reason}${stack}`, input, args, io)
   }
-  const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
+  const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8, read.encoding)
   if (args.fix && !args.fixDryRun) return writeFixedText(result, read.text, input, io)
   const {index, noteFields, prose, ...rest} = result
   return {...rest, models: {index, noteFields, prose}}

@@ -378,6 +378,15 @@ export interface TextFile {
    * decoded as U+FFFD (WHATWG Encoding), so the text can still be linted.
    */
   readonly invalidUtf8?: number
+  /**
+   * `windows-1252` when the file is not UTF-8 and holds no UTF-8 sequence of
+   * two or more bytes at all, only single bytes of 0x80 or above: a Latin-1
+   * or Windows-1252 file (many Project Gutenberg and OCR texts). It is then
+   * decoded as Windows-1252 (WHATWG Encoding's `latin1` label), one UTF-16
+   * code unit per byte, and `invalidUtf8` is the offset of its first byte
+   * of 0x80 or above. Never fixed either.
+   */
+  readonly encoding?: 'windows-1252'
 }
 
 /**
@@ -451,6 +460,8 @@ export function decodeText(buffer: Uint8Array, filePath: string): TextFile | Fil
       return {text: decode(true)}
     } catch (error) {
       if (!(error instanceof TypeError)) throw error
+      const legacy = firstHighByteOfLegacyText(buffer)
+      if (legacy !== undefined) return {text: decodeWindows1252(buffer), invalidUtf8: legacy, encoding: 'windows-1252'}
       const text = decode(false)
       return {text, invalidUtf8: firstInvalid(buffer, text)}
     }
@@ -477,6 +488,47 @@ function unicodeByBom(bytes: Uint8Array): string | undefined {
     return !bytes.includes(0x0a) || bytes.includes(0x00) ? 'UTF-16' : undefined
   }
   return undefined
+}
+
+/**
+ * Bytes 0x80 to 0x9F in Windows-1252 (WHATWG Encoding's index, which keeps
+ * the five unassigned bytes as the C1 controls of the same value). Node's
+ * `TextDecoder('windows-1252')` decodes them as ISO-8859-1 C1 controls, so
+ * the table is applied here.
+ */
+const windows1252High = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+/** `bytes` decoded as Windows-1252: one UTF-16 code unit per byte, so offsets are byte indexes. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0) - 0x80]!)
+}
+
+/**
+ * The index of the first byte of 0x80 or above in `bytes` when no byte
+ * sequence in it is well-formed UTF-8 of two to four bytes (RFC 3629; the
+ * shortest forms only, no surrogates): then the file is a one-byte legacy
+ * encoding, not damaged UTF-8. `undefined` when some sequence is valid UTF-8
+ * (a UTF-8 file with a few broken bytes). Linear, one pass.
+ */
+function firstHighByteOfLegacyText(bytes: Uint8Array): number | undefined {
+  let first: number | undefined
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!
+    if (lead < 0x80) continue
+    first ??= i
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) continue
+    let valid = true
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) valid = false
+    const second = bytes[i + 1]!
+    if (lead === 0xe0 && second < 0xa0) valid = false
+    if (lead === 0xed && second > 0x9f) valid = false
+    if (lead === 0xf0 && second < 0x90) valid = false
+    if (lead === 0xf4 && second > 0x8f) valid = false
+    if (valid) return undefined
+  }
+  return first
 }
 
 /**

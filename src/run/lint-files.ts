@@ -410,7 +410,7 @@ export async function* lintFileStream(paths: readonly string[], options: LintStr
         }
       }
       linted ??= report(lintResolved(task, rules, run), models)
-      const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8)
+      const result = read.invalidUtf8 === undefined ? linted : withInvalidUtf8(linted, read.invalidUtf8, read.encoding)
       options.cache?.store(filePath, result, cwd)
       return {kind: 'result', result, ignored: false}
     } catch (error) {
@@ -512,14 +512,16 @@ export function failureOf(filePath: string, error: unknown): FileFailure {
  * `result` with a warning at the first U+FFFD that stands for invalid UTF-8
  * (`offset` counts in the text as read, a byte order mark included).
  */
-export function withInvalidUtf8<R extends FileReport>(result: R, offset: number): R {
+export function withInvalidUtf8<R extends FileReport>(result: R, offset: number, encoding?: 'windows-1252'): R {
   const value = String(result.file.value)
   const at = Math.max(0, Math.min(value.length, offset - (result.bom ? 1 : 0)))
   const place = location(value)
   const start = place.toPoint(at)
   const end = place.toPoint(Math.min(value.length, at + 1))
   const message = result.file.message(
-    'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
+    encoding === 'windows-1252'
+      ? 'Not UTF-8: no UTF-8 sequence in the file, read as Windows-1252 (linted, not fixed), expected UTF-8 text'
+      : 'Invalid UTF-8: bytes read as U+FFFD replacement characters (linted, not fixed), expected UTF-8 text',
     {place: start && end ? {start, end} : undefined}
   ) as CitelintMessage
   message.fatal = false
