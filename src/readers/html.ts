@@ -4,10 +4,10 @@
  * broken markup is repaired as browsers repair it) into hast with positions
  * into the HTML source. Like the DOCX reader, it then writes a *virtual
  * text*: the page's visible text, in which block elements end lines, with
- * the footnote structure the markups it is given give (`HtmlMarkup`
- * descriptors, `html-markups.ts`; each declared by a convention of
- * `conventions/`, collected by `src/citation-index/conventions.ts` and
- * passed in by the engine: the reader knows no markup of its own) (which links
+ * the footnote structure found by the markups passed to `readHtml`
+ * (`HtmlMarkup` descriptors, `html-markups.ts`; each declared by a
+ * convention of `conventions/`, collected by `src/citation-index/conventions.ts`
+ * and passed in by the engine: the reader knows no markup of its own) (which links
  * are references to which note, where each note begins and ends) in a
  * layout line of the DOCX reader's shape (`DocxLayout`), so every later
  * stage reads the page as it reads a DOCX. Beside it, `sourceOf` maps each
