@@ -1,10 +1,11 @@
 /**
- * Footnotes of an HTML page, in any of the markups the HTML reader knows
- * (`src/readers/html-markups.ts`: pandoc and Quarto, MediaWiki, Project
- * Gutenberg, Word "Save as Web Page", Google Docs, GitHub and remark,
- * kramdown, WordPress, DPUB-ARIA, EPUB and HTMLBook, and a generic one: a
+ * Footnotes of an HTML page, in any of the markups the `html-*` conventions
+ * declare (`html-pandoc`, `html-mediawiki`, `html-gutenberg`, `html-word`,
+ * `html-google-docs`, `html-github`, `html-kramdown`, `html-wordpress`,
+ * `html-dpub` for DPUB-ARIA, EPUB and HTMLBook, and `html-generic`), which
+ * the engine hands to the HTML reader, and the reader's generic signal: a
  * `<sup>` or bracketed link whose text is a number or label and whose
- * `href` targets a note in a notes section). The reader hands them over as
+ * `href` targets a note in a notes section. The reader hands them over as
  * `footnoteReference` nodes (a reference link: its label is the label of
  * the note it targets, or `#id` when its target is missing) and
  * `footnoteDefinition` nodes (a note: labelled with its id, with the number

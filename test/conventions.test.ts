@@ -7,7 +7,7 @@
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Candidate, Exclusion} from '../src/citation-index/convention.js'
-import {conventions} from '../src/citation-index/conventions.js'
+import {conventions, htmlMarkups} from '../src/citation-index/conventions.js'
 import {walkDocument} from '../src/citation-index/walk.js'
 import type {Format} from '../src/citation-index/types.js'
 import {readerOf} from '../src/readers/registry.js'
@@ -26,6 +26,20 @@ function proposed(id: string, text: string, format: Format): string[] {
   return [...convention.detect(document)].map((item: Candidate | Exclusion) =>
     'exclude' in item ? `exclude ${text.slice(item.start, item.end)}` : `${item.role}${item.onEvidence ? ' on evidence' : ''} ${item.marker}`
   )
+}
+
+/** A page in each markup a convention of conventions/ declares (`htmlMarkup`). */
+const markupPages: Record<string, string> = {
+  'html-pandoc': '<p>A.<a href="#fn1" class="footnote-ref" id="fnref1"><sup>1</sup></a></p><section class="footnotes"><ol><li id="fn1">Source.<a href="#fnref1" class="footnote-back">↩︎</a></li></ol></section>',
+  'html-mediawiki': '<p>A.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> Source.</li></ol>',
+  'html-gutenberg': '<p>A.<a id="FNanchor_1" href="#Footnote_1" class="fnanchor">[1]</a></p><div class="footnote"><p><a id="Footnote_1" href="#FNanchor_1">[1]</a> Source.</p></div>',
+  'html-word': '<p>A.<a href="#_ftn1" name="_ftnref1">[1]</a></p><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1">[1]</a> Source.</p></div>',
+  'html-google-docs': '<p>A.<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a> Source.</p></div>',
+  'html-github': '<p>A.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup></p><section data-footnotes class="footnotes"><ol><li id="user-content-fn-1">Source. <a href="#user-content-fnref-1" data-footnote-backref>↩</a></li></ol></section>',
+  'html-kramdown': '<p>A.<sup id="fnref:1"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p><div class="footnotes"><ol><li id="fn:1">Source. <a href="#fnref:1" class="reversefootnote">↩</a></li></ol></div>',
+  'html-wordpress': '<p>A.<sup class="fn"><a href="#a1b2" id="a1b2-link">1</a></sup></p><ol class="wp-block-footnotes"><li id="a1b2">Source. <a href="#a1b2-link">↩︎</a></li></ol>',
+  'html-dpub': '<p>A.<a href="#n1" epub:type="noteref">1</a></p><aside id="n1" epub:type="footnote">Source.</aside>',
+  'html-generic': '<p>A.<a href="#note1" id="ref1">1</a></p><ol class="notes"><li id="note1">Source.</li></ol>',
 }
 
 const cases: Array<[id: string, format: Format, text: string, expected: string[]]> = [
@@ -93,8 +107,19 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['typed-table-notes', 'docx', docxToText(makeDocx({body: [['Table 2: Invariants'], {table: [[['C4'], ['block (note a)']], [['C5'], ['block (note b)']]]}, ['Notes: (a) Removed late, Test Plan, 2019; (b) Seven types.']]})), ['reference (note a)', 'reference (note b)', 'note (a)', 'note (b)']],
   ['word-footnotes', 'docx', docxToText(makeDocx({body: [['An area of 3 km', {superscript: '2'}, ', or 10', {superscript: '6'}, ' m', {superscript: '2'}, '.']]})), []],
   ['word-footnotes', 'text', 'Talks stalled.1\n', []],
-  ['html-notes', 'html', readHtml('<p>Stalled.<sup><a href="#fn1" class="footnote-ref" id="fnref1">1</a></sup></p><section class="footnotes"><ol><li id="fn1">Al-Akhbar, 2015.<a href="#fnref1" class="footnote-back">↩︎</a></li></ol></section>').text, ['reference 1', 'note #fn1']],
-  ['html-notes', 'html', readHtml('<p>An area of 10<sup>6</sup> km. See <a href="#section-2">2</a>.</p><h2 id="section-2">Two</h2>').text, []]
+  ['html-notes', 'html', readHtml('<p>Stalled.<sup><a href="#fn1" class="footnote-ref" id="fnref1">1</a></sup></p><section class="footnotes"><ol><li id="fn1">Al-Akhbar, 2015.<a href="#fnref1" class="footnote-back">↩︎</a></li></ol></section>', htmlMarkups).text, ['reference 1', 'note #fn1']],
+  ['html-notes', 'html', readHtml('<p>An area of 10<sup>6</sup> km. See <a href="#section-2">2</a>.</p><h2 id="section-2">Two</h2>', htmlMarkups).text, []],
+  // A markup convention declares its markup and proposes nothing: the reader reads the page by it, `html-notes` proposes.
+  ['html-pandoc', 'html', readHtml(markupPages['html-pandoc']!, htmlMarkups).text, []],
+  ['html-mediawiki', 'html', readHtml(markupPages['html-mediawiki']!, htmlMarkups).text, []],
+  ['html-gutenberg', 'html', readHtml(markupPages['html-gutenberg']!, htmlMarkups).text, []],
+  ['html-word', 'html', readHtml(markupPages['html-word']!, htmlMarkups).text, []],
+  ['html-google-docs', 'html', readHtml(markupPages['html-google-docs']!, htmlMarkups).text, []],
+  ['html-github', 'html', readHtml(markupPages['html-github']!, htmlMarkups).text, []],
+  ['html-kramdown', 'html', readHtml(markupPages['html-kramdown']!, htmlMarkups).text, []],
+  ['html-wordpress', 'html', readHtml(markupPages['html-wordpress']!, htmlMarkups).text, []],
+  ['html-dpub', 'html', readHtml(markupPages['html-dpub']!, htmlMarkups).text, []],
+  ['html-generic', 'html', readHtml(markupPages['html-generic']!, htmlMarkups).text, []],
 ]
 
 for (const [id, format, text, expected] of cases) {
@@ -102,6 +127,17 @@ for (const [id, format, text, expected] of cases) {
     assert.equal(proposed(id, text, format), expected)
   })
 }
+
+test('each markup convention has a page in its markup, which the reader reads and html-notes proposes', () => {
+  for (const convention of conventions.filter((c) => c.htmlMarkup)) {
+    const html = markupPages[convention.meta.id]
+    assert.ok(html, convention.meta.id)
+    const page = readHtml(html, htmlMarkups)
+    assert.ok(page.structured, convention.meta.id)
+    const found = proposed('html-notes', page.text, 'html')
+    assert.ok(found.some((item) => item.startsWith('reference ')) && found.some((item) => item.startsWith('note ')), `${convention.meta.id}: ${found.join(', ')}`)
+  }
+})
 
 test('every convention has a case', () => {
   for (const {meta} of conventions) assert.ok(cases.some(([id]) => id === meta.id), meta.id)

@@ -9,6 +9,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {lintText} from '../src/engine/engine.js'
 import {htmlEncoding} from '../src/readers/html-encoding.js'
+import {htmlMarkups} from '../src/citation-index/conventions.js'
 import {readHtml} from '../src/readers/html.js'
 import {decodeHtml} from '../src/run/files.js'
 import {root} from './helpers.js'
@@ -37,7 +38,7 @@ test('positions: findings at the element that is the reference or the note, in t
 })
 
 test('visible text: scripts, styles, navigation, headers, footers, aria-hidden and templates are not prose', () => {
-  const page = readHtml('<head><style>p{}</style></head><body><nav>[1]</nav><header>[2]</header><script>"[3]"</script><p>Prose<span aria-hidden="true">[4]</span>.</p><template><p>[5]</p></template><footer>[6]</footer><div>Next</div></body>')
+  const page = readHtml('<head><style>p{}</style></head><body><nav>[1]</nav><header>[2]</header><script>"[3]"</script><p>Prose<span aria-hidden="true">[4]</span>.</p><template><p>[5]</p></template><footer>[6]</footer><div>Next</div></body>', htmlMarkups)
   assert.is(page.text, 'Prose.\nNext\n')
   assert.is(page.structured, false)
 })

@@ -11,6 +11,9 @@
 import type {Format, MarkerStyle, MarkerSyntax} from './types.js'
 import type {MarkerToken} from './scanner.js'
 import type {CallShape} from './gfm-calls.js'
+import type {HtmlMarkup} from '../readers/html-markups.js'
+
+export type {HtmlMarkup} from '../readers/html-markups.js'
 
 /** What a convention says about itself; `id` equals its file name. */
 export interface ConventionMeta {
@@ -129,6 +132,13 @@ export interface Exclusion {
 /** A marker convention. */
 export interface Convention {
   readonly meta: ConventionMeta
+  /**
+   * An HTML footnote markup this convention declares (see
+   * `src/readers/html-markups.ts`): the registry collects them
+   * (`htmlMarkups` in `conventions.ts`) and the engine hands them to the HTML
+   * reader, which finds the page's references and notes by them.
+   */
+  readonly htmlMarkup?: HtmlMarkup
   /** Propose candidates and exclusions for `document`. Pure: no I/O, no state, never throws on a walk's output. */
   detect(document: DocumentView): Iterable<Candidate | Exclusion>
 }

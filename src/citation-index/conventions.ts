@@ -3,7 +3,7 @@
  * order they run (the order does not change the result: the resolver sorts
  * candidates by position). A test checks it equals the folder.
  */
-import type {Convention} from './convention.js'
+import type {Convention, HtmlMarkup} from './convention.js'
 import bracketNotes from '../../conventions/bracket-notes.js'
 import caretReferenceList from '../../conventions/caret-reference-list.js'
 import flattenedSuperscripts from '../../conventions/flattened-superscripts.js'
@@ -11,6 +11,16 @@ import gfmFootnotes from '../../conventions/gfm-footnotes.js'
 import gutenbergFootnotes from '../../conventions/gutenberg-footnotes.js'
 import htmlFootnotes from '../../conventions/html-footnotes.js'
 import htmlNotes from '../../conventions/html-notes.js'
+import htmlPandoc from '../../conventions/html-pandoc.js'
+import htmlMediawiki from '../../conventions/html-mediawiki.js'
+import htmlGutenberg from '../../conventions/html-gutenberg.js'
+import htmlWord from '../../conventions/html-word.js'
+import htmlGoogleDocs from '../../conventions/html-google-docs.js'
+import htmlGithub from '../../conventions/html-github.js'
+import htmlKramdown from '../../conventions/html-kramdown.js'
+import htmlWordpress from '../../conventions/html-wordpress.js'
+import htmlDpub from '../../conventions/html-dpub.js'
+import htmlGeneric from '../../conventions/html-generic.js'
 import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
@@ -40,5 +50,21 @@ export const conventions: readonly Convention[] = [
   unicodeSuperscripts,
   wordFootnotes,
   htmlNotes,
+  htmlPandoc,
+  htmlMediawiki,
+  htmlGutenberg,
+  htmlWord,
+  htmlGoogleDocs,
+  htmlGithub,
+  htmlKramdown,
+  htmlWordpress,
+  htmlDpub,
+  htmlGeneric,
   typedTableNotes
 ]
+
+/**
+ * The HTML footnote markups the conventions declare, in registry order: the
+ * engine passes them to the HTML reader (`readHtml` in `src/readers/html.ts`).
+ */
+export const htmlMarkups: readonly HtmlMarkup[] = conventions.flatMap((convention) => (convention.htmlMarkup ? [convention.htmlMarkup] : []))

@@ -7,6 +7,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {buildCitationIndex} from '../citation-index/build.js'
+import {htmlMarkups} from '../citation-index/conventions.js'
 import type {Config, ResolvedRule} from './config.js'
 import {extensionFormats, resolveRules} from './config.js'
 import type {NoteFields} from '../models/note-model.js'
@@ -96,7 +97,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const format = options.format ?? formatOf(options.filePath, options.config ? extensionFormats(options.config) : undefined)
   // An HTML page is linted as its virtual text (src/readers/html.ts); its
   // messages move back to the HTML source below, in one place.
-  const page = format === 'html' ? readHtml(value) : undefined
+  const page = format === 'html' ? readHtml(value, htmlMarkups) : undefined
   const linted = page ? page.text : value
   const lintedFormat: Format = page && !page.structured ? 'text' : format
   const file = new VFile({value: linted, path: options.filePath})

@@ -4,7 +4,10 @@
  * broken markup is repaired as browsers repair it) into hast with positions
  * into the HTML source. Like the DOCX reader, it then writes a *virtual
  * text*: the page's visible text, in which block elements end lines, with
- * the footnote structure the markups of `html-markups.ts` give (which links
+ * the footnote structure found by the markups passed to `readHtml`
+ * (`HtmlMarkup` descriptors, `html-markups.ts`; each declared by a
+ * convention of `conventions/`, collected by `src/citation-index/conventions.ts`
+ * and passed in by the engine: the reader knows no markup of its own) (which links
  * are references to which note, where each note begins and ends) in a
  * layout line of the DOCX reader's shape (`DocxLayout`), so every later
  * stage reads the page as it reads a DOCX. Beside it, `sourceOf` maps each
@@ -34,7 +37,7 @@ import {layoutSeparator, parseDocxText} from './docx.js'
 import type {DocxMark, DocxNote} from './docx-xml.js'
 import {htmlExtensions} from './format.js'
 import type {HtmlMarkup} from './html-markups.js'
-import {backlinkTypes, htmlMarkups, isMarkerText, notesTypes, noteTypes, referenceTypes} from './html-markups.js'
+import {isMarkerText} from './html-markups.js'
 import {listNumber, writtenNumber} from './html-numbers.js'
 import type {Reader} from './reader.js'
 
@@ -152,7 +155,13 @@ interface Structure {
  * pattern or role, or targeted by a reference), references (links with a
  * markup's signal, or a marker-like link into a note) and back-links.
  */
-function findStructure(tree: HastRoot): Structure {
+function findStructure(tree: HastRoot, htmlMarkups: readonly HtmlMarkup[]): Structure {
+  const union = (pick: (markup: HtmlMarkup) => readonly string[] | undefined): ReadonlySet<string> => new Set(htmlMarkups.flatMap((markup) => pick(markup) ?? []))
+  const referenceTypes = union((m) => m.referenceTypes)
+  const noteTypes = union((m) => m.noteTypes)
+  const notesTypes = union((m) => m.notesTypes)
+  const backlinkTypes = union((m) => m.backlinkTypes)
+  const hasAttribute = (element: Element, pick: (markup: HtmlMarkup) => readonly string[] | undefined): boolean => htmlMarkups.some((m) => pick(m)?.some((name) => attribute(element, name) !== undefined))
   const parent = new Map<Element, Element | undefined>()
   const elements: Element[] = []
   const ids = new Map<string, Element>()
@@ -180,8 +189,8 @@ function findStructure(tree: HastRoot): Structure {
   const isNotesContainer = (element: Element): boolean => {
     const classes = classesOf(element)
     if (typesOf(element).some((word) => notesTypes.has(word))) return true
-    if (attribute(element, 'dataFootnotes') !== undefined) return true
-    if (/^(foot|end)?notes$|^references$/i.test(attribute(element, 'id') ?? '') && element.tagName !== 'a') return true
+    if (hasAttribute(element, (m) => m.notesAttribute)) return true
+    if (htmlMarkups.some((m) => m.notesContainerId?.test(attribute(element, 'id') ?? '')) && element.tagName !== 'a') return true
     return htmlMarkups.some((markup) => markup.notesClass?.some((name) => classes.includes(name) && element.tagName !== 'p' && element.tagName !== 'a' && element.tagName !== 'span' && element.tagName !== 'sup'))
   }
   /** The block that is the note for a target element. */
@@ -207,7 +216,7 @@ function findStructure(tree: HastRoot): Structure {
     if (!id) continue
     const inContainer = element.tagName === 'li' && parent.get(element) !== undefined && [...ancestors(element)].slice(0, 2).some(isNotesContainer)
     const typed = typesOf(element).some((word) => noteTypes.has(word))
-    const byId = htmlMarkups.some((markup) => noteIdMatches(id, markup)) && [...ancestors(element)].some((up) => isNotesContainer(up) || typesOf(up).some((w) => noteTypes.has(w))) || /^(_?ftn\d|_?edn\d|ftnt\d|Footnote_|cite_note-|user-content-fn-|fn:)/.test(id) && element.tagName !== 'sup'
+    const byId = htmlMarkups.some((markup) => noteIdMatches(id, markup)) && [...ancestors(element)].some((up) => isNotesContainer(up) || typesOf(up).some((w) => noteTypes.has(w))) || htmlMarkups.some((markup) => markup.certainNoteId?.test(id)) && element.tagName !== 'sup'
     if (inContainer || typed || byId) {
       const block = noteBlockOf(element)
       if (!notes.has(block)) notes.set(block, id)
@@ -233,7 +242,7 @@ function findStructure(tree: HastRoot): Structure {
     const targetNote = targetElement ? noteBlockOf(targetElement) : undefined
     const citesAnotherNote = targetNote !== undefined && notes.has(targetNote) && targetNote !== element && ![...ancestors(element)].includes(targetNote)
     if (inNote(element) && !(citesAnotherNote && isMarkerText(text))) {
-      if (types.some((word) => backlinkTypes.has(word)) || attribute(element, 'dataFootnoteBackref') !== undefined || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^[\^↩↑⤴︎\u{fe0e}\s]+$/u.test(text.trim()) || isMarkerText(text)) {
+      if (types.some((word) => backlinkTypes.has(word)) || hasAttribute(element, (m) => m.backlinkAttribute) || htmlMarkups.some((m) => m.backlinkClass?.some((c) => classes.includes(c))) || /^[\^↩↑⤴︎\u{fe0e}\s]+$/u.test(text.trim()) || isMarkerText(text)) {
         // A back-link to nothing (its reference's id is gone) is a reference to nothing: undefined-reference (decided below).
         if (targetElement === undefined && text.trim() !== '') brokenBacklinks.set(element, `#${target}`)
         else backlinks.add(element)
@@ -244,7 +253,7 @@ function findStructure(tree: HastRoot): Structure {
     const ownId = attribute(element, 'id') ?? attribute(element, 'name') ?? (up ? attribute(up, 'id') : undefined) ?? ''
     const signal =
       types.some((word) => referenceTypes.has(word)) ||
-      attribute(element, 'dataFootnoteRef') !== undefined ||
+      hasAttribute(element, (m) => m.referenceAttribute) ||
       htmlMarkups.some((m) => m.referenceHref?.test(target) || (ownId !== '' && m.referenceId?.test(ownId)) || m.referenceClass?.some((c) => classes.includes(c)))
     const found = ids.get(target)
     const superscript = up?.tagName === 'sup' || element.children.some((child) => child.type === 'element' && child.tagName === 'sup')
@@ -333,13 +342,16 @@ export function parseHtml(source: string): HastRoot {
 
 /**
  * Read an HTML page (its decoded source) into a virtual text (see the module
- * comment). parse5 repairs every input.
+ * comment), finding references and notes by `markups` (the engine passes
+ * every convention's, `htmlMarkups` of `src/citation-index/conventions.ts`;
+ * with none, only the generic signals apply: a marker-like `<sup>` or
+ * bracketed link into a notes block). parse5 repairs every input.
  *
  * @throws HtmlTooDeep for a page nested too deep to parse.
  */
-export function readHtml(source: string): HtmlPage {
+export function readHtml(source: string, markups: readonly HtmlMarkup[]): HtmlPage {
   const tree = parseHtml(source)
-  const {notes, references, backlinks, shown} = findStructure(tree)
+  const {notes, references, backlinks, shown} = findStructure(tree, markups)
   const structured = notes.size > 0 || references.size > 0
   let capacity = Math.max(64, source.length + 16)
   let sourceOf = new Int32Array(capacity)
