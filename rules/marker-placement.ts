@@ -41,6 +41,9 @@
  * qué-hou-hou!`), not misplaced; with `consistent`, so is one before a
  * comma inside its sentence (`Vautier[126], three years ago`, whose note
  * says who Vautier was): only the fixed `after-punctuation` style moves it.
+ * A marker after a space but glued to the word that follows it (`man´-i-dō´
+ * B’n-gi-gĭn´`, a transcriber's lettered note) annotates that word: its
+ * space is not reported.
  * Symbol references (`Savyon*`) are not checked, nor named citations (`as in
  * [RFC2119].`: standards write the key as a word of the sentence), nor bare
  * note numbers (`stalled.4`: the copy or the PDF extraction placed them),
@@ -154,9 +157,9 @@ const rule: Rule<MarkerPlacementOptions> = {
         })
         continue
       }
-      // A space after a bare URL keeps the marker out of the address.
+      // A space after a bare URL keeps the marker out of the address; a marker glued to the word after it annotates that word.
       const spacing = spacingContext(group)
-      if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.afterUrl) {
+      if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.afterUrl && !group.leadsWord) {
         context.report({
           messageId: 'space',
           data: {marker, gap: gap ?? 'a space', separate: gap === undefined || /^an? /.test(gap) ? 'separates' : 'separate'},

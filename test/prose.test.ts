@@ -167,6 +167,12 @@ test('marker groups: a gap after a bare URL is kept apart (afterUrl), after othe
   assert.equal(prose.markerGroups.map((g) => [g.text, g.afterUrl]), [['[1]', true], ['[2]', true], ['[3]', false], ['[4]', false], ['[5]', false]])
 })
 
+test('marker groups: a marker glued to the word after it leads that word (leadsWord)', () => {
+  const text = `The chant goes man-i-do [1]ngi-gin and ends [2] here, then mi-de [3]’n-gi and last.[4]\n\n${[1, 2, 3, 4].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
+  const {prose} = model(text)
+  assert.equal(prose.markerGroups.map((g) => [g.text, g.leadsWord]), [['[1]', true], ['[2]', false], ['[3]', true], ['[4]', false]])
+})
+
 test('report date: plain-text dateline, front matter, none', () => {
   assert.is(model('October 13, 2015 Inquiry & Analysis Series No. 1191\n\nText.\n').prose.reportDate?.date.iso, '2015-10-13')
   const md = model('---\ntitle: x\ndate: 2026-11-02\n---\n\nText.\n', 'markdown')

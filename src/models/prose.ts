@@ -198,6 +198,12 @@ export interface MarkerGroup {
   readonly afterUrl: boolean
   /** A run of `.,;:!?` right after the group, with any closing double quotation marks after it. */
   readonly after: PunctuationRun | undefined
+  /**
+   * A letter follows the group at once (maybe after an apostrophe):
+   * `mi-dē´ man´-i-dō´ B’n-gi-gĭn´`, a marker written before the word it
+   * annotates, as transcribers and glossaries place a lettered note.
+   */
+  readonly leadsWord: boolean
 }
 
 /** The report's own date. */
@@ -569,7 +575,8 @@ function markerGroup(context: ProseContext, members: number[], paragraphStart: n
     follows,
     before,
     after: punctuationAfter(context, end),
-    afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart)
+    afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart),
+    leadsWord: /^['’ʼ]?\p{L}/u.test(source.slice(end, end + 2))
   })
 }
 
