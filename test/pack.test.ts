@@ -90,6 +90,8 @@ test('the tarball: bundle, types, rule documentation, licences; no tests, source
   for (const file of [
     'package.json',
     'README.md',
+    'docs/word-documents.md',
+    'docs/html-pages.md',
     'LICENSE',
     'bin/citelint.js',
     'bin/citelint-lsp.js',
