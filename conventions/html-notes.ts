@@ -21,7 +21,8 @@
  * References resolve by the target id, as a browser follows the link (GFM
  * namespace: one label, one note); the marker is the link's text as shown.
  */
-import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import type {Convention} from '../src/citation-index/convention.js'
+import {structuralCandidates} from '../src/citation-index/structural-notes.js'
 
 const convention: Convention = {
   meta: {
@@ -29,38 +30,8 @@ const convention: Convention = {
     description: 'Footnotes of an HTML page: reference links to notes by id, in the common markups',
     formats: ['html']
   },
-  *detect(document: DocumentView): Iterable<Candidate> {
-    const {source} = document
-    for (const [block, {calls}] of document.blocks.entries()) {
-      for (const call of calls) {
-        const shown = source.slice(call.start, call.end).trim()
-        yield {role: 'reference', marker: shown || call.label, label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
-      }
-    }
-    const firstBlock = new Map<number, {readonly start: number}>()
-    for (const block of document.blocks) if (block.inDefinition !== undefined && !firstBlock.has(block.inDefinition)) firstBlock.set(block.inDefinition, block)
-    for (const definition of document.definitions) {
-      const {start, end} = definition
-      const first = firstBlock.get(start)
-      const contentStart = first ? first.start : end
-      let markEnd = start
-      while (markEnd < end && !/\s/.test(source.charAt(markEnd))) markEnd++
-      yield {
-        role: 'note',
-        marker: `#${definition.label}`,
-        label: definition.label,
-        style: 'caret',
-        syntax: 'gfm',
-        start,
-        end: Math.max(markEnd, start + 1),
-        noteEnd: end,
-        content: source.slice(contentStart, end).trim(),
-        contentStart,
-        ...(definition.shown === undefined ? {} : {shown: definition.shown}),
-        ...(definition.series === undefined ? {} : {series: definition.series})
-      }
-    }
-  }
+  detect: (document) =>
+    structuralCandidates(document, {reference: (label, shown) => shown.trim() || label, note: (label) => `#${label}`, markBound: 'note'})
 }
 
 export default convention

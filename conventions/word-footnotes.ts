@@ -23,7 +23,8 @@
  * `superscript:<digits>`; one typed after a letter is not read) is proposed as
  * a reference that no note can match (`superscript 3`).
  */
-import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import type {Convention} from '../src/citation-index/convention.js'
+import {structuralCandidates} from '../src/citation-index/structural-notes.js'
 
 /** `footnote 3` from a label `footnote:<id>` and the mark shown, or `footnote (id 7)` when none is. */
 function nameOf(label: string, shown: string): string {
@@ -39,37 +40,7 @@ const convention: Convention = {
     description: 'Word footnotes and endnotes of a DOCX, and note numbers typed in superscript',
     formats: ['docx']
   },
-  *detect(document: DocumentView): Iterable<Candidate> {
-    const {source} = document
-    for (const [block, {calls}] of document.blocks.entries()) {
-      for (const call of calls) {
-        const shown = source.slice(call.start, call.end)
-        yield {role: 'reference', marker: nameOf(call.label, shown), label: call.label, style: 'caret', syntax: 'gfm', start: call.start, end: call.end, block}
-      }
-    }
-    // The first block of each note, by the note's start: one pass, not a search per note.
-    const firstBlock = new Map<number, {readonly start: number}>()
-    for (const block of document.blocks) if (block.inDefinition !== undefined && !firstBlock.has(block.inDefinition)) firstBlock.set(block.inDefinition, block)
-    for (const definition of document.definitions) {
-      const {start, end} = definition
-      const first = firstBlock.get(start)
-      const contentStart = first ? first.start : end
-      let markEnd = start
-      while (markEnd < contentStart && !/\s/.test(source.charAt(markEnd))) markEnd++
-      yield {
-        role: 'note',
-        marker: nameOf(definition.label, source.slice(start, markEnd)),
-        label: definition.label,
-        style: 'caret',
-        syntax: 'gfm',
-        start,
-        end: markEnd,
-        noteEnd: end,
-        content: source.slice(contentStart, end).trim(),
-        contentStart
-      }
-    }
-  }
+  detect: (document) => structuralCandidates(document, {reference: nameOf, note: nameOf, markBound: 'content'})
 }
 
 export default convention
