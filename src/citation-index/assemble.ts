@@ -112,7 +112,8 @@ export function assembleIndex(
       references: Object.freeze(citing[index]!),
       number: labelNumber(note.label, note.style),
       ...(note.shown === undefined ? {} : {shown: note.shown}),
-      ...(note.series === undefined ? {} : {series: note.series})
+      ...(note.series === undefined ? {} : {series: note.series}),
+      ...(note.anchor === undefined ? {} : {anchor: note.anchor})
     })
   })
 

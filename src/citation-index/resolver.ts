@@ -40,6 +40,8 @@ export interface Resolved {
   /** Notes: the number a reader sees for it (see `Candidate.shown`). */
   readonly shown?: string
   readonly series?: string
+  /** Notes: the id in-page links reach it by (see `Candidate.anchor`). */
+  readonly anchor?: string
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
   /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */

@@ -152,6 +152,12 @@ export interface Note extends Marked {
    * again at 1 (a book's chapters). Absent with `shown`.
    */
   readonly series?: string
+  /**
+   * The id or name in-page links reach the note by, when links reach it
+   * (raw-HTML notes in Markdown: `fn1` of `<li id="fn1">`); absent
+   * elsewhere. Notes that share one are told apart by their shown number.
+   */
+  readonly anchor?: string
 }
 
 /**
