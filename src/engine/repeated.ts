@@ -5,6 +5,8 @@
  * the first of them (in the notes section), with the count in the message
  * and every note as a related place (`related`, SARIF `relatedLocations`).
  * The option `repeated: "list"` reports them one by one instead.
+ * (`url-only-source` first leaves out, by default, documents whose notes
+ * are mostly bare links by design; see its documentation.)
  *
  * The threshold (`isRepeatedFault`) was set on the real corpus
  * (../shared/corpus/real, 175 files): files whose notes lost their text on
