@@ -117,6 +117,16 @@ test('duplicate-source: different pages after the date are different sources', (
   )
 })
 
+test('duplicate-source: a repeated author-date short form is not a duplicate; repeated full citations still are', () => {
+  const short = 'A.[1] B.[2] C.[3] D.[4]\n\n[1] Forshaw & Smith 2009\n[2] Rothman 2006, pp. 112f.\n[3] Forshaw & Smith 2009\n[4] Rothman 2006, pp. 112f.\n'
+  assert.equal(lintText(short, {config: only('duplicate-source')}).messages, [])
+  const full = 'A.[1] B.[2]\n\n[1] Forshaw, Jeffrey; Smith, Gavin (2009). Dynamics and Relativity. Wiley. https://example.org/dynamics\n[2] Forshaw, Jeffrey; Smith, Gavin (2009). Dynamics and Relativity. Wiley. https://example.org/dynamics\n'
+  assert.equal(
+    lintText(full, {config: only('duplicate-source')}).messages.map((m) => m.reason),
+    ['Duplicate source in note `[2]`: note `[1]` names the same source and date, expected one note cited twice']
+  )
+})
+
 test('uncited-quote: a Markdown link in the paragraph cites the quotation', () => {
   const body = 'The sponsor argued that "global elites want to control what we eat" in a long post on the platform, and many readers shared it widely'
   // A second paragraph cited by a note gives the document its citation apparatus.
