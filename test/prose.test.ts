@@ -104,6 +104,16 @@ test('prose paragraphs: at least 20 words, not headings, not notes', () => {
   assert.is(prose.quotations[0]!.paragraph, 2)
 })
 
+test('prose paragraphs: the list item that holds each, lists numbered in document order', () => {
+  const text = 'Intro paragraph.\n\n1. First item.\n2. Second item.\n\n   Its second paragraph.\n   - Nested item.\n\nBetween.\n\n- Other list.\n'
+  const {prose} = model(text, 'markdown')
+  assert.equal(
+    prose.paragraphs.map((p) => p.listItem && [p.listItem.list, p.listItem.item]),
+    [undefined, [0, 0], [0, 1], [0, 1], [1, 0], undefined, [2, 0]]
+  )
+  assert.ok(model(text, 'text').prose.paragraphs.every((p) => p.listItem === undefined), 'plain text has no lists')
+})
+
 test('prose paragraphs: inline code, HTML and link URLs are not prose', () => {
   const text = `Text \`"not a quotation of five words"\` and <span title="also not five words here">x</span> and [a link](https://x.org "title of five words here") and ${twenty}.\n`
   const {prose} = model(text, 'markdown')

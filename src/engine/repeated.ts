@@ -19,7 +19,11 @@
 import type {Report, RuleContext} from './rule.js'
 import type {Note} from '../citation-index/types.js'
 
-/** Options of a rule whose note findings may be grouped. */
+/**
+ * Options of a rule whose findings may be grouped: note findings here, and
+ * `uncited-quote`'s quotations (one finding per paragraph and per run of
+ * list items, grouped by the rule itself).
+ */
 export interface RepeatedOptions {
   /** `group` (default): many notes with one fault give one finding; `list`: one finding per note. */
   readonly repeated: 'group' | 'list'

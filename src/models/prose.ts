@@ -17,6 +17,8 @@
  *   with what is before and after them (a space, punctuation).
  * - The report's own date: front matter `date:`, or a date that starts the
  *   first line (the dateline of a plain-text report).
+ * - For a paragraph in a Markdown list, the list item that holds it
+ *   (`ProseParagraph.listItem`).
  *
  * Only prose is read: inline code, HTML, images, link destinations and
  * references are masked before words, sentences and quotations are found.
@@ -77,6 +79,21 @@ export interface ProseParagraph {
   readonly sentences: readonly number[]
   /** Indexes of the body references in it. */
   readonly references: readonly number[]
+  /** The innermost Markdown list item that holds it (a list item's paragraph); `undefined` outside lists. */
+  readonly listItem: ListItemPlace | undefined
+}
+
+/**
+ * A list item's place: its list, numbered in document order from 0 (a list
+ * nested in an item is a list of its own), and its position in that list,
+ * from 0. Two paragraphs in consecutive items of one list have the same
+ * `list` and `item` numbers one apart. Lists are mdast `list` nodes (GFM
+ * spec, "Lists"); readers that build no lists (plain text, DOCX, HTML) give
+ * none.
+ */
+export interface ListItemPlace {
+  readonly list: number
+  readonly item: number
 }
 
 /** A sentence of a prose paragraph. */
@@ -242,7 +259,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
   const context = proseContext(file, index, options)
   const parts: ModelParts = {paragraphs: [], sentences: [], quotations: [], markerGroups: []}
   const quoted = blockQuoted(tree)
-  for (const node of bodyBlocks(tree)) addBlock(context, parts, node, quoted.has(node))
+  for (const {node, listItem} of bodyBlocks(tree)) addBlock(context, parts, node, quoted.has(node), listItem)
   return Object.freeze({
     paragraphs: Object.freeze(parts.paragraphs),
     sentences: Object.freeze(parts.sentences),
@@ -343,22 +360,34 @@ function proseContext(file: VFile, index: CitationIndex, options: ProseOptions):
   }
 }
 
+/** A paragraph or heading of the body, with the innermost list item that holds it. */
+interface BodyBlock {
+  readonly node: Paragraph | Heading
+  readonly listItem: ListItemPlace | undefined
+}
+
 /**
  * The paragraphs and headings of `tree` in document order, leaving out GFM
- * footnote definitions (notes), code, HTML and front matter. Walks the tree
- * with an explicit stack.
+ * footnote definitions (notes), code, HTML and front matter, each with the
+ * list item that holds it (lists numbered in document order). Walks the
+ * tree with an explicit stack, in document order (pre-order).
  */
-function bodyBlocks(tree: Root): (Paragraph | Heading)[] {
-  const blocks: (Paragraph | Heading)[] = []
-  const stack: Nodes[] = [tree]
+function bodyBlocks(tree: Root): BodyBlock[] {
+  const blocks: BodyBlock[] = []
+  const stack: Array<{node: Nodes; listItem: ListItemPlace | undefined}> = [{node: tree, listItem: undefined}]
+  let lists = 0
   while (stack.length > 0) {
-    const node = stack.pop()!
+    const {node, listItem} = stack.pop()!
     if (node.type === 'footnoteDefinition' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') continue
     if (node.type === 'paragraph' || node.type === 'heading') {
-      blocks.push(node)
+      blocks.push({node, listItem})
       continue
     }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+    if (!('children' in node)) continue
+    const list = node.type === 'list' ? lists++ : undefined
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({node: node.children[i] as Nodes, listItem: list === undefined ? listItem : Object.freeze({list, item: i})})
+    }
   }
   return blocks
 }
@@ -379,9 +408,10 @@ function blockQuoted(tree: Root): Set<Nodes> {
 /**
  * Add the paragraph or heading `node` to the model: its sentences and
  * quotations when it is prose, its marker groups, then the paragraph
- * itself. A node without a position, or one that holds a note, is left out.
+ * itself, with the list item that holds it (`listItem`). A node without a
+ * position, or one that holds a note, is left out.
  */
-function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading, inBlockQuote = false): void {
+function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading, inBlockQuote = false, listItem?: ListItemPlace): void {
   const block = readBlock(context, node, parts.paragraphs.length)
   if (!block) return
   const words = countWords(block.text)
@@ -397,7 +427,8 @@ function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | He
       words,
       prose,
       sentences: Object.freeze(sentences),
-      references: Object.freeze(block.references.map((r) => r.index))
+      references: Object.freeze(block.references.map((r) => r.index)),
+      listItem
     })
   )
 }
