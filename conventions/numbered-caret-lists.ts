@@ -29,7 +29,7 @@
  * the Markdown lists they fall in (html2text's indented continuation lines
  * and headings split and merge Markdown lists): an item continues the run
  * of the item before it when its number is one more, and any other number
- * starts a run. A run is a list when at least three quarters of its items
+ * starts a run. A run is a list when at least two thirds of its items
  * start with a caret that is not an exponent (followed by the line's end, a
  * blank, a letter or a quotation mark: not a digit, `{`, `(`, `+`, `-`).
  * The document must show the convention: at least one such list stands
@@ -203,7 +203,7 @@ function underHeading(source: string, offset: number): boolean {
 }
 
 /** Share of a run's items that must start with a back-link caret. */
-const caretShare = 0.75
+const caretShare = 2 / 3
 
 const convention: Convention = {
   meta: {
