@@ -1,8 +1,10 @@
 /**
  * Labels for lists that number their notes by their order: an encyclopedia
  * copy's reference list of unnumbered lines, `^ Source` (see
- * `conventions/caret-reference-list.ts`). A list does not say which markers
- * it serves, so this is a document-wide decision, made once by the resolver:
+ * `conventions/caret-reference-list.ts`), or html2text's numbered caret
+ * items, `   1. ^ Source` (`conventions/numbered-caret-lists.ts`). A list
+ * does not say which markers it serves, so this is a document-wide
+ * decision, made once by the resolver:
  *
  * 1. The references are grouped by how their labels count: numbers (`[12]`),
  *    letters (`[b]`), and one group per note group name (`[nb 3]`, `[Note 3]`).
@@ -15,12 +17,17 @@
  *    more (1 for a group of one); on a tie, the first list after the group's
  *    first reference. So a list with an unused note or two still stands, and
  *    the rules report them.
- * 3. The n-th note of a list gets the group's n-th label (`7`, `g`, `nb 7`).
+ * 3. A group cited again after the last note of its list restarts its
+ *    numbering into a later list (MediaWiki closes a group at each of its
+ *    lists): its references since then take the first list left whose
+ *    length matches their count (`takeRestarts`).
+ * 4. The n-th note of a list gets the group's n-th label (`7`, `g`, `nb 7`).
  *    A list no group takes is dropped: nothing shows which markers it serves
  *    (a table's notes whose markers the copy flattened into the text).
  *
- * Linear in the number of references and notes, times the number of groups
- * and lists (a handful per document).
+ * Linear in the number of references and notes: each step walks them, or
+ * the lists, once per group, and there are at most seven groups (numbers,
+ * letters and the five group names of `note-groups.ts`).
  */
 import type {MarkerStyle, MarkerSyntax} from './types.js'
 
