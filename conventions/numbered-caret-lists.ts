@@ -55,8 +55,6 @@ import type {Candidate, Convention, DocumentView} from '../src/citation-index/co
 
 /** A notes heading as a plain line, after html2text's asterisks and `[edit]` are taken off. */
 const headingWords = /^(?:notes?|footnotes?|endnotes?|references?|citations?|sources?|explanatory notes|works cited)$/i
-/** html2text's heading: asterisks, the title, asterisks (`***** References[edit] *****`). */
-const asteriskHeading = /^\*{1,6}[ \t]+(.*?)[ \t]+\*{1,6}$/
 const editLink = '[edit]'
 /** The longest item prefix looked at before a paragraph (`  1234. `). */
 const maxPrefix = 16
@@ -183,6 +181,15 @@ function noteEnd(source: string, contentStart: number): number {
   return end
 }
 
+/** The title of html2text's heading, asterisks, the title, asterisks (`***** References[edit] *****`); other text as it is. */
+function withoutAsterisks(text: string): string {
+  let start = 0
+  while (start < text.length && text.charCodeAt(start) === 42) start++
+  let end = text.length
+  while (end > start && text.charCodeAt(end - 1) === 42) end--
+  return start > 0 && end < text.length ? text.slice(start, end).trim() : text
+}
+
 /** Whether the last line with text before `offset` is a notes heading (html2text's or a plain line). */
 function underHeading(source: string, offset: number): boolean {
   let end = lineStart(source, offset, Number.POSITIVE_INFINITY)
@@ -192,8 +199,7 @@ function underHeading(source: string, offset: number): boolean {
     const start = lineStart(source, lineEnd, Number.POSITIVE_INFINITY)
     let text = source.slice(start, lineEnd).trim()
     if (text !== '') {
-      const asterisks = asteriskHeading.exec(text)
-      if (asterisks) text = asterisks[1]!
+      text = withoutAsterisks(text)
       if (text.endsWith(editLink)) text = text.slice(0, -editLink.length).trimEnd()
       return headingWords.test(text)
     }
