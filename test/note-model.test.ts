@@ -214,6 +214,7 @@ test('describeNotes: GFM definitions, content spans after the colon', () => {
 test('short forms: authors, a year and maybe a page, nothing else', () => {
   const shortForms = [
     'Forshaw & Smith 2009',
+    'Forshaw_&_Smith_2009',
     'Rothman 2006, pp. 112f.',
     'Darrigol 2005, pp. 1–22',
     "John & O'Connor 1996",

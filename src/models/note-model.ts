@@ -230,7 +230,8 @@ export function parseNoteText(text: string, symbol = false): NoteText {
  * Smith 2009, p. 21`), whose full entry stands in the bibliography.
  */
 export function isShortForm(text: string): boolean {
-  return text.length <= 160 && shortFormPattern.test(text.replace(/\s+/g, ' ').trim())
+  // Link text converted by html2text joins its words with `_` (`Forshaw_&_Smith_2009`): read as spaces.
+  return text.length <= 160 && shortFormPattern.test(text.replace(/[\s_]+/g, ' ').trim())
 }
 
 /**

@@ -202,7 +202,8 @@ export interface MarkerGroup {
    * quotation mark or bracket), `punctuation` (`.,;:!?`, maybe followed by
    * closing quotation marks), `reference` (another marker, maybe with
    * punctuation between: `[1], [2]`), `opening` (an opening bracket or
-   * quotation mark, or a table cell border `|`) or `line-start`.
+   * quotation mark, a table cell border `|`, or three or more blanks: a
+   * text table's column padding) or `line-start`.
    */
   readonly follows: 'text' | 'punctuation' | 'reference' | 'opening' | 'line-start'
   /** The punctuation run just before the group (and its gap), when `follows` is `punctuation`. */
@@ -578,6 +579,9 @@ function introducingReferences(context: ProseContext, previous: ProseParagraph |
   return context.source.slice(previous.span.start.offset, end).trimEnd().endsWith(':') ? [...previous.references] : []
 }
 
+/** The fewest blanks between text and a marker group that make a table column's padding (`Long_scale     [nb_1]`), not a space. */
+const columnGap = 3
+
 /** Add the marker groups of `block`: its references written next to each other. */
 function addMarkerGroups(context: ProseContext, parts: ModelParts, block: Block): void {
   const refs = block.references
@@ -596,7 +600,8 @@ function markerGroup(context: ProseContext, members: number[], paragraphStart: n
   const end = index.references[members.at(-1)!]!.span.end.offset
   const {gapStart, atLineStart} = gapBefore(source, start, paragraphStart)
   const gap = gapStart < start && !atLineStart ? span(gapStart, start) : undefined
-  const {follows, before} = whatGroupFollows(context, gapStart, paragraphStart, atLineStart)
+  // A wide gap (`columnGap` blanks or more) is a table column's padding, as html2text lays tables out: the group opens a cell.
+  const {follows, before} = !atLineStart && start - gapStart >= columnGap ? {follows: 'opening' as const, before: undefined} : whatGroupFollows(context, gapStart, paragraphStart, atLineStart)
   return Object.freeze({
     references: Object.freeze(members),
     span: span(start, end),
@@ -663,15 +668,23 @@ function whatGroupFollows(
 /**
  * The punctuation run right after a marker group that ends at `end`: a run
  * of `.,;:!?` and the closing double quotation marks after it; `undefined`
- * when there is none, or when a digit follows the run.
+ * when there is none, or when a digit follows the run (a page locator,
+ * `[3]:134`), also on the next line (`[3]:` / `134 and`, the locator wrapped).
  */
 function punctuationAfter(context: ProseContext, end: number): PunctuationRun | undefined {
   const {source} = context
   let afterEnd = end
   while (punctuation.test(source.charAt(afterEnd))) afterEnd++
-  if (afterEnd === end || /\d/.test(source.charAt(afterEnd))) return undefined
+  if (afterEnd === end || /\d/.test(source.charAt(afterEnd)) || wrappedLocator(source, afterEnd)) return undefined
   while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
   return Object.freeze({span: context.span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(context, end)})
+}
+
+/** Whether a colon's page locator continues on the next line at `at` (a line break, indentation, digits and a blank: `:` / `134 and`). */
+function wrappedLocator(source: string, at: number): boolean {
+  if (source.charAt(at - 1) !== ':') return false
+  const match = /^(?:\r\n|\r|\n)[ \t]{0,16}\d{1,5}(?=[ \t,;)])/.exec(source.slice(at, at + 32))
+  return match !== null
 }
 
 /** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */
