@@ -198,13 +198,16 @@ function styleOf(style: MarkerPlacementOptions['style'], groups: readonly Marker
 
 /**
  * A reference glued to a word before `!` or `?` is a gloss of the word
- * (`Har-hèri[146]!`); with `consistent`, so is one before a comma, inside
- * the sentence (`Vautier[126], three years ago`: the note says who Vautier
- * was). The fixed styles still move a reference after a comma.
+ * (`Har-hèri[146]!`); with `consistent`, so is one before a comma or a
+ * semicolon, inside the sentence: its note is on the word or phrase just
+ * before (`Vautier[126], three years ago`: the note says who Vautier was;
+ * `near Battle-bridge[13]; the second`: where Battle-bridge was), not on
+ * the clause. The fixed styles still move a reference after a comma or a
+ * semicolon.
  */
 function isGloss(group: MarkerGroup, style: MarkerPlacementOptions['style']): boolean {
   const mark = group.after?.text.charAt(0)
-  return mark === '!' || mark === '?' || (style === 'consistent' && mark === ',')
+  return mark === '!' || mark === '?' || (style === 'consistent' && (mark === ',' || mark === ';'))
 }
 
 export default rule

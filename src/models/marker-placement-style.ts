@@ -12,8 +12,12 @@
  * inside a closing quotation mark (`."[1]`) fit both styles and are no
  * evidence. Colons and semicolons are counted apart from the other marks
  * (`.,!?…`), because some styles (AMA) put references after periods and
- * commas but before colons and semicolons; when a document has no majority
- * of its own for colons and semicolons, they follow the other marks. Dashes
+ * commas but before colons and semicolons. When a document has no majority
+ * of its own for colons and semicolons, they follow the other marks only in
+ * a document that places references before them (`colonFollowing`): in one
+ * that places them after, a reference before a colon or semicolon is AMA's
+ * placement, not a deviation (a book that writes `given above[2]; of the`
+ * once among markers after its periods). Dashes
  * are not punctuation here: a reference before a dash is never misplaced.
  * Spacing: a group after a word or punctuation, not after a bare URL or
  * another reference, is spaced or glued. Spacing is learned per context,
@@ -89,6 +93,20 @@ export function spacingContext(group: MarkerGroup): SpacingContext | undefined {
   return /["”’)]/.test(last) ? 'closing' : /[,;:]/.test(last) ? 'clause' : 'stop'
 }
 
+/**
+ * The side of colons and semicolons in a document with no majority of its
+ * own there: a document that places references before its other marks
+ * places them before colons and semicolons too (no style puts them before a
+ * period and after a colon); one that places them after its other marks may
+ * follow Chicago (after colons and semicolons too) or AMA (before them), so
+ * a reference before a colon or semicolon is a recognised style there, and
+ * the side stays open (`undefined`: nothing is reported at colons and
+ * semicolons).
+ */
+function colonFollowing(other: PlacementSide | undefined): PlacementSide | undefined {
+  return other === 'before-punctuation' ? other : undefined
+}
+
 /** Fewest groups showing a placement for it to be dominant. */
 export const dominantEvidence = 3
 
@@ -120,7 +138,7 @@ export function dominantPlacement(placements: readonly GroupPlacement[]): Domina
     (counts[0] ?? 0) + (counts[1] ?? 0) >= contextEvidence ? spacedMajority(counts) : spacedMajority(all)
   const other = majority(count.other)
   return {
-    side: {other, colon: majority(count.colon) ?? other},
+    side: {other, colon: majority(count.colon) ?? colonFollowing(other)},
     spaced: {
       word: inContext(spacing.word),
       stop: inContext(spacing.stop),
