@@ -14,13 +14,17 @@
  * (`.,!?…`), because some styles (AMA) put references after periods and
  * commas but before colons and semicolons. When a document has no majority
  * of its own for colons and semicolons, they follow the other marks only in
- * a document that places references before them (`colonFollowing`): in one
- * that places them after, a reference before a colon or semicolon is AMA's
- * placement, not a deviation (a book that writes `given above[2]; of the`
- * once among markers after its periods). Dashes
- * are not punctuation here: a reference before a dash is never misplaced.
- * Spacing: a group after a word or punctuation, not after a bare URL or
- * another reference, is spaced or glued. Spacing is learned per context,
+ * a document that places references before its other marks
+ * (`colonFollowing`): in one that places them after, a reference before a colon or semicolon is AMA's
+ * placement, not a deviation (`as follows[2]:` among `Syria.[1]`: the side
+ * stays `undefined`). Dashes are not punctuation here: a reference before a
+ * dash is never misplaced.
+ * A group placed nowhere (`MarkerGroup.unplaced`: standing for a list's
+ * item, `Bantam Books, 1987, [164]`, or in markup debris, `[80][81]]]`) is
+ * no evidence of side or spacing.
+ * Spacing: a group after a word or punctuation, not after a bare URL, a
+ * section or paragraph sign (`§ [^10]`) or another reference, is spaced or
+ * glued. Spacing is learned per context,
  * because writers space by context: after a word, after a sentence end
  * (`.!?…`), after a clause mark (`,;:`), after a closing quotation mark or
  * parenthesis (a legal note writes `purchaser of code, [^2] in` and
@@ -72,6 +76,7 @@ export function punctuationClass(mark: string): PunctuationClass {
 
 /** What `group` shows of the placement (see the module's documentation). */
 export function placementOf(group: MarkerGroup): GroupPlacement {
+  if (group.unplaced) return {side: undefined, punctuation: undefined, spaced: undefined, context: undefined}
   const context = spacingContext(group)
   const spaced = context === undefined ? undefined : group.gap !== undefined
   if (group.follows === 'text' && group.after) {
@@ -84,9 +89,13 @@ export function placementOf(group: MarkerGroup): GroupPlacement {
   return {side: undefined, punctuation: undefined, spaced, context}
 }
 
-/** The spacing context of `group`; `undefined` after a reference, a bare URL, an opening mark or at a line start. */
+/**
+ * The spacing context of `group`; `undefined` after a reference, a bare
+ * URL, a section or paragraph sign (`§ [^10]`), an opening mark or at a
+ * line start, and for a group that is placed nowhere (`MarkerGroup.unplaced`).
+ */
 export function spacingContext(group: MarkerGroup): SpacingContext | undefined {
-  if (group.afterUrl) return undefined
+  if (group.afterUrl || group.afterSign || group.unplaced) return undefined
   if (group.follows === 'text') return 'word'
   if (group.follows !== 'punctuation' || !group.before) return undefined
   const last = group.before.text.charAt(group.before.text.length - 1)
