@@ -14,7 +14,9 @@
  *   quotation marks with at least five words, with the sentences it spans
  *   and the references and Markdown links in them.
  * - Marker groups: body references written next to each other (`[3][4]`),
- *   with what is before and after them (a space, punctuation).
+ *   with what is before and after them (a space and its characters,
+ *   punctuation, a bare URL, a `§`), and whether they are placed at all (a
+ *   reference standing for a list's item, debris of wiki markup).
  * - The report's own date: front matter `date:`, or a date that starts the
  *   first line (the dateline of a plain-text report).
  * - For a paragraph in a Markdown list, the list item that holds it
@@ -629,7 +631,7 @@ function markerGroup(context: ProseContext, members: number[], paragraphStart: n
     span: span(start, end),
     text: source.slice(start, end),
     gap,
-    gapText: source.slice(gapStart, gap ? start : gapStart),
+    gapText: gap ? source.slice(gapStart, start) : '',
     escapedAtGap: gap !== undefined && escapedAt(context, gapStart),
     follows,
     before,
