@@ -14,7 +14,9 @@
  *   quotation marks with at least five words, with the sentences it spans
  *   and the references and Markdown links in them.
  * - Marker groups: body references written next to each other (`[3][4]`),
- *   with what is before and after them (a space, punctuation).
+ *   with what is before and after them (a space and its characters,
+ *   punctuation, a bare URL, a `§`), and whether they are placed at all (a
+ *   reference standing for a list's item, debris of wiki markup).
  * - The report's own date: front matter `date:`, or a date that starts the
  *   first line (the dateline of a plain-text report).
  * - For a paragraph in a Markdown list, the list item that holds it
@@ -195,6 +197,8 @@ export interface MarkerGroup {
   readonly text: string
   /** Spaces or tabs between the text before and the group, on one line (`Syria. [1]`). */
   readonly gap: Span | undefined
+  /** The characters of `gap` (spaces, tabs, no-break spaces U+00A0); `''` without a gap. */
+  readonly gapText: string
   /** Markdown only: an odd run of backslashes ends where the gap starts (`C:\ [^1]`), so a marker moved there would be escaped. */
   readonly escapedAtGap: boolean
   /**
@@ -214,6 +218,29 @@ export interface MarkerGroup {
    * to it, the marker would read as part of the address.
    */
   readonly afterUrl: boolean
+  /**
+   * The group is set off by a gap from a section or paragraph sign (`§`,
+   * `¶`), which is written before a number with a space (`§ 10`): the
+   * reference stands where the number goes (`integrate § [^10] as they
+   * occur`, a placeholder the text kept), not after cited text, so its
+   * space is no spacing.
+   */
+  readonly afterSign: boolean
+  /**
+   * Why the group's place says nothing of where the document places its
+   * references, when it does not:
+   * - `item`: it follows a comma and a space, the way a list's items are
+   *   separated, and closes its paragraph or a bracket: it stands as the
+   *   last item of the list in place of the item it cites (`(California v.
+   *   Prysock, [7])`, where the reference stands for the case's report;
+   *   `Bantam Books, 1987, [164]`, where it stands for the edition's
+   *   number). Glued to the comma (`in 1985,[238]` ending a list item), it
+   *   is placed after the comma like any other;
+   * - `markup`: `]]` follows it at once, the end of MediaWiki link markup
+   *   (`[[File:...|caption [80][81]]]`) that a conversion left as text: the
+   *   group is debris of a caption whose text was lost.
+   */
+  readonly unplaced: 'item' | 'markup' | undefined
   /** A run of `.,;:!?` right after the group, with any closing double quotation marks after it. */
   readonly after: PunctuationRun | undefined
   /**
@@ -249,6 +276,8 @@ const openingChar = /[([{“‘«|]/
 const straightQuote = /["']/
 const horizontalSpace = /[ \t\u00a0]/
 const lineBreak = /[\r\n]/
+/** Signs written before a number with a space (`§ 10`, `¶ 4`). */
+const numberSign = /[§¶]/
 const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
 
 /**
@@ -588,13 +617,13 @@ function addMarkerGroups(context: ProseContext, parts: ModelParts, block: Block)
   for (let i = 0; i < refs.length; ) {
     let j = i
     while (j + 1 < refs.length && refs[j + 1]!.span.start.offset === refs[j]!.span.end.offset) j++
-    parts.markerGroups.push(markerGroup(context, refs.slice(i, j + 1).map((r) => r.index), block.start))
+    parts.markerGroups.push(markerGroup(context, refs.slice(i, j + 1).map((r) => r.index), block.start, block.end))
     i = j + 1
   }
 }
 
-/** The marker group of the references `members` (indexes into `index.references`) of the paragraph that starts at `paragraphStart`. */
-function markerGroup(context: ProseContext, members: number[], paragraphStart: number): MarkerGroup {
+/** The marker group of the references `members` (indexes into `index.references`) of the paragraph from `paragraphStart` to `paragraphEnd`. */
+function markerGroup(context: ProseContext, members: number[], paragraphStart: number, paragraphEnd: number): MarkerGroup {
   const {source, span, index} = context
   const start = index.references[members[0]!]!.span.start.offset
   const end = index.references[members.at(-1)!]!.span.end.offset
@@ -607,13 +636,30 @@ function markerGroup(context: ProseContext, members: number[], paragraphStart: n
     span: span(start, end),
     text: source.slice(start, end),
     gap,
+    gapText: gap ? source.slice(gapStart, start) : '',
     escapedAtGap: gap !== undefined && escapedAt(context, gapStart),
     follows,
     before,
     after: punctuationAfter(context, end),
     afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart),
+    afterSign: gap !== undefined && numberSign.test(source.charAt(gapStart - 1)),
+    unplaced: unplacedWhy(source, gap !== undefined && before?.text === ',', end, paragraphEnd),
     leadsWord: /^['’ʼ]?\p{L}/u.test(source.slice(end, end + 2))
   })
+}
+
+/**
+ * Why a group ending at `end`, in a paragraph ending at `paragraphEnd`, has
+ * no placement (`MarkerGroup.unplaced`): `markup` before `]]`; `item` after
+ * a comma and a space (`afterCommaSpace`) with only spaces and then the
+ * paragraph's end or a closing bracket after it.
+ */
+function unplacedWhy(source: string, afterCommaSpace: boolean, end: number, paragraphEnd: number): MarkerGroup['unplaced'] {
+  if (source.startsWith(']]', end)) return 'markup'
+  if (!afterCommaSpace) return undefined
+  let next = end
+  while (next < paragraphEnd && horizontalSpace.test(source.charAt(next))) next++
+  return next >= paragraphEnd || /[)\]]/.test(source.charAt(next)) ? 'item' : undefined
 }
 
 /**
