@@ -20,13 +20,19 @@
  * words and connectives (`As of March 2016. https://...`, `See
  * https://...`, `Available at https://...`), or a link whose text is its
  * own address (`[example.com/a](https://example.com/a)`). A link whose
- * text names the source (`[Reuters](https://...)`) is a source. A URL is
- * not read for a name: a path that reads like a title
- * (`.../trusted-publishing-a-new-benchmark/`) is what most bare news links
- * look like, and Wikipedia's cleanup of bare URLs (WP:BAREURLS) counts them
- * as bare; an issue or pull-request number names its tracker, not the
- * work, and trackers renumber when they move (LLVM's Bugzilla bugs got new
- * numbers in llvm/llvm-project on GitHub in 2022).
+ * text names the source (`[Reuters](https://...)`) is a source. A path
+ * that reads like a title (`.../trusted-publishing-a-new-benchmark/`) does
+ * not name a source: it is what most bare news links look like, and
+ * Wikipedia's cleanup of bare URLs (WP:BAREURLS) counts them as bare. But a
+ * URL that is the identifier of one record in a named register names its
+ * source, and the note is a pointer, not a lost citation
+ * (`identifiesRecord` in the note model): an issue, pull request, merge
+ * request or commit of a repository on a code host
+ * (`/llvm/llvm-project/issues/20283`), an encyclopedia article
+ * (`/wiki/Software_factory`), a DOI, an IETF RFC (`/rfc9110`). Two
+ * reviewers of the real corpus judged such notes in technical blogs and
+ * papers noise. A note that no reference cites is `unused-note`'s: its
+ * source is worth fixing once it is cited (one fault, one message).
  *
  * **Bare-link documents are silent by default.** When URL-only notes are
  * the document's own habit, not a slip, the author chose bare links (a
@@ -61,6 +67,8 @@ import type {RepeatedOptions} from '../src/engine/repeated.js'
 import {repeatedDefaults, reportNoteFindings, validateRepeated} from '../src/engine/repeated.js'
 import type {Rule} from '../src/engine/rule.js'
 import {noteMark, noteName} from '../src/citation-index/names.js'
+import type {CitationIndex, Note} from '../src/citation-index/types.js'
+import {identifiesRecord} from '../src/models/note-model.js'
 
 /** Options of `url-only-source`. */
 export interface UrlOnlyOptions extends RepeatedOptions {
@@ -98,7 +106,10 @@ const rule: Rule<UrlOnlyOptions> = {
   },
   check(context) {
     const findings = context.index.notes
-      .filter((note) => context.noteFields[note.index]?.kind === 'url-only')
+      .filter((note) => {
+        const fields = context.noteFields[note.index]
+        return fields?.kind === 'url-only' && !identifiesRecord(fields.url) && !unused(note, context.index)
+      })
       .map((note) => ({note, report: {messageId: 'urlOnly', data: {note: noteName(note, context.index)}, span: note.span}}))
     if (context.options.bareLinkDocuments === 'allow' && isBareLinkDocument(findings.length, context.index.notes.length)) return
     reportNoteFindings(context, findings, (first, count, total) => ({
@@ -106,6 +117,11 @@ const rule: Rule<UrlOnlyOptions> = {
       data: {count, total, first: noteMark(first, context.index)}
     }))
   }
+}
+
+/** Whether `note` is one that `unused-note` reports: the first with its key, cited by no reference. */
+function unused(note: Note, index: CitationIndex): boolean {
+  return note.firstWithKey === note.index && note.references.length === 0
 }
 
 export default rule

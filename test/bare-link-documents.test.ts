@@ -96,4 +96,14 @@ test('the option is validated', () => {
   assert.not.throws(() => validateConfig({rules: {'url-only-source': ['warn', {bareLinkDocuments: 'report'}]}}, 'c.json'))
 })
 
+test('a bare link to an issue or an encyclopedia article, or in a note no reference cites, is not reported; a bare news link is', () => {
+  const text =
+    'A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]\n\n' +
+    '[^1]: <https://github.com/llvm/llvm-project/issues/20283>\n\n[^2]: https://en.wikipedia.org/wiki/Software_factory\n\n' +
+    '[^3]: https://www.example.org/news/talks-stall\n\n[^4]: Harbour Times, March 3, 2026.\n\n[^5]: Port Weekly, March 4, 2026.\n\n' +
+    '[^6]: https://www.example.org/news/left-over\n'
+  const messages = lintText(text, {filePath: 'a.md'}).messages.map((m) => `${m.ruleId} ${m.line}`)
+  assert.equal(messages, ['url-only-source 7', 'unused-note 13'])
+})
+
 test.run()

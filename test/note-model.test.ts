@@ -215,6 +215,8 @@ test('short forms: authors, a year and maybe a page, nothing else', () => {
   const shortForms = [
     'Forshaw & Smith 2009',
     'Forshaw_&_Smith_2009',
+    'Wittow, 14 J. Internet L. 1 (2010).',
+    'Smith & Jones, 98 Harv. L. Rev. 1003, 1010 (1985)',
     'Rothman 2006, pp. 112f.',
     'Darrigol 2005, pp. 1–22',
     "John & O'Connor 1996",
@@ -230,7 +232,9 @@ test('short forms: authors, a year and maybe a page, nothing else', () => {
     'Beer, Sam. _The United States Program for Agriculture in Post-Invasion Iraq_. 2016.',
     'Smith 2009, https://example.org/a',
     'Davis, p. 41.',
-    'Smith said in 2009 that the treaty held.'
+    'Smith said in 2009 that the treaty held.',
+    'New York v. Quarles, 467 U.S. 649 (1984)',
+    'Mark H. Wittow, Cloud Computing, 14 J. Internet L. 1 (2010).'
   ]
   assert.equal(shortForms.filter((text) => !parseNoteText(text).shortForm), [])
   assert.equal(full.filter((text) => parseNoteText(text).shortForm), [])

@@ -138,6 +138,16 @@ const addressDecoration = /^(?:[a-z]+:\/\/)?(?:www\.)?|\/+$/gi
 const surname = /(?:(?:van|von|de|der|den|da|di|du|la|le)\s){0,2}\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?/u
 /** A locator: `p. 21`, `pp. 1–22`, `112f.`, `ch. 3`, `§ 4`, `n. 21`, `xiv`. */
 const locator = /(?:(?:pp?|pg|ch|chap|sec|para|col|fig|vol|nn?|loc)\.?\s?|§\s?)?[\dxivlc]{1,6}(?:\s?[-–—]\s?[\dxivlc]{1,6})?(?:ff?\.?)?/u
+/**
+ * A legal short form of an article (The Bluebook, rule 16: author's
+ * surname, volume, periodical abbreviation, first page, maybe a pinpoint,
+ * year in parentheses: `Wittow, 14 J. Internet L. 1 (2010).`). No `v.`: a
+ * case name repeated in full is a repeated full citation.
+ */
+const legalShortFormPattern = new RegExp(
+  `^${surname.source}(?:\\s?(?:,|&|\\band\\b)\\s?${surname.source}){0,3}(?:,?\\set al\\.?)?,\\s\\d{1,4}\\s(?:\\p{Lu}[\\p{L}.'’&]*\\.?\\s){1,6}\\d{1,5}(?:,\\s\\d{1,5})?\\s\\(\\d{4}\\)\\.?$`,
+  'u'
+)
 /** See `isShortForm`. */
 const shortFormPattern = new RegExp(
   `^${surname.source}(?:\\s?(?:,|&|\\band\\b)\\s?${surname.source}){0,3}(?:,?\\set al\\.?)?,?\\s\\(?\\d{4}[a-z]?\\)?(?:[,:]?\\s?${locator.source}(?:(?:,\\s|\\s)${locator.source}){0,3})?\\.?$`,
@@ -219,6 +229,27 @@ export function parseNoteText(text: string, symbol = false): NoteText {
 }
 
 /**
+ * The path shapes of a URL that identifies one record in a named register:
+ * an issue, pull request, merge request or commit of a repository on a code
+ * host (`github.com/llvm/llvm-project/issues/20283`, GitLab's
+ * `/-/merge_requests/7`), a Bugzilla bug (`show_bug.cgi?id=50198`), an encyclopedia article (`/wiki/Title`, MediaWiki),
+ * a DOI (`doi.org/10.1000/182`, DOI Handbook 2.2), an IETF RFC
+ * (`rfc-editor.org/rfc/rfc9110`, `datatracker.ietf.org/doc/html/rfc9110`).
+ */
+const recordPath =
+  /^https?:\/\/(?:[^/\s]+\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:issues|pull|pulls|merge_requests|commit)\/[\da-f]{1,40}(?:[/#?]\S*)?|[^/\s]+\/(?:[^/\s]+\/)?show_bug\.cgi\?id=\d{1,9}|[^/\s]+\/wiki\/[^/\s?#]+(?:#\S*)?|(?:dx\.)?doi\.org\/10\.\d{4,9}\/\S+|[^/\s]*(?:rfc-editor\.org|ietf\.org)\/\S*rfc\d{1,5}\S*)$/i
+
+/**
+ * Whether `url` identifies one record in a named register, so that the URL
+ * itself names the source (see `recordPath`): a code host's issue, pull
+ * request, merge request or commit, an encyclopedia article, a DOI, an RFC.
+ * `undefined` is not.
+ */
+export function identifiesRecord(url: string | undefined): boolean {
+  return url !== undefined && url.length <= 2000 && recordPath.test(url.replace(/[>)\].,;]+$/, ''))
+}
+
+/**
  * Whether a note's whole text is an author-date short form: one to four
  * authors' surnames (each one or two capitalised words, maybe after a
  * particle such as `van` or `de`; joined by commas, `&` or `and`; maybe
@@ -227,11 +258,15 @@ export function parseNoteText(text: string, symbol = false): NoteText {
  * 21`), and no title, publisher or URL. This is the shortened note of the
  * author-date system (The Chicago Manual of Style, 17th ed., ch. 15:
  * `(Smith 2009, 21)`; Wikipedia's shortened footnotes, `{{sfn}}`: `Forshaw &
- * Smith 2009, p. 21`), whose full entry stands in the bibliography.
+ * Smith 2009, p. 21`), whose full entry stands in the bibliography. A
+ * legal short form of an article (`Wittow, 14 J. Internet L. 1 (2010)`)
+ * is one too: legal style cites again in each footnote.
  */
 export function isShortForm(text: string): boolean {
   // Link text converted by html2text joins its words with `_` (`Forshaw_&_Smith_2009`): read as spaces.
-  return text.length <= 160 && shortFormPattern.test(text.replace(/[\s_]+/g, ' ').trim())
+  if (text.length > 160) return false
+  const words = text.replace(/[\s_]+/g, ' ').trim()
+  return shortFormPattern.test(words) || (!/\sv\.\s/.test(words) && legalShortFormPattern.test(words))
 }
 
 /**
