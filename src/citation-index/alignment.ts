@@ -39,12 +39,15 @@ import type {MarkerStyle, MarkerSyntax} from './types.js'
 
 /** What alignment reads of a resolved reference or note (the resolver's `Resolved`). */
 export interface Alignable {
+  readonly marker: string
   readonly label: string
   readonly style: MarkerStyle
   readonly syntax: MarkerSyntax
   readonly start: number
   readonly end: number
   readonly noteEnd?: number
+  /** Notes: where the content starts (at `end` when the number is glued to it, `4These`). */
+  readonly contentStart?: number
   /** A reference proposed on evidence only (a number set off by a space): it never starts a series, it may fill one. */
   readonly onEvidence?: boolean
 }
@@ -157,6 +160,13 @@ function withFilled<Resolved extends Alignable>(kept: Resolved[], notes: readonl
   return added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start)
 }
 
+/** How a note's number is written: `4.`, `4)`, `4 Text` or glued `4Text` (PDF text). */
+function noteForm(note: Alignable): string {
+  const last = note.marker.at(-1)
+  if (last === '.' || last === ')') return last
+  return note.contentStart === note.end ? 'glued' : 'spaced'
+}
+
 /** Whether the series ending at `end` is laid out as footnotes or as endnotes (see the thresholds above). */
 function laidOutAsNotes(end: Node, refs: readonly Alignable[], notes: readonly Alignable[]): boolean {
   const chain: Node[] = []
@@ -203,7 +213,33 @@ function alignSequences<Resolved extends Alignable>(
     return found !== undefined && sequence[found]!.end <= before ? found : undefined
   }
 
+  /** The sequence position of the last reference starting before `offset` (-1 when none). */
+  const lastRefBefore = (offset: number): number => {
+    let low = 0
+    let high = sequence.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (sequence[mid]!.start < offset) low = mid + 1
+      else high = mid
+    }
+    return low - 1
+  }
+
+  /**
+   * Of two notes with one number cited by the same reference (a page-bottom
+   * footnote `3All of...` and a numbered heading `3. Representing...`), the
+   * note is the one written as the note before it in the series is
+   * (`2Alternatively`); the first when both or neither are. A note cited by
+   * another reference (numbering restarting) is taken.
+   */
+  const formFits = (node: Node, held: Node): boolean =>
+    node.parent !== undefined && held.parent !== undefined &&
+    noteForm(notes[node.note]!) === noteForm(notes[node.parent.note]!) &&
+    noteForm(notes[held.note]!) !== noteForm(notes[held.parent.note]!)
+
   const best = new Map<number, Node>()
+  /** The end of the last note candidate seen with each number. */
+  const lastNoteEnd = new Map<number, number>()
   const nodes: Node[] = []
   for (const [j, note] of notes.entries()) {
     const value = Number.parseInt(note.label, 10)
@@ -215,13 +251,17 @@ function alignSequences<Resolved extends Alignable>(
       if (ref !== undefined) node = {note: j, ref, length: parent.length + 1, parent, from: parent.from}
     }
     if (!node) {
-      const ref = firstRef(value, -1, note.start)
+      // A series starts at the first reference with its number after the last note with that number
+      // (numbering restarting in a chapter or an appendix), else at the document's first one.
+      const previous = lastNoteEnd.get(value)
+      const ref = (previous === undefined ? undefined : firstRef(value, lastRefBefore(previous), note.start)) ?? firstRef(value, -1, note.start)
       if (ref !== undefined) node = {note: j, ref, length: 1, parent: undefined, from: sequence[ref]!.start}
     }
+    lastNoteEnd.set(value, note.noteEnd ?? note.end)
     if (!node) continue
     nodes.push(node)
     const held = best.get(value)
-    if (!held || node.length >= held.length) best.set(value, node)
+    if (!held || node.length > held.length || (node.length === held.length && (node.ref !== held.ref || formFits(node, held)))) best.set(value, node)
   }
 
   // Series, longest first, whose spans do not overlap a series taken before.
