@@ -83,16 +83,19 @@ interface Node {
  */
 export function alignNumerals<Resolved extends Alignable>(
   refs: readonly Resolved[],
-  notes: readonly Resolved[],
+  candidates: readonly Resolved[],
   bracketRefs: readonly Resolved[],
   bracketNotes: boolean
 ): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
   const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
+  const gluedNotes = candidates.filter((n) => n.onEvidence)
+  const notes = gluedNotes.length === 0 ? candidates : candidates.filter((n) => !n.onEvidence)
   if (notes.length === 0) return none
   const strong = refs.filter((r) => !r.onEvidence)
   const flat = alignSequences(strong, notes, [])
   if (flat.refs.length > 0 && strong.length > noiseRatio * flat.refs.length) return none
   if (flat.notes.length > 0) {
+    withGluedNotes(flat, strong, gluedNotes)
     flat.refs = withFilled(flat.refs, flat.notes, refs.filter((r) => r.onEvidence))
     // A bracket typo of this numbering (`[6 ]`) is a broken marker of it.
     const typos = bracketNotes ? [] : bracketRefs.filter((r) => r.style === 'malformed')
@@ -165,6 +168,67 @@ function noteForm(note: Alignable): string {
   const last = note.marker.at(-1)
   if (last === '.' || last === ')') return last
   return note.contentStart === note.end ? 'glued' : 'spaced'
+}
+
+/**
+ * Add to an aligned `found` series the notes on evidence (`glued`: a
+ * footnote PDF text glued inside a line, `distribu8 For bounded...`) that
+ * supply its missing notes: where the kept notes numbered v - 1 and v + 1
+ * follow each other, the first reference candidate numbered v (of `refs`)
+ * after the kept reference numbered v - 1, and then the first glued note
+ * numbered v after that reference and before note v + 1, both stand. The
+ * series' own order is the evidence; a glued note never starts or extends
+ * a series. Mutates and re-sorts `found`.
+ */
+function withGluedNotes<Resolved extends Alignable>(found: {refs: Resolved[]; notes: Resolved[]}, refs: readonly Resolved[], glued: readonly Resolved[]): void {
+  if (glued.length === 0) return
+  const valueOf = (item: Alignable): number => Number.parseInt(item.label, 10)
+  const byValue = (items: readonly Resolved[]): Map<number, Resolved[]> => {
+    const map = new Map<number, Resolved[]>()
+    for (const item of items) {
+      const list = map.get(valueOf(item))
+      if (list) list.push(item)
+      else map.set(valueOf(item), [item])
+    }
+    return map
+  }
+  /** The index of the first of `list` (in document order) starting at or after `offset`. */
+  const firstFrom = (list: readonly Resolved[], offset: number): number => {
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (list[mid]!.start >= offset) high = mid
+      else low = mid + 1
+    }
+    return low
+  }
+  const keptRefs = byValue(found.refs)
+  const candidateRefs = byValue(refs)
+  const gluedBy = byValue(glued)
+  const addedRefs: Resolved[] = []
+  const addedNotes: Resolved[] = []
+  for (let i = 1; i < found.notes.length; i++) {
+    const before = found.notes[i - 1]!
+    const after = found.notes[i]!
+    const value = valueOf(before) + 1
+    if (valueOf(after) !== value + 1) continue
+    // The kept reference of the note before: the last one with its number starting before it.
+    const kept = keptRefs.get(value - 1) ?? []
+    const cited = kept[firstFrom(kept, before.start) - 1]
+    if (!cited) continue
+    const own = candidateRefs.get(value) ?? []
+    const ref = own[firstFrom(own, cited.end)]
+    if (!ref || ref.start >= after.start) continue
+    const notes = gluedBy.get(value) ?? []
+    const note = notes[firstFrom(notes, ref.end)]
+    if (!note || note.start >= after.start) continue
+    addedRefs.push(ref)
+    addedNotes.push(note)
+  }
+  if (addedNotes.length === 0) return
+  found.refs = [...found.refs, ...addedRefs].sort((a, b) => a.start - b.start)
+  found.notes = [...found.notes, ...addedNotes].sort((a, b) => a.start - b.start)
 }
 
 /** Whether the series ending at `end` is laid out as footnotes or as endnotes (see the thresholds above). */
