@@ -290,16 +290,17 @@ function alignSequences<Resolved extends Alignable>(
   }
 
   /**
-   * Of two notes with one number cited by the same reference (a page-bottom
-   * footnote `3All of...` and a numbered heading `3. Representing...`), the
-   * note is the one written as the note before it in the series is
-   * (`2Alternatively`); the first when both or neither are. A note cited by
-   * another reference (numbering restarting) is taken.
+   * Whether `held` stays the best series end for its number against `node`,
+   * as long: a later note with the same number takes its place (the notes
+   * list after numbered lists), unless `held` is written as the note before
+   * it in its series is and `node` is not (a page-bottom footnote
+   * `4These...` against the numbered heading `4. Bringing...` below it, after
+   * `3All...`).
    */
-  const formFits = (node: Node, held: Node): boolean =>
+  const formFits = (held: Node, node: Node): boolean =>
     node.parent !== undefined && held.parent !== undefined &&
-    noteForm(notes[node.note]!) === noteForm(notes[node.parent.note]!) &&
-    noteForm(notes[held.note]!) !== noteForm(notes[held.parent.note]!)
+    noteForm(notes[held.note]!) === noteForm(notes[held.parent.note]!) &&
+    noteForm(notes[node.note]!) !== noteForm(notes[node.parent.note]!)
 
   const best = new Map<number, Node>()
   /** The end of the last note candidate seen with each number. */
@@ -325,7 +326,7 @@ function alignSequences<Resolved extends Alignable>(
     if (!node) continue
     nodes.push(node)
     const held = best.get(value)
-    if (!held || node.length > held.length || (node.length === held.length && (node.ref !== held.ref || formFits(node, held)))) best.set(value, node)
+    if (!held || node.length > held.length || (node.length === held.length && !formFits(held, node))) best.set(value, node)
   }
 
   // Series, longest first, whose spans do not overlap a series taken before.

@@ -119,7 +119,8 @@ function withNumerals(
 const keptAsProposed: ReadonlySet<Resolved['syntax']> = new Set<Resolved['syntax']>([
   'pandoc',
   'html',
-  'table'
+  'table',
+  'lettered'
 ])
 
 /** The candidates outside every excluded span (only text candidates are excluded). */

@@ -46,6 +46,9 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  *   `4. Source` or `¹ Source` (kept only when aligned: `alignment.ts`)
  * - `table`: typed table notes, `block (note a)` in a table's cells and
  *   `Notes: (a) ...` under the table (`conventions/typed-table-notes.ts`)
+ * - `lettered`: a transcriber's lettered notes, a capital glued as a marker
+ *   (`“Ō´mishga‘n”A—`) and `A.` notes under their heading
+ *   (`conventions/lettered-notes.ts`)
  */
 export type MarkerSyntax =
   | 'gfm'
@@ -56,6 +59,7 @@ export type MarkerSyntax =
   | 'html'
   | 'numeral'
   | 'table'
+  | 'lettered'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
