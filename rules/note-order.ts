@@ -26,7 +26,8 @@
  *   missing number (`[iv]` among notes 1, 2, 3, 5) does not hide the gap:
  *   both are reported, as they are probably one fault.
  * A number defined twice is `duplicate-note`'s; only its first note counts
- * here. References from inside notes are not first citations.
+ * here. Bare note numbers whose numbering restarts (an appendix numbered
+ * from 1 again) are checked per run. References from inside notes are not first citations.
  *
  * On an HTML page, notes are numbered as a reader sees them: by their place
  * in their `<ol>` (`start` and `value` honoured) or the number written at
@@ -119,8 +120,8 @@ const rule: Rule<NoteOrderOptions> = {
         note.firstWithKey === note.index &&
         (note.syntax === 'gfm' ? context.options.gfm && note.style === 'caret' : note.style === index.numberingStyle)
       if (!numbered) continue
-      // A page numbers each series (each `<ol>`) on its own.
-      const key = page ? `${note.syntax}\u0000${note.series ?? ''}` : note.syntax
+      // A page numbers each series (each `<ol>`) on its own; bare note numbers, each run of their numbering.
+      const key = page ? `${note.syntax}\u0000${note.series ?? ''}` : note.run === undefined ? note.syntax : `${note.syntax}\u0000${note.run}`
       const group = groups.get(key) ?? []
       group.push(note)
       groups.set(key, group)

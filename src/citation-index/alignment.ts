@@ -48,6 +48,12 @@ export interface Alignable {
   readonly noteEnd?: number
   /** Notes: where the content starts (at `end` when the number is glued to it, `4These`). */
   readonly contentStart?: number
+  /**
+   * Notes: which aligned series (run of numbering) the note belongs to, from
+   * 1 in the order series are taken; set by alignment. A number restarting
+   * in an appendix is a new run, not a duplicate of the first.
+   */
+  readonly run?: number
   /** A reference proposed on evidence only (a number set off by a space): it never starts a series, it may fill one. */
   readonly onEvidence?: boolean
 }
@@ -224,7 +230,7 @@ function withGluedNotes<Resolved extends Alignable>(found: {refs: Resolved[]; no
     const note = notes[firstFrom(notes, ref.end)]
     if (!note || note.start >= after.start) continue
     addedRefs.push(ref)
-    addedNotes.push(note)
+    addedNotes.push(before.run === undefined ? note : {...note, run: before.run})
   }
   if (addedNotes.length === 0) return
   found.refs = [...found.refs, ...addedRefs].sort((a, b) => a.start - b.start)
@@ -306,12 +312,16 @@ function alignSequences<Resolved extends Alignable>(
   /** The end of the last note candidate seen with each number. */
   const lastNoteEnd = new Map<number, number>()
   const nodes: Node[] = []
+  /** The last note that started its numbering again, cited by a reference after the last note with its number. */
+  let restart: {note: number; value: number} | undefined
   for (const [j, note] of notes.entries()) {
     const value = Number.parseInt(note.label, 10)
     let node: Node | undefined
     for (const step of [1, 2]) {
       const parent = best.get(value - step)
       if (!parent || (node && node.length >= parent.length + 1)) continue
+      // A series does not run on across a restart of the numbering at or below its own number.
+      if (restart && restart.note > parent.note && restart.value <= value - step) continue
       const ref = firstRef(value, parent.ref, note.start)
       if (ref !== undefined) node = {note: j, ref, length: parent.length + 1, parent, from: parent.from}
     }
@@ -319,8 +329,10 @@ function alignSequences<Resolved extends Alignable>(
       // A series starts at the first reference with its number after the last note with that number
       // (numbering restarting in a chapter or an appendix), else at the document's first one.
       const previous = lastNoteEnd.get(value)
-      const ref = (previous === undefined ? undefined : firstRef(value, lastRefBefore(previous), note.start)) ?? firstRef(value, -1, note.start)
+      const again = previous === undefined ? undefined : firstRef(value, lastRefBefore(previous), note.start)
+      const ref = again ?? firstRef(value, -1, note.start)
       if (ref !== undefined) node = {note: j, ref, length: 1, parent: undefined, from: sequence[ref]!.start}
+      if (again !== undefined) restart = {note: j, value}
     }
     lastNoteEnd.set(value, note.noteEnd ?? note.end)
     if (!node) continue
@@ -345,7 +357,7 @@ function alignSequences<Resolved extends Alignable>(
     let first = end
     for (let node: Node | undefined = end; node; node = node.parent) {
       first = node
-      keptNotes.push(notes[node.note]!)
+      keptNotes.push({...notes[node.note]!, run: taken.length})
       keptRefs.push(sequence[node.ref]!)
       numbers.add(Number.parseInt(notes[node.note]!.label, 10))
     }
@@ -356,14 +368,14 @@ function alignSequences<Resolved extends Alignable>(
       const value = Number.parseInt(notes[j]!.label, 10)
       if (value > low && value < high && !numbers.has(value)) {
         numbers.add(value)
-        keptNotes.push(notes[j]!)
+        keptNotes.push({...notes[j]!, run: taken.length})
       }
     }
     let next = high + 1
     for (let j = end.note + 1; j < notes.length && Number.parseInt(notes[j]!.label, 10) === next; j++, next++) {
       if (taken.some((span) => span !== series && span.from <= notes[j]!.start && notes[j]!.start < span.to)) break
       series.to = notes[j]!.noteEnd ?? notes[j]!.end
-      keptNotes.push(notes[j]!)
+      keptNotes.push({...notes[j]!, run: taken.length})
     }
   }
   if (taken.length > 0) {

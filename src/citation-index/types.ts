@@ -135,7 +135,11 @@ export interface Note extends Marked {
   readonly contentSpan: Span
   /** Whether the note lies in the notes section (see `CitationIndex.notesSection`). */
   readonly inNotesSection: boolean
-  /** Index of the first note with the same key (itself when it is the first). */
+  /**
+   * Index of the first note with the same key (itself when it is the first).
+   * Bare note numbers count per run of numbering: a series restarting in an
+   * appendix (`src/citation-index/alignment.ts`) starts its own.
+   */
   readonly firstWithKey: number
   /** Indexes of the references that resolve to this note, in document order (not counting references inside the note itself). */
   readonly references: readonly number[]
@@ -156,6 +160,13 @@ export interface Note extends Marked {
    * again at 1 (a book's chapters). Absent with `shown`.
    */
   readonly series?: string
+  /**
+   * Bare note numbers (syntax `numeral`): which run of numbering the note
+   * belongs to, 1, 2, ... when the document restarts its numbering in a
+   * chapter or an appendix (each run aligned on its own:
+   * `src/citation-index/alignment.ts`). Absent for other syntaxes.
+   */
+  readonly run?: number
 }
 
 /**
