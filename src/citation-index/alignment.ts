@@ -33,7 +33,9 @@
  * `[4 ]` is a broken marker of this numbering).
  *
  * Time: O(n log n) in the number of candidates (one pass over the notes,
- * a binary search among the references per note, a sort of the series).
+ * a binary search among the references per note, a sort of the series,
+ * a binary search among the series taken per series end), plus the walk
+ * of each series that does not overlap one taken before.
  */
 import type {MarkerStyle, MarkerSyntax} from './types.js'
 
@@ -343,21 +345,37 @@ function alignSequences<Resolved extends Alignable>(
 
   // Series, longest first, whose spans do not overlap a series taken before.
   nodes.sort((a, b) => b.length - a.length || a.note - b.note)
+  // Spans taken, sorted by start (they do not overlap, so by end too); searched by halves.
   const taken: Array<{from: number; to: number}> = []
+  /** The position in `taken` of the first span ending after `offset`. */
+  const firstEndingAfter = (offset: number): number => {
+    let low = 0
+    let high = taken.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (taken[mid]!.to > offset) high = mid
+      else low = mid + 1
+    }
+    return low
+  }
+  let runs = 0
   const keptRefs: Resolved[] = []
   const keptNotes: Resolved[] = []
   for (const end of nodes) {
     if (end.length < minimumSeries) break
-    if (!laidOutAsNotes(end, refs, notes)) continue
     const to = notes[end.note]!.noteEnd ?? notes[end.note]!.end
-    if (taken.some((span) => span.from < to && end.from < span.to)) continue
+    const at = firstEndingAfter(end.from)
+    // The overlap first: it is cheap, and the layout walks the whole series.
+    if (at < taken.length && taken[at]!.from < to) continue
+    if (!laidOutAsNotes(end, refs, notes)) continue
     const series = {from: end.from, to}
-    taken.push(series)
+    taken.splice(at, 0, series)
+    runs++
     const numbers = new Set<number>()
     let first = end
     for (let node: Node | undefined = end; node; node = node.parent) {
       first = node
-      keptNotes.push({...notes[node.note]!, run: taken.length})
+      keptNotes.push({...notes[node.note]!, run: runs})
       keptRefs.push(sequence[node.ref]!)
       numbers.add(Number.parseInt(notes[node.note]!.label, 10))
     }
@@ -368,14 +386,15 @@ function alignSequences<Resolved extends Alignable>(
       const value = Number.parseInt(notes[j]!.label, 10)
       if (value > low && value < high && !numbers.has(value)) {
         numbers.add(value)
-        keptNotes.push({...notes[j]!, run: taken.length})
+        keptNotes.push({...notes[j]!, run: runs})
       }
     }
     let next = high + 1
     for (let j = end.note + 1; j < notes.length && Number.parseInt(notes[j]!.label, 10) === next; j++, next++) {
-      if (taken.some((span) => span !== series && span.from <= notes[j]!.start && notes[j]!.start < span.to)) break
+      const holder = taken[firstEndingAfter(notes[j]!.start)]
+      if (holder && holder !== series && holder.from <= notes[j]!.start) break
       series.to = notes[j]!.noteEnd ?? notes[j]!.end
-      keptNotes.push({...notes[j]!, run: taken.length})
+      keptNotes.push({...notes[j]!, run: runs})
     }
   }
   if (taken.length > 0) {
