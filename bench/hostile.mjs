@@ -168,6 +168,38 @@ const cases = [
     input: (scale) => `Claim.[1]\n\nReferences\n${'^ a\n'.repeat(at(100_000, scale))}^${' '.repeat(at(1_000_000, scale))}b\n`
   },
   {
+    name: 'numbered caret lists: 50,000 items `  N. ^ a bSource` (every fourth html2text debris), cited by 100,000 `[n]`, under `***** References[edit] *****`',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const body = []
+      const items = []
+      let note = 0
+      for (let i = 1; i <= n; i++) {
+        if (i % 4 === 0) {
+          items.push(`${String(i).padStart(4)}. .mw-parser-output cite.citation{font-style:inherit}`)
+          continue
+        }
+        note++
+        body.push(`Claim ${note}.[${note}] Again.[${note}]`)
+        // A blank line every 1,000 items and lines keeps each block under the parser's limit (BlockTooLong).
+        items.push(`${String(i).padStart(4)}. ^ a bSource ${note}, Beirut, October 12,\n      2015.${i % 1000 === 0 ? '\n' : ''}`)
+        if (note % 1000 === 0) body.push('')
+      }
+      return `${body.join('\n')}\n***** References[edit] *****\n${items.join('\n')}\n`
+    }
+  },
+  {
+    name: 'numbered caret lists: 50,000 one-item lists, each after its group marker `[n_1]` (the group restarts 50,000 times)',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(50_000, scale)
+      const parts = []
+      for (let i = 1; i <= n; i++) parts.push(`Row ${i}.[n_1]\n  Notes\n   1. ^ Note ${i}, 2015.\n`)
+      return `***** Notes *****\n${parts.join('\n')}`
+    }
+  },
+  {
     name: 'multi-citations: 50,000 lists `[n, n+1–n+3]` and 100,000 digit runs `[1,,2,,...]`',
     formats: ['md', 'txt'],
     input: (scale, format) => {

@@ -37,8 +37,14 @@
  * after a year (`(1863 [1859])`) is a year; a line-start `[1]` followed by
  * `=` is a legend entry, and a block with two such entries holds no notes; a
  * block whose lines mostly end in a page number after a comma is a book
- * index, with no markers. A roman or letter label after a bracket that was
- * no marker (`[^a][n]`) is inside a word. The resolver uses this convention
+ * index, with no markers (TeX debris such as `[J_{x},K_{y}]=K_{z}` is no
+ * legend entry). A roman or
+ * letter label after a bracket that was no marker (`[^a][n]`) is inside a
+ * word. A letter followed by a C1 control character (`mg[t]â\u0080\u0094`,
+ * a dash decoded twice) does not run into a word. A roman or letter note
+ * found at a line start inside prose is a reference wrapped onto that line
+ * when the line before ends a sentence (`slowly.)` / `[i] The four`), else
+ * nothing (`("short" mark)` / `[n] small raised n`, a transcriber's legend). The resolver uses this convention
  * only with bracket notes (in Markdown, a reference followed by its note),
  * and drops numbers far outside the notes' numbering.
  */
@@ -53,6 +59,36 @@ const straightQuote = /["']/
 const space = /\s/
 const spacedDigits = /^[ \t]*\d{1,5}[ \t]*$/
 const lowerLetter = /^[a-z]$/
+/** A label holding TeX's braces, backslash or subscript, or a comma (a maths expression, such as a commutator `[J_{x},K_{y}]`). */
+const texLabel = /[{}\\_,]/
+
+/** C1 control characters: never text, but what a UTF-8 dash or quote read as Latin-1 leaves after its first byte (`â\u0080\u0094`). */
+const c1Control = /[\u0080-\u009f]/
+
+/** Whether the letter at `at` starts mojibake (`â` then a C1 control: a dash or quotation mark decoded twice), not a word. */
+function mojibakeAt(source: string, at: number): boolean {
+  return c1Control.test(source.charAt(at + 1))
+}
+
+const sentenceEnd = /[.!?]/
+const closingMark = /[)\]"'”’»]/
+
+/**
+ * Whether the line-start marker at `start` continues a line that ends a
+ * sentence (`.`, `!` or `?`, maybe then closing brackets and quotation
+ * marks: `slowly.)` / `[i] The four`): a roman or letter reference wrapped
+ * onto a new line, as it stands after punctuation inside a line.
+ */
+function wrappedAfterClosing(source: string, start: number): boolean {
+  let i = start
+  while (i > 0 && (source.charAt(i - 1) === ' ' || source.charAt(i - 1) === '\t')) i--
+  if (source.charAt(i - 1) !== '\n' && source.charAt(i - 1) !== '\r') return false
+  i--
+  if (source.charAt(i) === '\n' && source.charAt(i - 1) === '\r') i--
+  while (i > 0 && (source.charAt(i - 1) === ' ' || source.charAt(i - 1) === '\t')) i--
+  while (i > 0 && closingMark.test(source.charAt(i - 1))) i--
+  return i > 0 && sentenceEnd.test(source.charAt(i - 1))
+}
 
 const convention: Convention = {
   meta: {
@@ -66,7 +102,8 @@ const convention: Convention = {
       // A book index's page numbers (`Banjo, [20]`) are neither references nor notes.
       if (format === 'text' && tokens.some((token) => token.kind === 'bracket') && bookIndex(source, start, end)) continue
       // A legend (`[O]  = A circle`, two or more entries) holds no notes, even in entries such as `[C]  or [C/4] = ...`.
-      const legend = tokens.filter((token) => token.kind === 'bracket' && token.lineStart && legendEntry(source, token.end)).length >= 2
+      // TeX debris (`[J_{x},K_{y}]=K_{z}`, a commutator) is no legend entry.
+      const legend = tokens.filter((token) => token.kind === 'bracket' && token.lineStart && !texLabel.test(token.label) && legendEntry(source, token.end)).length >= 2
       // The end of the last bracket token that was not a marker (`[^a]` in `d[^a][n]wongg`).
       let editorialEnd = -1
       for (const token of tokens) {
@@ -94,7 +131,7 @@ const convention: Convention = {
           if (legend || legendEntry(source, token.end)) continue
           if (numeric ? next !== ':' && next !== '(' && next !== '[' : next === '' || space.test(next)) {
             editorialEnd = -1
-            yield {...item, role: 'note', inProse: numeric ? 'reference' : 'drop'}
+            yield {...item, role: 'note', inProse: numeric || wrappedAfterClosing(source, token.start) ? 'reference' : 'drop'}
             continue
           }
           if (!numeric) continue
@@ -107,7 +144,7 @@ const convention: Convention = {
           // IRGC]`, `collud[e]`, `[t]he`, `"[a] list`. A marker follows
           // punctuation that closes something: `others."[v]`.
           // A letter after an editorial bracket glued to a word is inside the word: `d[^a][n]wongg`.
-          if (wordChar.test(next) || afterEditorial) continue
+          if ((wordChar.test(next) && !mojibakeAt(source, token.end)) || afterEditorial) continue
           if (!closingChar.test(before)) {
             // A letter glued to a word (`pipes[n]`, `gas[o])`) is a completion (`collud[e]`) unless it continues the document's series.
             if (wordChar.test(before) && lowerLetter.test(token.label)) yield {...item, role: 'reference', onEvidence: true}

@@ -26,7 +26,8 @@
  * no link reaches is unused. A reference showing another number than its
  * note shows (its `<ol>` position, or the `[17]` it starts with) is written
  * as a malformed marker: a broken marker. When several notes share one id,
- * links cannot tell them apart: each reference resolves by its shown number.
+ * links cannot tell them apart: each reference resolves by its shown number,
+ * and each note keeps the id as its anchor (`duplicate-note` reports it once).
  * A note's content runs from its start tag (or, for an anchor `<a id>`, from
  * the anchor to the end of its paragraph) to its end, back-links left out.
  */
@@ -144,7 +145,8 @@ const convention: Convention = {
         end: note.attribute.end,
         noteEnd: Math.max(note.attribute.end, anchor ? inner.end : note.span.end),
         content: content.text,
-        contentStart: content.start
+        contentStart: content.start,
+        anchor: note.id
       }
     }
   }

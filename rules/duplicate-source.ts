@@ -8,9 +8,13 @@
  * with different URLs, or different pages after the date (`p. 2`), are
  * different sources. Notes that name no source
  * (empty, URL-only, author and `Ibid.` notes) are never compared, nor are
- * notes without a date: undated short forms (`Davis, p. 41.`, `Smith,
- * supra note 5.`, `From Miss Lane.`) are repeated on purpose. A note that
- * repeats another's label is `duplicate-note`'s.
+ * short forms, which are repeated on purpose: notes without a date
+ * (`Davis, p. 41.`, `Smith, supra note 5.`, `From Miss Lane.`) and
+ * author-date short forms, which hold only authors, a year and maybe a page
+ * and point to the bibliography (`Forshaw & Smith 2009`, `Rothman 2006,
+ * pp. 112f.`; `shortForm` of the note model). Two full citations with the
+ * same title, date and URL are still duplicates. A note that repeats
+ * another's label is `duplicate-note`'s.
  *
  * Why: two notes for one source make the notes list longer and let the two
  * drift apart when one is corrected; cite the first note again instead
@@ -46,7 +50,7 @@ const rule: Rule = {
     const seen = new Map<string, Note>()
     for (const note of context.index.notes) {
       const fields = context.noteFields[note.index]
-      if (!fields?.source || !fields.date || fields.date.access || note.firstWithKey !== note.index) continue
+      if (!fields?.source || !fields.date || fields.date.access || fields.shortForm || note.firstWithKey !== note.index) continue
       const key = [fields.source, fields.date.text, fields.detail ?? '', fields.url ?? ''].map(normal).join('\n')
       const first = seen.get(key)
       if (!first) {

@@ -11,11 +11,13 @@
  *   are reported. A document that places most references before periods
  *   and commas is not told to move them all; its one `Syria.[1]` is.
  *   Colons and semicolons are learned apart from the other marks (AMA puts
- *   references after periods and commas, before colons and semicolons) and
- *   follow them when the document has no majority of its own. A placement
- *   is dominant when at least 3 references show it and twice as many as
- *   show the other; without one (2 against 1, 3 against 2) nothing is
- *   reported.
+ *   references after periods and commas, before colons and semicolons).
+ *   Without a majority of its own there, a document that places references
+ *   before its other marks is held to that at colons and semicolons too
+ *   (its `as follows:[2]` is reported); one that places them after may
+ *   follow Chicago or AMA, so its `as follows[2]:` is not. A placement is
+ *   dominant when at least 3 references show it and twice as many as show
+ *   the other; without one (2 against 1, 3 against 2) nothing is reported.
  * - `after-punctuation` (Chicago): a reference goes after every punctuation
  *   mark that ends its clause, colons and semicolons included: `Syria[1].`
  *   should be `Syria.[1]`, `"last words"[2].` should be `"last words".[2]`,
@@ -24,27 +26,40 @@
  *   `Syria.[1]` should be `Syria[1].`; a period of an abbreviation
  *   (`U.S.[1]`) and punctuation inside a closing quotation mark (`."[1]`)
  *   stay as they are.
+ *
  * Dashes are not punctuation here, under every style: Chicago puts a
  * reference before a dash, and `Syria[1]—` is never reported.
+ *
+ * Glosses: a reference glued to a word before `!` or `?` is a gloss of that
+ * word (`Har-hèri[146]! qué-hou-hou!`), not misplaced. With `consistent`,
+ * so is one before a comma or a semicolon inside its sentence: its note is
+ * on the word or phrase just before, not on the clause (`Vautier[126],
+ * three years ago`, whose note says who Vautier was; `near
+ * Battle-bridge[13]; the second`, whose note says where it was). Only the
+ * fixed `after-punctuation` style moves them.
+ *
  * Spaces: with the fixed styles there is no space between the cited text
  * and the reference: `Syria. [1]` should be `Syria.[1]`. With `consistent`
  * that holds where the document mostly glues its references; spacing is
  * learned apart after a word, after a sentence end, after `,;:` and after a
  * closing quotation mark, because writers space by context (`code, [^2]
  * in` and `"baroque." [^12]` beside `pilot.[^1]`, each every time). A
- * space after another reference (`[1], [2]`) or at a line start is fine.
- * A reference already between two punctuation marks (`Council,[7],`), or
- * after an opening bracket or a table cell border, is left alone, and so is
- * the space between a bare URL and a reference (`http://e.com/page [1]`):
- * glued, the marker would read as part of the address. A reference glued
- * to a word before `!` or `?` is a gloss of that word (`Har-hèri[146]!
- * qué-hou-hou!`), not misplaced; with `consistent`, so is one before a
- * comma inside its sentence (`Vautier[126], three years ago`, whose note
- * says who Vautier was): only the fixed `after-punctuation` style moves it.
- * A marker after a space but glued to the word that follows it (`man´-i-dō´
- * B’n-gi-gĭn´`, a transcriber's lettered note) annotates that word: its
- * space is not reported.
- * Symbol references (`Savyon*`) are not checked, nor named citations (`as in
+ * space after another reference (`[1], [2]`) or at a line start is fine,
+ * and so is the space after a bare URL (`http://e.com/page [1]`: glued, the
+ * marker would read as part of the address) or after a section or
+ * paragraph sign (`integrate § [^10] as`: the reference stands where the
+ * sign's number goes). A marker after a space but glued to the word that
+ * follows it (`man´-i-dō´ B’n-gi-gĭn´`, a transcriber's lettered note)
+ * annotates that word: its space is not reported.
+ *
+ * Left alone under every style: a reference already between two
+ * punctuation marks (`Council,[7],`), or after an opening bracket or a
+ * table cell border; a reference after `, ` that closes its paragraph or a
+ * bracket, standing as a list's last item in place of the item it cites
+ * (`(California v. Prysock, [7])`, `Bantam Books, 1987, [164]`; `word, [4]
+ * and` is still checked); and a group right before `]]`, debris of
+ * MediaWiki markup a conversion left (`1972-2007 [80][81]]]`). Symbol
+ * references (`Savyon*`) are not checked, nor named citations (`as in
  * [RFC2119].`: standards write the key as a word of the sentence), nor bare
  * note numbers (`stalled.4`: the copy or the PDF extraction placed them),
  * nor groups holding a marker that resolves to no note:
@@ -113,12 +128,12 @@ const rule: Rule<MarkerPlacementOptions> = {
       })
     )
     const style = styleOf(options.style, groups)
-    const source = String(context.file.value)
     for (const group of groups) {
-      if (group.follows === 'line-start' || group.follows === 'opening') continue
+      // A group standing for a list's item, or in conversion debris, is placed nowhere.
+      if (group.follows === 'line-start' || group.follows === 'opening' || group.unplaced) continue
       const marker = group.text
       // The space the fix removes, named in the message (`Syria [1].` becomes `Syria.[1]`).
-      const gap = group.gap ? describeGap(source.slice(group.gap.start.offset, group.gap.end.offset)) : undefined
+      const gap = group.gap ? describeGap(group.gapText) : undefined
 
       const start = group.gap?.start.offset ?? group.span.start.offset
       if (
@@ -157,9 +172,10 @@ const rule: Rule<MarkerPlacementOptions> = {
         })
         continue
       }
-      // A space after a bare URL keeps the marker out of the address; a marker glued to the word after it annotates that word.
+      // A space after a bare URL keeps the marker out of the address, one after `§` stands for its number
+      // (`spacingContext`); a marker glued to the word after it annotates that word.
       const spacing = spacingContext(group)
-      if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.afterUrl && !group.leadsWord) {
+      if (spacing && style.spaced[spacing] === false && group.gap && group.follows !== 'reference' && !group.leadsWord) {
         context.report({
           messageId: 'space',
           data: {marker, gap: gap ?? 'a space', separate: gap === undefined || /^an? /.test(gap) ? 'separates' : 'separate'},
@@ -198,13 +214,16 @@ function styleOf(style: MarkerPlacementOptions['style'], groups: readonly Marker
 
 /**
  * A reference glued to a word before `!` or `?` is a gloss of the word
- * (`Har-hèri[146]!`); with `consistent`, so is one before a comma, inside
- * the sentence (`Vautier[126], three years ago`: the note says who Vautier
- * was). The fixed styles still move a reference after a comma.
+ * (`Har-hèri[146]!`); with `consistent`, so is one before a comma or a
+ * semicolon, inside the sentence: its note is on the word or phrase just
+ * before (`Vautier[126], three years ago`: the note says who Vautier was;
+ * `near Battle-bridge[13]; the second`: where Battle-bridge was), not on
+ * the clause. The fixed styles still move a reference after a comma or a
+ * semicolon.
  */
 function isGloss(group: MarkerGroup, style: MarkerPlacementOptions['style']): boolean {
   const mark = group.after?.text.charAt(0)
-  return mark === '!' || mark === '?' || (style === 'consistent' && mark === ',')
+  return mark === '!' || mark === '?' || (style === 'consistent' && (mark === ',' || mark === ';'))
 }
 
 export default rule

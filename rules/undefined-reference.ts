@@ -20,6 +20,11 @@
  * own wording (`typed`), as is a reference mark whose note is missing from
  * the notes part (`word`).
  *
+ * On an HTML page, a back-link inside a cited note to an id no element has
+ * (`<a href="#fnref2">↩</a>` once the reference lost its id) is reported
+ * with its own wording (`backLink`): it points back at a reference, not at a
+ * note. The coverage summary does not count it as a reference.
+ *
  * Fails (notes list has 1 and 2 only):
  *
  *     Tehran denied it.[3]
@@ -31,7 +36,7 @@
  * Options: none. Fixable: no (only the author knows the missing source).
  */
 import type {Rule} from '../src/engine/rule.js'
-import {missingTarget} from '../src/citation-index/names.js'
+import {isBrokenBackLink, missingTarget} from '../src/citation-index/names.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
 
 const rule: Rule = {
@@ -44,6 +49,7 @@ const rule: Rule = {
       bracket: 'Undefined reference `{marker}`, expected a note `{expected}` in the notes list',
       gfm: 'Undefined reference `{marker}`, expected a footnote definition `{marker}:`',
       html: 'Undefined reference `{marker}` to `{target}`, expected a note with the id `{id}`',
+      backLink: 'Broken back-link `{marker}` to `{target}`: no element has the id `{id}`, expected the id on the reference that cites this note',
       typed: 'Undefined reference `{marker}`: a number typed in superscript is no Word footnote, expected a footnote inserted in its place',
       word: 'Undefined reference `{marker}`: the document holds no such note, expected the note or no reference mark'
     },
@@ -56,7 +62,7 @@ const rule: Rule = {
       // An HTML page's reference (src/readers/html.ts) whose target is missing is labelled `#id`, as a raw-HTML one is.
       const target = missingTarget(reference) ?? (index.format === 'html' && reference.syntax === 'gfm' && reference.label.startsWith('#') ? reference.label : undefined)
       const word = index.format === 'docx' && reference.syntax === 'gfm'
-      if (target) context.report({messageId: 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
+      if (target) context.report({messageId: isBrokenBackLink(reference, index) ? 'backLink' : 'html', data: {marker: reference.marker, target, id: target.slice(1)}, span: reference.span})
       else {
         const messageId = word ? (reference.label.startsWith('superscript:') ? 'typed' : 'word') : reference.syntax === 'gfm' ? 'gfm' : 'bracket'
         context.report({messageId, data: {marker: reference.marker, expected: `[${reference.label}]`}, span: reference.span})

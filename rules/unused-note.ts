@@ -18,6 +18,10 @@
  *
  * Passes: the same, with `[2]` cited in the text.
  *
+ * A note whose number a broken marker carries (`[3 ]` with a space inside,
+ * `[iii]` among arabic notes) is left to `broken-marker`, which names it
+ * as the number meant: one fault, one message.
+ *
  * In a Word document, a footnote or endnote left in its notes part after
  * its reference mark was deleted has no number (Word numbers the marks), so
  * the message names it by its `w:id` (`footnote (id 7)`), at its own first
@@ -27,6 +31,7 @@
  */
 import type {Rule} from '../src/engine/rule.js'
 import {expectedReference, noteName} from '../src/citation-index/names.js'
+import {fitsNumbering} from '../src/citation-index/numbering.js'
 
 const rule: Rule = {
   meta: {
@@ -41,8 +46,15 @@ const rule: Rule = {
     defaults: {}
   },
   check(context) {
-    for (const note of context.index.notes) {
+    const {index} = context
+    // Numbers that broken markers in the text carry (broken-marker reports them as the number meant).
+    const meant = new Set<number>()
+    for (const reference of index.references) {
+      if (reference.note === undefined && reference.inNote === undefined && reference.number !== undefined && !fitsNumbering(reference, index)) meant.add(reference.number)
+    }
+    for (const note of index.notes) {
       if (note.firstWithKey !== note.index || note.references.length > 0) continue
+      if (note.number !== undefined && meant.has(note.number) && (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle) continue
       const data = {note: noteName(note, context.index), reference: expectedReference(note, context.index)}
       const word = context.index.format === 'docx' && note.syntax === 'gfm'
       context.report({messageId: word ? 'word' : 'unused', data, span: note.markerSpan})

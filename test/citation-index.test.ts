@@ -209,4 +209,13 @@ test('tables: references in a table or its caption are marked inTable; prose is 
   assert.equal(inTable(prose, 'text'), [false, false, false])
 })
 
+test('raw-HTML notes that share one id resolve by their shown numbers and keep the id as their anchor', () => {
+  const text =
+    'A.<sup><a href="#fn">1</a></sup> B.<sup><a href="#fn">2</a></sup>\n\n<ol>\n<li id="fn">One, 2015.</li>\n<li id="fn">Two, 2016.</li>\n</ol>\n'
+  const found = index(text, 'markdown')
+  assert.equal(found.references.map((r) => r.note), [0, 1])
+  assert.equal(found.notes.map((n) => n.anchor), ['fn', 'fn'])
+  assert.equal(index('A.[^1]\n\n[^1]: One.\n', 'markdown').notes[0]?.anchor, undefined)
+})
+
 test.run()

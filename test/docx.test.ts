@@ -164,9 +164,14 @@ test('suppression: a Word comment citelint-disable turns rules off in the paragr
       [{comment: 'citelint-disable-next-line', runs: ['An aside.']}],
       ['Typed.', {superscript: '9'}, ' Again.', {footnote: 3}],
       [{comment: 'citelint-disable no-such-rule', runs: ['A typo in a rule id.']}],
-      [{comment: 'A reviewer remark, not a directive.', runs: ['Still reported.', {footnote: 4}]}]
+      [{comment: 'A reviewer remark, not a directive.', runs: ['Still reported.', {footnote: 4}]}],
+      // Full citations, so that the bare links are not the document's habit (url-only-source's bare-link documents).
+      ['One.', {footnote: 5}, ' Two.', {footnote: 6}, ' Three.', {footnote: 7}, ' Four.', {footnote: 8}, ' Five.', {footnote: 9}]
     ],
-    footnotes: [1, 2, 3, 4].map((id) => ({id, paragraphs: [['https://example.org/report']]}))
+    footnotes: [
+      ...[1, 2, 3, 4].map((id) => ({id, paragraphs: [['https://example.org/report']]})),
+      ...[5, 6, 7, 8, 9].map((id) => ({id, paragraphs: [[`Reuters, "Report ${id}," May ${id}, 2015.`]]}))
+    ]
   })
   assert.equal(found, [
     '4:1 null Unknown rule `no-such-rule` in a citelint-disable comment',

@@ -352,6 +352,39 @@ test('disable-next-line is offered only where the comment line cannot split a bl
   assert.is(await client.stop(), 0)
 })
 
+test('HTML: disable-next-line above a line outside tags, pre and comments; the comment silences the finding', async () => {
+  const client = new Client(['--lsp', '--stdio'])
+  await client.start()
+  const page = (li: string): string =>
+    '<p>Fell.<sup><a href="#fn1" id="fnref1">1</a></sup> Blamed.<sup><a href="#fn2" id="fnref2">2</a></sup></p>\n' +
+    '<section class="footnotes"><ol>\n<li id="fn1">Ministry, Bulletin, 2015. <a href="#fnref1">↩</a></li>\n' +
+    li +
+    '</ol></section>\n'
+  const cases: Array<[string, string, number, string | undefined]> = [
+    ['line.html', page('  <li id="fn2">Reuters, May 3, 2015. <a href="#fnref9">↩</a></li>\n'), 3, '  <!-- citelint-disable-next-line undefined-reference -->\n'],
+    // The line starts inside a tag whose attributes span lines: a comment there would be an attribute.
+    ['tag.html', page('  <li\nid="fn2">Reuters, May 3, 2015. <a href="#fnref9">↩</a></li>\n'), 4, undefined]
+  ]
+  for (const [name, text, line, inserted] of cases) {
+    const uri = pathToFileURL(path.join(root, name)).href
+    const diagnostics = await client.open(uri, 'html', text)
+    assert.equal(diagnostics.map((d) => [d.code, d.range.start.line]), [['undefined-reference', line]], name)
+    const actions = await client.actions(uri, diagnostics)
+    if (inserted === undefined) {
+      assert.equal(actions, [], name)
+      continue
+    }
+    assert.equal(actions.map((a) => a.title), ['Disable undefined-reference for the next line'], name)
+    const fixed = applyEdits(text, actions[0]!.edit.changes![uri]!)
+    const lines = text.split('\n')
+    assert.is(fixed, [...lines.slice(0, line), inserted.slice(0, -1), ...lines.slice(line)].join('\n'), name)
+    client.notify('textDocument/didChange', {textDocument: {uri, version: 2}, contentChanges: [{text: fixed}]})
+    const after = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === 2)
+    assert.equal(after.params.diagnostics, [], name)
+  }
+  assert.is(await client.stop(), 0)
+})
+
 test('untitled buffers take their format from the language id; another host and a broken config are said, not silent', async () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'citelint-lsp-'))
   try {

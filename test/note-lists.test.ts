@@ -58,6 +58,62 @@ test('a group with its own numbered notes takes no caret list', () => {
   assert.equal(index(text).notes.map((n) => n.marker), ['[1]', '[2]'])
 })
 
+const html2text = [
+  '****** Lighthouse ******',
+  'Lit in 1896.[1] A lens,[2][nb_1] a log.[1][a] Rebuilt.[3] Again.[4]',
+  'Name     Years[n_1]',
+  'Olsen    1896',
+  '         [n_2]',
+  '***** Footnotes[edit] *****',
+  '   1. ^ The lens was of the fourth order.',
+  '***** Notes[edit] *****',
+  '   1. ^ The log is held by the county archive.',
+  '  Notes',
+  '   1. ^ Olsen was keeper for 25 years.',
+  '   2. ^ The years are those of the county records.',
+  'Later years.[n_1]',
+  '  Notes',
+  '   1. ^ A second table of the group n.',
+  '***** References[edit] *****',
+  '   1. ^ a bHalvorsen, Kari (2004). Lights of the North. p. 12.',
+  '   2. .mw-parser-output cite.citation{font-style:inherit}',
+  '   3. ^"French Lenses". Review. 14 (2).',
+  '   4.',
+  '      ISBN 978-0-00-000000-0.',
+  '   5. ^ Lie, Per (2011). The War on the Coast. pp. 201–203.',
+  '   6. ^ Berg, Ola (1999). Harbour Lights. p. 8.',
+  ''
+].join('\n')
+
+test('numbered caret lists (html2text, Markdown): notes numbered by their carets, debris items skipped, a group restarting into its next list', () => {
+  assert.equal(resolved(html2text, 'markdown'), ['[1]->1', '[2]->2', '[nb_1]->nb 1', '[1]->1', '[a]->a', '[3]->3', '[4]->4', '[n_1]->n 1', '[n_2]->n 2', '[n_1]->n 1'])
+  const found = index(html2text, 'markdown')
+  assert.equal(found.notes.map((n) => `${n.label}:${n.marker}`), ['nb 1:^', 'a:^', 'n 1:^', 'n 2:^', 'n 1:^', '1:^ a b', '2:^', '3:^', '4:^'])
+  assert.equal(found.notes[5]!.content, 'Halvorsen, Kari (2004). Lights of the North. p. 12.')
+  // The second [n_1] resolves to the second list of group n, right after it.
+  const second = found.references[9]!
+  assert.equal(found.notes[second.note!]!.content, 'A second table of the group n.')
+  assert.equal(found.notes.filter((n) => n.references.length === 0).length, 0)
+})
+
+test('numbered caret lists stand only with markers whose count they match, and not without a notes heading', () => {
+  const unmatched = 'Stalled.[1]\n\n***** References[edit] *****\n   1. ^ One.\n   2. ^ Two.\n   3. ^ Three.\n   4. ^ Four.\n   5. ^ Five.\n'
+  assert.equal(index(unmatched, 'markdown').notes.length, 0)
+  assert.equal(index(unmatched, 'markdown').references.length, 0)
+  const unheaded = 'Stalled.[1] Then.[2]\n\nSteps\n\n1. ^ Press the key.\n2. ^ Turn it.\n'
+  assert.equal(index(unheaded, 'markdown').references.length, 0)
+})
+
+test('code indexes are no references of a numbered caret list', () => {
+  const text = 'Set `x[2]` and y[2] first. Stalled.[1]\n\n```\nx[2] = 1\n```\n\n***** Notes *****\n   1. ^ Smith 2004.\n'
+  assert.equal(resolved(text, 'markdown'), ['[1]->1'])
+})
+
+test('a letter marker wrapped to a line start after a sentence end is a reference; after a legend line it is nothing', () => {
+  assert.equal(resolved('It decays slowly.)\n[i] The four isotopes.\n\nNotes\n\n[i] Source, 2003.\n'), ['[i]->i'])
+  assert.equal(resolved('Cited.[1] Macron ("long" mark)\n    [n] small raised n\n\nNotes\n\n[1] Source, 2003.\n'), ['[1]->1'])
+})
+
 test('a multi-citation is one reference per cited note, sharing the span', () => {
   const text = 'Found.[2, 4–5] Then.[1]\n\n[1] A.\n[2] B.\n[3] C.\n[4] D.\n[5] E.\n'
   const found = index(text)

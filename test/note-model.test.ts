@@ -211,6 +211,30 @@ test('describeNotes: GFM definitions, content spans after the colon', () => {
 })
 
 
+test('short forms: authors, a year and maybe a page, nothing else', () => {
+  const shortForms = [
+    'Forshaw & Smith 2009',
+    'Forshaw_&_Smith_2009',
+    'Rothman 2006, pp. 112f.',
+    'Darrigol 2005, pp. 1–22',
+    "John & O'Connor 1996",
+    'Smith, Jones and Brown (2003), p. 4.',
+    'Smith et al. 2010, 21',
+    'van Fraassen 1980, ch. 3',
+    'Jamal 2005 p. 197 n. 21'
+  ]
+  const full = [
+    'Forshaw, Jeffrey; Smith, Gavin (2009). Dynamics and Relativity. Wiley.',
+    'Helena Lindholm Schulz _The Reconstruction of Palestinian Nationalism_, Manchester University Press, 1999 p. 76',
+    'La Libre Belgique, 25 November 2014',
+    'Beer, Sam. _The United States Program for Agriculture in Post-Invasion Iraq_. 2016.',
+    'Smith 2009, https://example.org/a',
+    'Davis, p. 41.',
+    'Smith said in 2009 that the treaty held.'
+  ]
+  assert.equal(shortForms.filter((text) => !parseNoteText(text).shortForm), [])
+  assert.equal(full.filter((text) => parseNoteText(text).shortForm), [])
+})
 
 test('a note is read in its first noteReadLimit code units only (a hostile note of megabytes)', () => {
   const long = `Al-Akhbar (Lebanon), October 12, 2015. ${'(a) '.repeat(10_000)}Tasnim, March 3, 2026.`

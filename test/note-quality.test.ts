@@ -3,6 +3,8 @@
  * (applied here with a small local helper: applying fixes belongs to the
  * CLI), rule options, and the note model in the JSON output.
  */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import type {Config} from '../src/engine/config.js'
@@ -12,6 +14,7 @@ import {lintText} from '../src/engine/engine.js'
 import {rules} from '../src/engine/registry.js'
 import {toJsonResult} from '../src/report/json.js'
 import type {TextEdit} from '../src/engine/rule.js'
+import {root} from './helpers.js'
 
 const notes = (count: number): string =>
   Array.from({length: count}, (_, i) => `[${i + 1}] Source ${i + 1} (Iran), October ${i + 1}, 2015.`).join('\n')
@@ -117,6 +120,16 @@ test('duplicate-source: different pages after the date are different sources', (
   )
 })
 
+test('duplicate-source: a repeated author-date short form is not a duplicate; repeated full citations still are', () => {
+  const short = 'A.[1] B.[2] C.[3] D.[4]\n\n[1] Forshaw & Smith 2009\n[2] Rothman 2006, pp. 112f.\n[3] Forshaw & Smith 2009\n[4] Rothman 2006, pp. 112f.\n'
+  assert.equal(lintText(short, {config: only('duplicate-source')}).messages, [])
+  const full = 'A.[1] B.[2]\n\n[1] Forshaw, Jeffrey; Smith, Gavin (2009). Dynamics and Relativity. Wiley. https://example.org/dynamics\n[2] Forshaw, Jeffrey; Smith, Gavin (2009). Dynamics and Relativity. Wiley. https://example.org/dynamics\n'
+  assert.equal(
+    lintText(full, {config: only('duplicate-source')}).messages.map((m) => m.reason),
+    ['Duplicate source in note `[2]`: note `[1]` names the same source and date, expected one note cited twice']
+  )
+})
+
 test('uncited-quote: a Markdown link in the paragraph cites the quotation', () => {
   const body = 'The sponsor argued that "global elites want to control what we eat" in a long post on the platform, and many readers shared it widely'
   // A second paragraph cited by a note gives the document its citation apparatus.
@@ -124,6 +137,49 @@ test('uncited-quote: a Markdown link in the paragraph cites the quotation', () =
   const linked = lintText(`${body} ([source](https://x.org/a)).${cited}`, {filePath: 'a.md', config: only('uncited-quote')})
   const bare = lintText(`${body}.${cited}`, {filePath: 'a.md', config: only('uncited-quote')})
   assert.equal([linked.messages.length, bare.messages.length], [0, 1])
+})
+
+/** The grouped quotations example: a paragraph of three uncited quotations, a list of three uncited items, one single uncited quotation. */
+const grouped = readFileSync(path.join(root, 'examples/uncited-quote-grouped.md'), 'utf8')
+const placeOf = (m: {place?: unknown}): string => {
+  const place = m.place as {start: {line: number; column: number}}
+  return `${place.start.line}:${place.start.column}`
+}
+
+test('uncited-quote: one finding per paragraph and per run of list items, the other quotations as related places', () => {
+  const {messages} = lintText(grouped, {filePath: 'a.md', config: only('uncited-quote')})
+  assert.equal(
+    messages.map((m) => [placeOf(m), m.messageId, (m.related ?? []).map((r) => `${r.place.start.line}:${r.place.start.column}`)]),
+    [
+      ['7:51', 'uncitedParagraph', ['8:30', '9:12']],
+      ['13:44', 'uncitedItems', ['16:43', '19:39']],
+      ['23:38', 'uncited', []]
+    ]
+  )
+  assert.match(messages[0]!.reason, /… \(10 words\) and 2 more in this paragraph: /)
+  assert.is((messages[0]!.cause as CitelintMessage | undefined)?.reason, 'Uncited quotation `"the size of the net produce`… (9 words), in the same paragraph as the first')
+})
+
+test('uncited-quote: a cited item ends the run of list items', () => {
+  const text = grouped.replace('of their equipment."', 'of their equipment."[^4]')
+  const {messages} = lintText(text, {filePath: 'a.md', config: only('uncited-quote')})
+  assert.equal(
+    messages.map((m) => [placeOf(m), m.messageId]),
+    [
+      ['7:51', 'uncitedParagraph'],
+      ['13:44', 'uncited'],
+      ['19:39', 'uncited'],
+      ['23:38', 'uncited']
+    ]
+  )
+})
+
+test('uncited-quote: `repeated: "list"` reports every quotation at its own place', () => {
+  const {messages} = lintText(grouped, {filePath: 'a.md', config: only('uncited-quote', {repeated: 'list'})})
+  assert.equal(
+    messages.map((m) => [placeOf(m), m.messageId]),
+    ['7:51', '8:30', '9:12', '13:44', '16:43', '19:39', '23:38'].map((place) => [place, 'uncited'])
+  )
 })
 
 test('JSON output: notes only with includeNotes', () => {

@@ -104,6 +104,16 @@ test('prose paragraphs: at least 20 words, not headings, not notes', () => {
   assert.is(prose.quotations[0]!.paragraph, 2)
 })
 
+test('prose paragraphs: the list item that holds each, lists numbered in document order', () => {
+  const text = 'Intro paragraph.\n\n1. First item.\n2. Second item.\n\n   Its second paragraph.\n   - Nested item.\n\nBetween.\n\n- Other list.\n'
+  const {prose} = model(text, 'markdown')
+  assert.equal(
+    prose.paragraphs.map((p) => p.listItem && [p.listItem.list, p.listItem.item]),
+    [undefined, [0, 0], [0, 1], [0, 1], [1, 0], undefined, [2, 0]]
+  )
+  assert.ok(model(text, 'text').prose.paragraphs.every((p) => p.listItem === undefined), 'plain text has no lists')
+})
+
 test('prose paragraphs: inline code, HTML and link URLs are not prose', () => {
   const text = `Text \`"not a quotation of five words"\` and <span title="also not five words here">x</span> and [a link](https://x.org "title of five words here") and ${twenty}.\n`
   const {prose} = model(text, 'markdown')
@@ -165,6 +175,47 @@ test('marker groups: a gap after a bare URL is kept apart (afterUrl), after othe
   const {prose} = model(text)
   // [5]: a run without spaces longer than 2,048 characters is not taken for a URL (the look-back is bounded).
   assert.equal(prose.markerGroups.map((g) => [g.text, g.afterUrl]), [['[1]', true], ['[2]', true], ['[3]', false], ['[4]', false], ['[5]', false]])
+})
+
+test('marker groups: the gap\'s characters (gapText)', () => {
+  const text = `Alpha.[1] Bravo. [2] Charlie.\u00a0[3] Delta.\t [4]\n\n${[1, 2, 3, 4].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
+  const {prose} = model(text)
+  assert.equal(prose.markerGroups.map((g) => [g.text, g.gapText, g.gap ? slice(text, g.gap) : '']), [
+    ['[1]', '', ''],
+    ['[2]', ' ', ' '],
+    ['[3]', '\u00a0', '\u00a0'],
+    ['[4]', '\t ', '\t ']
+  ])
+})
+
+test('marker groups: a gap after a section or paragraph sign stands for its number (afterSign); after a word or a degree sign it does not', () => {
+  const text = `Adapt and integrate § [1] as they occur, see ¶ [2] and claim [3] and 40° [4] and §[5] end\n\n${[1, 2, 3, 4, 5].map((n) => `[${n}] S${n}, 2015.`).join('\n')}\n`
+  const {prose} = model(text)
+  assert.equal(prose.markerGroups.map((g) => [g.text, g.afterSign]), [['[1]', true], ['[2]', true], ['[3]', false], ['[4]', false], ['[5]', false]])
+})
+
+test('marker groups: a reference after `, ` closing its paragraph or a bracket stands for an item; one before `]]` is markup debris (unplaced)', () => {
+  const numbered = (count: number): string => Array.from({length: count}, (_, i) => `[${i + 1}] S${i + 1}, 2015.`).join('\n')
+  const unplaced = (body: string, count: number): Array<[string, string | undefined]> =>
+    model(`${body}\n\n${numbered(count)}\n`).prose.markerGroups.map((g) => [g.text, g.unplaced])
+  // Items: the last of a list in place of the cited item, at the paragraph's end or before a closing bracket.
+  assert.equal(unplaced('Published as The Report, Bantam Books, 1987, [1]\n\nAs held in (California v. Prysock, [2]). Also [see Smith, [3]] here.', 3), [
+    ['[1]', 'item'],
+    ['[2]', 'item'],
+    ['[3]', 'item']
+  ])
+  // Look-alikes: a spaced reference after a comma inside the sentence, a glued one closing a list item, one before a period.
+  assert.equal(unplaced('He wrote, [1] and then in 1985,[2]\n\nThe edition, [3].', 3), [
+    ['[1]', undefined],
+    ['[2]', undefined],
+    ['[3]', undefined]
+  ])
+  // Debris of MediaWiki link markup: `[[File:...|caption [1][2]]]`; a single closing bracket is not.
+  assert.equal(unplaced(', Gaza Strip and Golan Heights 1972-2007 [1][2]]]\n\nClaimed responsibility.[3]]]\n\nA note [4] end.', 4), [
+    ['[1][2]', 'markup'],
+    ['[3]', 'markup'],
+    ['[4]', undefined]
+  ])
 })
 
 test('marker groups: a marker glued to the word after it leads that word (leadsWord)', () => {

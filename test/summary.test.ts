@@ -202,6 +202,16 @@ test('Markdown: a link is not a reference, Ibid. follows the first citation, cod
   assert.equal(file!.dates, {from: '2026-05-28', to: '2026-05-28'})
 })
 
+test('HTML: a broken back-link in a cited note is reported but not counted as a reference', () => {
+  const page =
+    '<p>Fell.<sup><a href="#fn1" id="fnref1">1</a></sup> Blamed.<sup><a href="#fn2">2</a></sup></p><section class="footnotes"><ol>' +
+    '<li id="fn1">Ministry, Bulletin, 2015. <a href="#fnref1">↩</a></li><li id="fn2">Reuters, May 3, 2015. <a href="#fnref2">↩</a></li></ol></section>'
+  const result = lintText(page, {filePath: 'page.html'})
+  assert.equal(result.messages.map((m) => m.ruleId), ['undefined-reference'])
+  assert.match(result.messages[0]!.reason, /^Broken back-link `↩` to `#fnref2`/)
+  assert.equal(fileCoverage(result).references, {total: 2, resolved: 2})
+})
+
 test('an Ibid. note after a note without source names none', () => {
   const text = [
     'The council met on Monday and agreed to close the old bridge to lorries for the rest of the year at least.[2]',

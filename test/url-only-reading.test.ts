@@ -15,6 +15,10 @@ const kinds: Array<[string, string]> = [
   ['https://www.example.org/a and https://www.example.org/b', 'url-only'],
   ['https://www.example.org/a Retrieved July 29', 'url-only'],
   ['[example.org/a/b](https://www.example.org/a/b)', 'url-only'],
+  // A URL is not read for a name: a title-like path, an issue or pull-request number.
+  ['https://blog.example.org/2023/05/23/trusted-publishing-a-new-benchmark-for-packaging-security/', 'url-only'],
+  ['<https://github.com/example/team/pull/671>', 'url-only'],
+  ['<https://github.com/example/project/issues/20283>', 'url-only'],
   ['[Reuters](https://www.example.org/a), March 3, 2016.', 'citation'],
   ['See Reuters, https://www.example.org/a', 'citation'],
   ['Source: Reuters https://www.example.org/a', 'citation'],

@@ -119,6 +119,7 @@ export function assembleIndex(
       number: labelNumber(note.label, note.style),
       ...(note.shown === undefined ? {} : {shown: note.shown}),
       ...(note.series === undefined ? {} : {series: note.series}),
+      ...(note.anchor === undefined ? {} : {anchor: note.anchor}),
       ...(note.run === undefined ? {} : {run: note.run})
     })
   })

@@ -109,6 +109,12 @@ export interface Candidate {
   readonly shown?: string
   /** For a note: the series its `shown` number counts in (an HTML `<ol>`; notes of one series are numbered together). */
   readonly series?: string
+  /**
+   * For a note that in-page links reach (raw HTML in Markdown): the id or
+   * name they reach it by (`fn1` of `<li id="fn1">`). Two notes with one
+   * anchor are a template fault that `duplicate-note` reports once.
+   */
+  readonly anchor?: string
   /** For a note of a list that numbers its notes by their order (`^ Source`): the start offset of the list's first note; the resolver labels it. */
   readonly list?: number
   /**

@@ -26,6 +26,7 @@ import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
 import noteGroups from '../../conventions/note-groups.js'
+import numberedCaretLists from '../../conventions/numbered-caret-lists.js'
 import numberedEndnotes from '../../conventions/numbered-endnotes.js'
 import pandocInlineNotes from '../../conventions/pandoc-inline-notes.js'
 import symbolNotes from '../../conventions/symbol-notes.js'
@@ -42,6 +43,7 @@ export const conventions: readonly Convention[] = [
   gutenbergFootnotes,
   multiCitations,
   caretReferenceList,
+  numberedCaretLists,
   noteGroups,
   namedCitations,
   htmlFootnotes,

@@ -85,3 +85,15 @@ export function expectedReference(note: Note, index: Pick<CitationIndex, 'format
 export function missingTarget(reference: Reference): string | undefined {
   return reference.syntax === 'html' && reference.label.startsWith('#') ? reference.label : undefined
 }
+
+/**
+ * Whether `reference` is a broken back-link of an HTML page: a link inside
+ * a note to an id that no element has (`<a href="#fnref2">↩</a>` after the
+ * reference lost its id). The HTML reader (`src/readers/html.ts`) keeps it
+ * as a reference labelled by its target only when its note is cited (in an
+ * unused note it is the same fault as the unused note); it points back at a
+ * reference, not at a note, so it is named and counted apart.
+ */
+export function isBrokenBackLink(reference: Reference, index: Pick<CitationIndex, 'format'>): boolean {
+  return index.format === 'html' && reference.syntax === 'gfm' && reference.inNote !== undefined && reference.note === undefined && reference.label.startsWith('#')
+}

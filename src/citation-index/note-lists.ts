@@ -1,8 +1,10 @@
 /**
  * Labels for lists that number their notes by their order: an encyclopedia
  * copy's reference list of unnumbered lines, `^ Source` (see
- * `conventions/caret-reference-list.ts`). A list does not say which markers
- * it serves, so this is a document-wide decision, made once by the resolver:
+ * `conventions/caret-reference-list.ts`), or html2text's numbered caret
+ * items, `   1. ^ Source` (`conventions/numbered-caret-lists.ts`). A list
+ * does not say which markers it serves, so this is a document-wide
+ * decision, made once by the resolver:
  *
  * 1. The references are grouped by how their labels count: numbers (`[12]`),
  *    letters (`[b]`), and one group per note group name (`[nb 3]`, `[Note 3]`).
@@ -15,12 +17,17 @@
  *    more (1 for a group of one); on a tie, the first list after the group's
  *    first reference. So a list with an unused note or two still stands, and
  *    the rules report them.
- * 3. The n-th note of a list gets the group's n-th label (`7`, `g`, `nb 7`).
+ * 3. A group cited again after the last note of its list restarts its
+ *    numbering into a later list (MediaWiki closes a group at each of its
+ *    lists): its references since then take the first list left whose
+ *    length matches their count (`takeRestarts`).
+ * 4. The n-th note of a list gets the group's n-th label (`7`, `g`, `nb 7`).
  *    A list no group takes is dropped: nothing shows which markers it serves
  *    (a table's notes whose markers the copy flattened into the text).
  *
- * Linear in the number of references and notes, times the number of groups
- * and lists (a handful per document).
+ * Linear in the number of references and notes: each step walks them, or
+ * the lists, once per group, and there are at most seven groups (numbers,
+ * letters and the five group names of `note-groups.ts`).
  */
 import type {MarkerStyle, MarkerSyntax} from './types.js'
 
@@ -69,6 +76,72 @@ function countOf(ref: Listed): {name: string; number: number} | undefined {
   return match ? {name: match[1]!, number: Number.parseInt(match[2]!, 10)} : undefined
 }
 
+/** The key a group is known by: its name case-folded (`Note` and `note` are one group). */
+function keyOfGroup(name: string): string {
+  return name.toLowerCase()
+}
+
+/** How far a list's length may be from a group's size: 5 % (rounded down) or 2 notes, whichever is more; 1 for a group of one. */
+function toleranceOf(size: number): number {
+  return Math.max(Math.min(2, size), Math.floor(size * 0.05))
+}
+
+/**
+ * The size of a group's numbers as they come (see {@link sizeOf}), kept up
+ * to date in amortised constant time per number added.
+ */
+class RunningSize {
+  private readonly present = new Set<number>()
+  size = 0
+  add(n: number): void {
+    this.present.add(n)
+    if (n <= this.size || n - this.size > maxGap) return
+    for (let probe = this.size + 1; probe - this.size <= maxGap; probe++) if (this.present.has(probe)) this.size = probe
+  }
+}
+
+/**
+ * Lists taken by groups whose numbering restarts: MediaWiki closes a group
+ * at each of its lists, so a group cited again after its list (`[n 1]`,
+ * `[n 2]` under a second table, after `[n 1]` to `[n 3]` and their list)
+ * numbers from 1 again into a later list. Walking the lists in document
+ * order after the last one a group took, the group's references since then
+ * take the first list that no group took and whose length matches their
+ * count (as in {@link labelNoteLists}); references inside a list taken
+ * are not counted. Adds to `taken`. Linear in references and lists per group.
+ */
+function takeRestarts<T extends Listed>(refs: readonly T[], lists: ReadonlyMap<number, T[]>, groups: ReadonlyMap<string, Group>, taken: Map<number, Group>): void {
+  const starts = [...lists.keys()].sort((a, b) => a - b)
+  const lastNote = (start: number): number => lists.get(start)!.at(-1)!.start
+  for (const group of new Set(taken.values())) {
+    const own = refs.filter((ref) => {
+      const count = countOf(ref)
+      return count !== undefined && groups.get(keyOfGroup(count.name)) === group
+    })
+    let last = -1
+    for (const [start, owner] of taken) if (owner === group) last = Math.max(last, lastNote(start))
+    let next = own.findIndex((ref) => ref.start > last)
+    if (next < 0) continue
+    let segment = new RunningSize()
+    let cited = false
+    for (const start of starts) {
+      if (start <= last) continue
+      for (; next < own.length && own[next]!.start < start; next++) {
+        segment.add(countOf(own[next]!)!.number)
+        cited = true
+      }
+      if (next >= own.length && !cited) break
+      if (!cited || taken.has(start)) continue
+      if (Math.abs(lists.get(start)!.length - segment.size) > toleranceOf(segment.size)) continue
+      taken.set(start, group)
+      last = lastNote(start)
+      while (next < own.length && own[next]!.start <= last) next++
+      segment = new RunningSize()
+      cited = false
+    }
+  }
+}
+
 /** The label of the `n`-th note (1-based) of `group`, and its style; `undefined` past `z` for letters. */
 function labelFor(group: Group, n: number): Pick<Listed, 'label' | 'style'> | undefined {
   if (group.name === '') return {label: String(n), style: 'arabic'}
@@ -95,7 +168,7 @@ export function labelNoteLists<T extends Listed>(found: {refs: T[]; notes: T[]})
   for (const ref of found.refs) {
     const count = countOf(ref)
     if (!count) continue
-    const key = count.name.toLowerCase()
+    const key = keyOfGroup(count.name)
     const group = groups.get(key)
     if (group) group.numbers.add(count.number)
     else groups.set(key, {name: count.name, numbers: new Set([count.number]), first: ref.start, size: 0})
@@ -105,14 +178,14 @@ export function labelNoteLists<T extends Listed>(found: {refs: T[]; notes: T[]})
   for (const note of found.notes) {
     if (note.list !== undefined) continue
     const count = countOf(note)
-    if (count) numbered.add(count.name.toLowerCase())
+    if (count) numbered.add(keyOfGroup(count.name))
   }
 
   const taken = new Map<number, Group>()
   const order = [...groups.entries()].filter(([key]) => !numbered.has(key)).map(([, group]) => group)
   order.sort((a, b) => b.size - a.size || a.first - b.first)
   for (const group of order) {
-    const tolerance = Math.max(Math.min(2, group.size), Math.floor(group.size * 0.05))
+    const tolerance = toleranceOf(group.size)
     let best: number | undefined
     let bestScore = Number.POSITIVE_INFINITY
     for (const [start, list] of lists) {
@@ -128,6 +201,7 @@ export function labelNoteLists<T extends Listed>(found: {refs: T[]; notes: T[]})
     }
     if (best !== undefined) taken.set(best, group)
   }
+  takeRestarts(found.refs, lists, groups, taken)
 
   const notes: T[] = []
   const position = new Map<number, number>()

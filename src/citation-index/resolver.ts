@@ -40,6 +40,8 @@ export interface Resolved {
   /** Notes: the number a reader sees for it (see `Candidate.shown`). */
   readonly shown?: string
   readonly series?: string
+  /** Notes: the id in-page links reach it by (see `Candidate.anchor`). */
+  readonly anchor?: string
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
   /** Numeral notes: the aligned series they belong to (`alignment.ts`); notes of different runs never share a label. */
@@ -259,7 +261,8 @@ function trailingList(source: string, found: readonly Candidate[], end: number):
  *   numbered lists, not notes (when the document has bracket references).
  * - Bracket markers count only with bracket notes: in plain text, a notes
  *   list after the first reference; in Markdown, some reference followed by
- *   its note, as endnotes are. `[1]` list labels, array indexes and
+ *   its note, as endnotes are (a note of a numbered caret list with the
+ *   label its list would get: {@link followedByNote}). `[1]` list labels, array indexes and
  *   references whose notes are written another way (`^ text` lists of web
  *   copies) are not references. (Plain text once counted them without any
  *   notes: 359 findings in one file whose notes had merely lost their numbers.)
@@ -271,9 +274,7 @@ function decide(refs: Resolved[], notes: Resolved[], format: Format, source: str
   const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
   const firstRef = bracketRefs.reduce((first, r) => Math.min(first, r.start), Number.POSITIVE_INFINITY)
   let bracketNotes = notes.filter((n) => n.syntax === 'bracket' && (bracketRefs.length === 0 || n.start > firstRef))
-  const lastNoteStart = new Map<string, number>()
-  for (const note of bracketNotes) lastNoteStart.set(keyOf(note), note.start)
-  if (format === 'markdown' && !bracketRefs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)) bracketNotes = []
+  if (format === 'markdown' && !followedByNote(bracketRefs, bracketNotes)) bracketNotes = []
   const bracketInUse = bracketNotes.length > 0
   const outside = outsideNumbering(bracketNotes, source)
   const {refSymbols, noteSymbols} = symbolsInUse(refs, notes)
@@ -283,6 +284,19 @@ function decide(refs: Resolved[], notes: Resolved[], format: Format, source: str
     ),
     notes: [...notes.filter((n) => n.syntax === 'gfm' || (n.syntax === 'symbol' && refSymbols.has(n.label))), ...bracketNotes]
   }
+}
+
+/**
+ * Whether some bracket reference of `refs` has a note of `notes` with its
+ * label after it (Markdown's evidence for bracket notes). Notes of lists
+ * numbered by their order (`^ Source`, `1. ^ Source`) count with the labels
+ * their lists would get from these references (`note-lists.ts`).
+ */
+function followedByNote(refs: readonly Resolved[], notes: readonly Resolved[]): boolean {
+  const labelled = notes.some((n) => n.list !== undefined) ? labelNoteLists({refs: [...refs], notes: [...notes]}).notes : notes
+  const lastNoteStart = new Map<string, number>()
+  for (const note of labelled) lastNoteStart.set(keyOf(note), note.start)
+  return refs.some((r) => (lastNoteStart.get(keyOf(r)) ?? -1) > r.start)
 }
 
 /**

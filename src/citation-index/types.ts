@@ -161,6 +161,12 @@ export interface Note extends Marked {
    */
   readonly series?: string
   /**
+   * The id or name in-page links reach the note by, when links reach it
+   * (raw-HTML notes in Markdown: `fn1` of `<li id="fn1">`); absent
+   * elsewhere. Notes that share one are told apart by their shown number.
+   */
+  readonly anchor?: string
+  /**
    * Bare note numbers (syntax `numeral`): which run of numbering the note
    * belongs to, 1, 2, ... when the document restarts its numbering in a
    * chapter or an appendix (each run aligned on its own:

@@ -5,6 +5,8 @@
  * the first of them (in the notes section), with the count in the message
  * and every note as a related place (`related`, SARIF `relatedLocations`).
  * The option `repeated: "list"` reports them one by one instead.
+ * (`url-only-source` first leaves out, by default, documents whose notes
+ * are mostly bare links by design; see its documentation.)
  *
  * The threshold (`isRepeatedFault`) was set on the real corpus
  * (../shared/corpus/real, 175 files): files whose notes lost their text on
@@ -17,7 +19,11 @@
 import type {Report, RuleContext} from './rule.js'
 import type {Note} from '../citation-index/types.js'
 
-/** Options of a rule whose note findings may be grouped. */
+/**
+ * Options of a rule whose findings may be grouped: note findings here, and
+ * `uncited-quote`'s quotations (one finding per paragraph and per run of
+ * list items, grouped by the rule itself).
+ */
 export interface RepeatedOptions {
   /** `group` (default): many notes with one fault give one finding; `list`: one finding per note. */
   readonly repeated: 'group' | 'list'

@@ -4,7 +4,7 @@
  * another transport of vscode-languageserver (`--node-ipc`, `--socket=N`,
  * `--pipe=NAME`). It publishes diagnostics on open and save at once, and
  * on change after a short pause; it offers code actions that apply a
- * rule's fix and, in Markdown, that add a `citelint-disable-next-line`
+ * rule's fix and, in Markdown and HTML, that add a `citelint-disable-next-line`
  * comment where that comment cannot change the document's structure. A
  * finding of a fixable rule that has no fix gets a disabled action (LSP
  * 3.16 `CodeAction.disabled`, for clients that declare `disabledSupport`)
@@ -270,7 +270,7 @@ export function startServer(options: LspOptions = {}): void {
       // Kept for the next requests until the pending check publishes the same findings.
       latest.set(document.uri, current)
     }
-    const markdown = formatOf(targetOf(document)) === 'markdown'
+    const format = formatOf(targetOf(document))
     const actions: CodeAction[] = []
     for (const diagnostic of ours) {
       const finding = current.findings.find((candidate) => sameDiagnostic(candidate.diagnostic, diagnostic))
@@ -298,7 +298,14 @@ export function startServer(options: LspOptions = {}): void {
           disabled: {reason: `Not fixed: ${finding.fixWithheld}`}
         })
       }
-      const disable = markdown && finding.ruleId ? disableNextLine(document, finding.diagnostic.range.start.line, finding.ruleId) : undefined
+      const line = finding.diagnostic.range.start.line
+      const disable = !finding.ruleId
+        ? undefined
+        : format === 'markdown'
+          ? disableNextLine(document, line, finding.ruleId)
+          : format === 'html'
+            ? disableNextLineHtml(document, line, finding.ruleId)
+            : undefined
       if (disable) {
         actions.push({title: `Disable ${finding.ruleId} for the next line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: editOf([disable])})
       }
@@ -446,6 +453,31 @@ function disableNextLine(document: TextDocument, line: number, ruleId: string): 
   if (listMarkerEnd(text, character + indent.length) !== undefined) return undefined
   const eol = /\r\n$/.test(text) ? '\r\n' : '\n'
   const at = {line, character}
+  return {range: {start: at, end: at}, newText: `${indent}<!-- citelint-disable-next-line ${ruleId} -->${eol}`}
+}
+
+/**
+ * The edit that inserts `<!-- citelint-disable-next-line rule -->` above
+ * line `line` (0-based) of an HTML page, or undefined where a comment there
+ * would change what the page shows or be no comment: when the line starts
+ * inside a tag (an attribute list that spans lines) or inside an element
+ * whose text is raw or kept as written (`pre`, `textarea`, `script`,
+ * `style`, `title`: HTML Living Standard, 13.1.2), or inside a comment. An
+ * inserted comment and line break elsewhere is inter-element whitespace.
+ * Linear in the text before the line.
+ */
+function disableNextLineHtml(document: TextDocument, line: number, ruleId: string): LspTextEdit | undefined {
+  const before = document.getText({start: {line: 0, character: 0}, end: {line, character: 0}}).toLowerCase()
+  if (before.lastIndexOf('<') > before.lastIndexOf('>')) return undefined
+  if (before.lastIndexOf('<!--') > before.lastIndexOf('-->')) return undefined
+  for (const tag of ['pre', 'textarea', 'script', 'style', 'title']) {
+    const open = Math.max(before.lastIndexOf(`<${tag}>`), before.lastIndexOf(`<${tag} `), before.lastIndexOf(`<${tag}\n`))
+    if (open > before.lastIndexOf(`</${tag}`)) return undefined
+  }
+  const text = document.getText({start: {line, character: 0}, end: {line: line + 1, character: 0}})
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? ''
+  const eol = /\r\n$/.test(text) ? '\r\n' : '\n'
+  const at = {line, character: 0}
   return {range: {start: at, end: at}, newText: `${indent}<!-- citelint-disable-next-line ${ruleId} -->${eol}`}
 }
 

@@ -12,11 +12,19 @@
  * inside a closing quotation mark (`."[1]`) fit both styles and are no
  * evidence. Colons and semicolons are counted apart from the other marks
  * (`.,!?…`), because some styles (AMA) put references after periods and
- * commas but before colons and semicolons; when a document has no majority
- * of its own for colons and semicolons, they follow the other marks. Dashes
- * are not punctuation here: a reference before a dash is never misplaced.
- * Spacing: a group after a word or punctuation, not after a bare URL or
- * another reference, is spaced or glued. Spacing is learned per context,
+ * commas but before colons and semicolons. When a document has no majority
+ * of its own for colons and semicolons, they follow the other marks only in
+ * a document that places references before its other marks
+ * (`colonFollowing`): in one that places them after, a reference before a colon or semicolon is AMA's
+ * placement, not a deviation (`as follows[2]:` among `Syria.[1]`: the side
+ * stays `undefined`). Dashes are not punctuation here: a reference before a
+ * dash is never misplaced.
+ * A group placed nowhere (`MarkerGroup.unplaced`: standing for a list's
+ * item, `Bantam Books, 1987, [164]`, or in markup debris, `[80][81]]]`) is
+ * no evidence of side or spacing.
+ * Spacing: a group after a word or punctuation, not after a bare URL, a
+ * section or paragraph sign (`§ [^10]`) or another reference, is spaced or
+ * glued. Spacing is learned per context,
  * because writers space by context: after a word, after a sentence end
  * (`.!?…`), after a clause mark (`,;:`), after a closing quotation mark or
  * parenthesis (a legal note writes `purchaser of code, [^2] in` and
@@ -68,6 +76,7 @@ export function punctuationClass(mark: string): PunctuationClass {
 
 /** What `group` shows of the placement (see the module's documentation). */
 export function placementOf(group: MarkerGroup): GroupPlacement {
+  if (group.unplaced) return {side: undefined, punctuation: undefined, spaced: undefined, context: undefined}
   const context = spacingContext(group)
   const spaced = context === undefined ? undefined : group.gap !== undefined
   if (group.follows === 'text' && group.after) {
@@ -80,13 +89,31 @@ export function placementOf(group: MarkerGroup): GroupPlacement {
   return {side: undefined, punctuation: undefined, spaced, context}
 }
 
-/** The spacing context of `group`; `undefined` after a reference, a bare URL, an opening mark or at a line start. */
+/**
+ * The spacing context of `group`; `undefined` after a reference, a bare
+ * URL, a section or paragraph sign (`§ [^10]`), an opening mark or at a
+ * line start, and for a group that is placed nowhere (`MarkerGroup.unplaced`).
+ */
 export function spacingContext(group: MarkerGroup): SpacingContext | undefined {
-  if (group.afterUrl) return undefined
+  if (group.afterUrl || group.afterSign || group.unplaced) return undefined
   if (group.follows === 'text') return 'word'
   if (group.follows !== 'punctuation' || !group.before) return undefined
   const last = group.before.text.charAt(group.before.text.length - 1)
   return /["”’)]/.test(last) ? 'closing' : /[,;:]/.test(last) ? 'clause' : 'stop'
+}
+
+/**
+ * The side of colons and semicolons in a document with no majority of its
+ * own there: a document that places references before its other marks
+ * places them before colons and semicolons too (no style puts them before a
+ * period and after a colon); one that places them after its other marks may
+ * follow Chicago (after colons and semicolons too) or AMA (before them), so
+ * a reference before a colon or semicolon is a recognised style there, and
+ * the side stays open (`undefined`: nothing is reported at colons and
+ * semicolons).
+ */
+function colonFollowing(other: PlacementSide | undefined): PlacementSide | undefined {
+  return other === 'before-punctuation' ? other : undefined
 }
 
 /** Fewest groups showing a placement for it to be dominant. */
@@ -120,7 +147,7 @@ export function dominantPlacement(placements: readonly GroupPlacement[]): Domina
     (counts[0] ?? 0) + (counts[1] ?? 0) >= contextEvidence ? spacedMajority(counts) : spacedMajority(all)
   const other = majority(count.other)
   return {
-    side: {other, colon: majority(count.colon) ?? other},
+    side: {other, colon: majority(count.colon) ?? colonFollowing(other)},
     spaced: {
       word: inContext(spacing.word),
       stop: inContext(spacing.stop),

@@ -34,6 +34,10 @@
  *    and its source is its text as written, without leading URLs and
  *    without the trailing URLs, dates, places and access words.
  *
+ * A `citation` note that holds only authors, a year and maybe a page
+ * (`Forshaw & Smith 2009`) is also a `shortForm` (`isShortForm`): it points
+ * to a bibliography entry and is repeated on purpose.
+ *
  * Dates are read by `src/models/dates.ts`.
  */
 import type {VFile} from 'vfile'
@@ -91,6 +95,13 @@ export interface NoteText {
    * without URLs and access dates (`p. 2`, `Pg 95`); else `undefined`.
    */
   readonly detail: string | undefined
+  /**
+   * The note is an author-date short form (`isShortForm`): author names, a
+   * year and maybe a page, nothing else (`Forshaw & Smith 2009`, `Rothman
+   * 2006, pp. 112f.`). It points to a full entry in a bibliography, and is
+   * repeated on purpose for each place it supports.
+   */
+  readonly shortForm: boolean
 }
 
 /** Fields of one note, aligned with `index.notes`; spans point into the file. */
@@ -123,6 +134,16 @@ const edge = /[\s,;:.–—*_-]/u
 const markdownLink = /\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g
 /** Scheme, `www.` and trailing slashes: what differs between an address as shown and as linked. */
 const addressDecoration = /^(?:[a-z]+:\/\/)?(?:www\.)?|\/+$/gi
+/** A surname: one or two capitalised words, maybe after a particle (`van Fraassen`, `de la Cruz`). */
+const surname = /(?:(?:van|von|de|der|den|da|di|du|la|le)\s){0,2}\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?/u
+/** A locator: `p. 21`, `pp. 1–22`, `112f.`, `ch. 3`, `§ 4`, `n. 21`, `xiv`. */
+const locator = /(?:(?:pp?|pg|ch|chap|sec|para|col|fig|vol|nn?|loc)\.?\s?|§\s?)?[\dxivlc]{1,6}(?:\s?[-–—]\s?[\dxivlc]{1,6})?(?:ff?\.?)?/u
+/** See `isShortForm`. */
+const shortFormPattern = new RegExp(
+  `^${surname.source}(?:\\s?(?:,|&|\\band\\b)\\s?${surname.source}){0,3}(?:,?\\set al\\.?)?,?\\s\\(?\\d{4}[a-z]?\\)?(?:[,:]?\\s?${locator.source}(?:(?:,\\s|\\s)${locator.source}){0,3})?\\.?$`,
+  'u'
+)
+
 /**
  * Words that, beside a URL, name no source: connectives (`See`, `Available
  * at`, `As of`, `and`), words about the link itself (`link`, `online`,
@@ -163,7 +184,7 @@ export function parseNoteText(whole: string, symbol = false): NoteText {
   const firstDate = dates.find((d) => !d.access) ?? dates[0]
 
   if (ibidPattern.test(text)) {
-    return freeze({kind: 'ibid', source: undefined, place: undefined, date: firstDate, dates, url, detail: undefined})
+    return freeze({kind: 'ibid', source: undefined, place: undefined, date: firstDate, dates, url, detail: undefined, shortForm: false})
   }
 
   const clauses = splitClauses(text)
@@ -191,7 +212,7 @@ export function parseNoteText(whole: string, symbol = false): NoteText {
         after = `${after.slice(0, range.start - date.end)} ${after.slice(range.end - date.end)}`
       }
       const detail = clean(after.replace(accessPhrase, ' '))
-      return freeze({kind: prose ? 'discursive' : 'citation', source, place: placeMatch?.place, date, dates, url, detail})
+      return freeze({kind: prose ? 'discursive' : 'citation', source, place: placeMatch?.place, date, dates, url, detail, shortForm: !prose && !url && isShortForm(text)})
     }
   }
 
@@ -212,7 +233,23 @@ export function parseNoteText(whole: string, symbol = false): NoteText {
   } else kind = url ? 'url-only' : isYearSpan(text, dates) ? 'gloss' : 'empty'
   const named = kind === 'citation' || kind === 'discursive'
   const source = named ? clean(text.slice(citationStart(text, urls), citationEnd(text, [...urls, ...dates]))) : undefined
-  return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined})
+  return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined, shortForm: kind === 'citation' && !url && isShortForm(text)})
+}
+
+/**
+ * Whether a note's whole text is an author-date short form: one to four
+ * authors' surnames (each one or two capitalised words, maybe after a
+ * particle such as `van` or `de`; joined by commas, `&` or `and`; maybe
+ * `et al.`), a year (maybe in parentheses, maybe with a letter: `2009a`),
+ * then at most a few locators (`p. 21`, `pp. 1–22`, `112f.`, `ch. 3`, `n.
+ * 21`), and no title, publisher or URL. This is the shortened note of the
+ * author-date system (The Chicago Manual of Style, 17th ed., ch. 15:
+ * `(Smith 2009, 21)`; Wikipedia's shortened footnotes, `{{sfn}}`: `Forshaw &
+ * Smith 2009, p. 21`), whose full entry stands in the bibliography.
+ */
+export function isShortForm(text: string): boolean {
+  // Link text converted by html2text joins its words with `_` (`Forshaw_&_Smith_2009`): read as spaces.
+  return text.length <= 160 && shortFormPattern.test(text.replace(/[\s_]+/g, ' ').trim())
 }
 
 /**

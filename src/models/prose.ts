@@ -14,9 +14,13 @@
  *   quotation marks with at least five words, with the sentences it spans
  *   and the references and Markdown links in them.
  * - Marker groups: body references written next to each other (`[3][4]`),
- *   with what is before and after them (a space, punctuation).
+ *   with what is before and after them (a space and its characters,
+ *   punctuation, a bare URL, a `§`), and whether they are placed at all (a
+ *   reference standing for a list's item, debris of wiki markup).
  * - The report's own date: front matter `date:`, or a date that starts the
  *   first line (the dateline of a plain-text report).
+ * - For a paragraph in a Markdown list, the list item that holds it
+ *   (`ProseParagraph.listItem`).
  *
  * Only prose is read: inline code, HTML, images, link destinations and
  * references are masked before words, sentences and quotations are found.
@@ -77,6 +81,21 @@ export interface ProseParagraph {
   readonly sentences: readonly number[]
   /** Indexes of the body references in it. */
   readonly references: readonly number[]
+  /** The innermost Markdown list item that holds it (a list item's paragraph); `undefined` outside lists. */
+  readonly listItem: ListItemPlace | undefined
+}
+
+/**
+ * A list item's place: its list, numbered in document order from 0 (a list
+ * nested in an item is a list of its own), and its position in that list,
+ * from 0. Two paragraphs in consecutive items of one list have the same
+ * `list` and `item` numbers one apart. Lists are mdast `list` nodes (GFM
+ * spec, "Lists"); readers that build no lists (plain text, DOCX, HTML) give
+ * none.
+ */
+export interface ListItemPlace {
+  readonly list: number
+  readonly item: number
 }
 
 /** A sentence of a prose paragraph. */
@@ -178,6 +197,8 @@ export interface MarkerGroup {
   readonly text: string
   /** Spaces or tabs between the text before and the group, on one line (`Syria. [1]`). */
   readonly gap: Span | undefined
+  /** The characters of `gap` (spaces, tabs, no-break spaces U+00A0); `''` without a gap. */
+  readonly gapText: string
   /** Markdown only: an odd run of backslashes ends where the gap starts (`C:\ [^1]`), so a marker moved there would be escaped. */
   readonly escapedAtGap: boolean
   /**
@@ -185,7 +206,8 @@ export interface MarkerGroup {
    * quotation mark or bracket), `punctuation` (`.,;:!?`, maybe followed by
    * closing quotation marks), `reference` (another marker, maybe with
    * punctuation between: `[1], [2]`), `opening` (an opening bracket or
-   * quotation mark, or a table cell border `|`) or `line-start`.
+   * quotation mark, a table cell border `|`, or three or more blanks: a
+   * text table's column padding) or `line-start`.
    */
   readonly follows: 'text' | 'punctuation' | 'reference' | 'opening' | 'line-start'
   /** The punctuation run just before the group (and its gap), when `follows` is `punctuation`. */
@@ -196,6 +218,29 @@ export interface MarkerGroup {
    * to it, the marker would read as part of the address.
    */
   readonly afterUrl: boolean
+  /**
+   * The group is set off by a gap from a section or paragraph sign (`§`,
+   * `¶`), which is written before a number with a space (`§ 10`): the
+   * reference stands where the number goes (`integrate § [^10] as they
+   * occur`, a placeholder the text kept), not after cited text, so its
+   * space is no spacing.
+   */
+  readonly afterSign: boolean
+  /**
+   * Why the group's place says nothing of where the document places its
+   * references, when it does not:
+   * - `item`: it follows a comma and a space, the way a list's items are
+   *   separated, and closes its paragraph or a bracket: it stands as the
+   *   last item of the list in place of the item it cites (`(California v.
+   *   Prysock, [7])`, where the reference stands for the case's report;
+   *   `Bantam Books, 1987, [164]`, where it stands for the edition's
+   *   number). Glued to the comma (`in 1985,[238]` ending a list item), it
+   *   is placed after the comma like any other;
+   * - `markup`: `]]` follows it at once, the end of MediaWiki link markup
+   *   (`[[File:...|caption [80][81]]]`) that a conversion left as text: the
+   *   group is debris of a caption whose text was lost.
+   */
+  readonly unplaced: 'item' | 'markup' | undefined
   /** A run of `.,;:!?` right after the group, with any closing double quotation marks after it. */
   readonly after: PunctuationRun | undefined
   /**
@@ -231,6 +276,8 @@ const openingChar = /[([{“‘«|]/
 const straightQuote = /["']/
 const horizontalSpace = /[ \t\u00a0]/
 const lineBreak = /[\r\n]/
+/** Signs written before a number with a space (`§ 10`, `¶ 4`). */
+const numberSign = /[§¶]/
 const frontMatterDate = /^date[ \t]*[:=][ \t]*(['"]?)/m
 
 /**
@@ -242,7 +289,7 @@ export function buildProseModel(tree: Root, file: VFile, index: CitationIndex, o
   const context = proseContext(file, index, options)
   const parts: ModelParts = {paragraphs: [], sentences: [], quotations: [], markerGroups: []}
   const quoted = blockQuoted(tree)
-  for (const node of bodyBlocks(tree)) addBlock(context, parts, node, quoted.has(node))
+  for (const {node, listItem} of bodyBlocks(tree)) addBlock(context, parts, node, quoted.has(node), listItem)
   return Object.freeze({
     paragraphs: Object.freeze(parts.paragraphs),
     sentences: Object.freeze(parts.sentences),
@@ -343,22 +390,34 @@ function proseContext(file: VFile, index: CitationIndex, options: ProseOptions):
   }
 }
 
+/** A paragraph or heading of the body, with the innermost list item that holds it. */
+interface BodyBlock {
+  readonly node: Paragraph | Heading
+  readonly listItem: ListItemPlace | undefined
+}
+
 /**
  * The paragraphs and headings of `tree` in document order, leaving out GFM
- * footnote definitions (notes), code, HTML and front matter. Walks the tree
- * with an explicit stack.
+ * footnote definitions (notes), code, HTML and front matter, each with the
+ * list item that holds it (lists numbered in document order). Walks the
+ * tree with an explicit stack, in document order (pre-order).
  */
-function bodyBlocks(tree: Root): (Paragraph | Heading)[] {
-  const blocks: (Paragraph | Heading)[] = []
-  const stack: Nodes[] = [tree]
+function bodyBlocks(tree: Root): BodyBlock[] {
+  const blocks: BodyBlock[] = []
+  const stack: Array<{node: Nodes; listItem: ListItemPlace | undefined}> = [{node: tree, listItem: undefined}]
+  let lists = 0
   while (stack.length > 0) {
-    const node = stack.pop()!
+    const {node, listItem} = stack.pop()!
     if (node.type === 'footnoteDefinition' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') continue
     if (node.type === 'paragraph' || node.type === 'heading') {
-      blocks.push(node)
+      blocks.push({node, listItem})
       continue
     }
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes)
+    if (!('children' in node)) continue
+    const list = node.type === 'list' ? lists++ : undefined
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({node: node.children[i] as Nodes, listItem: list === undefined ? listItem : Object.freeze({list, item: i})})
+    }
   }
   return blocks
 }
@@ -379,9 +438,10 @@ function blockQuoted(tree: Root): Set<Nodes> {
 /**
  * Add the paragraph or heading `node` to the model: its sentences and
  * quotations when it is prose, its marker groups, then the paragraph
- * itself. A node without a position, or one that holds a note, is left out.
+ * itself, with the list item that holds it (`listItem`). A node without a
+ * position, or one that holds a note, is left out.
  */
-function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading, inBlockQuote = false): void {
+function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | Heading, inBlockQuote = false, listItem?: ListItemPlace): void {
   const block = readBlock(context, node, parts.paragraphs.length)
   if (!block) return
   const words = countWords(block.text)
@@ -397,7 +457,8 @@ function addBlock(context: ProseContext, parts: ModelParts, node: Paragraph | He
       words,
       prose,
       sentences: Object.freeze(sentences),
-      references: Object.freeze(block.references.map((r) => r.index))
+      references: Object.freeze(block.references.map((r) => r.index)),
+      listItem
     })
   )
 }
@@ -547,37 +608,58 @@ function introducingReferences(context: ProseContext, previous: ProseParagraph |
   return context.source.slice(previous.span.start.offset, end).trimEnd().endsWith(':') ? [...previous.references] : []
 }
 
+/** The fewest blanks between text and a marker group that make a table column's padding (`Long_scale     [nb_1]`), not a space. */
+const columnGap = 3
+
 /** Add the marker groups of `block`: its references written next to each other. */
 function addMarkerGroups(context: ProseContext, parts: ModelParts, block: Block): void {
   const refs = block.references
   for (let i = 0; i < refs.length; ) {
     let j = i
     while (j + 1 < refs.length && refs[j + 1]!.span.start.offset === refs[j]!.span.end.offset) j++
-    parts.markerGroups.push(markerGroup(context, refs.slice(i, j + 1).map((r) => r.index), block.start))
+    parts.markerGroups.push(markerGroup(context, refs.slice(i, j + 1).map((r) => r.index), block.start, block.end))
     i = j + 1
   }
 }
 
-/** The marker group of the references `members` (indexes into `index.references`) of the paragraph that starts at `paragraphStart`. */
-function markerGroup(context: ProseContext, members: number[], paragraphStart: number): MarkerGroup {
+/** The marker group of the references `members` (indexes into `index.references`) of the paragraph from `paragraphStart` to `paragraphEnd`. */
+function markerGroup(context: ProseContext, members: number[], paragraphStart: number, paragraphEnd: number): MarkerGroup {
   const {source, span, index} = context
   const start = index.references[members[0]!]!.span.start.offset
   const end = index.references[members.at(-1)!]!.span.end.offset
   const {gapStart, atLineStart} = gapBefore(source, start, paragraphStart)
   const gap = gapStart < start && !atLineStart ? span(gapStart, start) : undefined
-  const {follows, before} = whatGroupFollows(context, gapStart, paragraphStart, atLineStart)
+  // A wide gap (`columnGap` blanks or more) is a table column's padding, as html2text lays tables out: the group opens a cell.
+  const {follows, before} = !atLineStart && start - gapStart >= columnGap ? {follows: 'opening' as const, before: undefined} : whatGroupFollows(context, gapStart, paragraphStart, atLineStart)
   return Object.freeze({
     references: Object.freeze(members),
     span: span(start, end),
     text: source.slice(start, end),
     gap,
+    gapText: gap ? source.slice(gapStart, start) : '',
     escapedAtGap: gap !== undefined && escapedAt(context, gapStart),
     follows,
     before,
     after: punctuationAfter(context, end),
     afterUrl: gap !== undefined && endsWithUrl(source, gapStart, paragraphStart),
+    afterSign: gap !== undefined && numberSign.test(source.charAt(gapStart - 1)),
+    unplaced: unplacedWhy(source, gap !== undefined && before?.text === ',', end, paragraphEnd),
     leadsWord: /^['’ʼ]?\p{L}/u.test(source.slice(end, end + 2))
   })
+}
+
+/**
+ * Why a group ending at `end`, in a paragraph ending at `paragraphEnd`, has
+ * no placement (`MarkerGroup.unplaced`): `markup` before `]]`; `item` after
+ * a comma and a space (`afterCommaSpace`) with only spaces and then the
+ * paragraph's end or a closing bracket after it.
+ */
+function unplacedWhy(source: string, afterCommaSpace: boolean, end: number, paragraphEnd: number): MarkerGroup['unplaced'] {
+  if (source.startsWith(']]', end)) return 'markup'
+  if (!afterCommaSpace) return undefined
+  let next = end
+  while (next < paragraphEnd && horizontalSpace.test(source.charAt(next))) next++
+  return next >= paragraphEnd || /[)\]]/.test(source.charAt(next)) ? 'item' : undefined
 }
 
 /**
@@ -632,15 +714,23 @@ function whatGroupFollows(
 /**
  * The punctuation run right after a marker group that ends at `end`: a run
  * of `.,;:!?` and the closing double quotation marks after it; `undefined`
- * when there is none, or when a digit follows the run.
+ * when there is none, or when a digit follows the run (a page locator,
+ * `[3]:134`), also on the next line (`[3]:` / `134 and`, the locator wrapped).
  */
 function punctuationAfter(context: ProseContext, end: number): PunctuationRun | undefined {
   const {source} = context
   let afterEnd = end
   while (punctuation.test(source.charAt(afterEnd))) afterEnd++
-  if (afterEnd === end || /\d/.test(source.charAt(afterEnd))) return undefined
+  if (afterEnd === end || /\d/.test(source.charAt(afterEnd)) || wrappedLocator(source, afterEnd)) return undefined
   while (/["”]/.test(source.charAt(afterEnd))) afterEnd++
   return Object.freeze({span: context.span(end, afterEnd), text: source.slice(end, afterEnd), abbreviation: false, escapedAtStart: escapedAt(context, end)})
+}
+
+/** Whether a colon's page locator continues on the next line at `at` (a line break, indentation, digits and a blank: `:` / `134 and`). */
+function wrappedLocator(source: string, at: number): boolean {
+  if (source.charAt(at - 1) !== ':') return false
+  const match = /^(?:\r\n|\r|\n)[ \t]{0,16}\d{1,5}(?=[ \t,;)])/.exec(source.slice(at, at + 32))
+  return match !== null
 }
 
 /** Whether an odd run of backslashes ends at `offset` (Markdown: what follows is escaped). */

@@ -29,6 +29,7 @@
 import type {LintResult} from '../engine/engine.js'
 import type {NoteFields} from '../models/note-model.js'
 import {readingOrder} from '../models/reading-order.js'
+import {isBrokenBackLink} from '../citation-index/names.js'
 import type {CitationIndex} from '../citation-index/types.js'
 
 /** The counts of one file, or of all files added up. */
@@ -109,7 +110,8 @@ export function fileCoverage(result: LintResult, keepResult = false): FileCovera
     filePath: result.file.path || '<stdin>',
     paragraphs: {prose: paragraphs.filter((p) => p !== undefined).length, cited: paragraphs.filter((p) => p === true).length},
     quotations: {total: quotations.length, cited: quotations.filter(Boolean).length},
-    references: {total: index.references.length, resolved: index.references.filter((r) => r.note !== undefined).length},
+    // A broken back-link is reported (undefined-reference) but cites nothing: not counted as a reference.
+    references: {total: index.references.filter((r) => !isBrokenBackLink(r, index)).length, resolved: index.references.filter((r) => r.note !== undefined).length},
     notes: {total: index.notes.length, cited: index.notes.filter((n) => n.references.length > 0).length},
     problems: sortedRecord(problems),
     sources: sortSources(sources),
