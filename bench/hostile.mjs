@@ -353,6 +353,52 @@ const cases = [
     }
   },
   {
+    name: 'numerals: 5,000 chapters whose numbering restarts at 1 (10 glued references and 10 notes each)',
+    formats: ['txt'],
+    input: (scale) => {
+      const chapters = []
+      for (let c = 1; c <= at(5_000, scale); c++) {
+        const refs = Array.from({length: 10}, (_, i) => `Claim.${i + 1} `).join('')
+        const notes = Array.from({length: 10}, (_, i) => `${i + 1}. Source ${c}-${i + 1}, 2015.`).join('\n')
+        chapters.push(`Chapter ${c}\n\n${refs}\n\nNotes\n\n${notes}\n`)
+      }
+      return chapters.join('\n')
+    }
+  },
+  {
+    name: 'numerals: 50,000 footnotes, every other one glued inside a line (`distribu8 For`), 100,000 glued look-alikes',
+    formats: ['txt'],
+    input: (scale) => {
+      const pages = []
+      for (let i = 1; i <= at(50_000, scale); i += 2) {
+        const n = (i % 998) + 1
+        pages.push(`It rose.${n} Then the Mechanism${n + 1}\nhad a distribu${n + 1} For bounded DP alike. And Ankara${n + 2} Said so.\n\n${n} Source one, 2019.\n`)
+      }
+      return pages.join('\n')
+    }
+  },
+  {
+    // The long line is read at most 160 code units each side of a bracket (`formulaIndex`); `[x]` keeps it from being 3,300,000 references.
+    name: 'formula lines: 100,000 lines `B[1] ⊗ W [1]`, then one line of 20 MB of `W [x] `',
+    formats: ['txt'],
+    input: (scale) => `Claim.[1]\n${'B[1] ⊗ W [1]\n'.repeat(at(100_000, scale))}\n${'W [x] '.repeat(at(3_300_000, scale))}\n\n[1] Source, 2015.\n`
+  },
+  {
+    name: 'lettered notes: 1,000,000 glued capitals `“x”Q—`, a list `A.` to `Z.` under Transcriber’s Notes, 100,000 `A.` blocks',
+    formats: ['txt'],
+    input: (scale) => {
+      const letters = Array.from({length: 26}, (_, i) => `${String.fromCharCode(65 + i)}.\nThe spelling here occurs nowhere else in the text.\n`).join('\n')
+      return `${'said “x”Q— '.repeat(at(1_000_000, scale))}\n\nTranscriber’s Notes:\n\n${letters}\n${'A.\nAnother note that is no note of the list.\n\n'.repeat(at(100_000, scale))}`
+    }
+  },
+  {
+    // Plain text: the note model reads a note's first 20,000 code units (`noteReadLimit`). In Markdown the parse
+    // step alone grows faster (micromark, 19 times at 10x) and the paragraph is refused at 100x (BlockTooLong).
+    name: 'one note of 4 MB: `[1] ` then 1,000,000 `(a) `',
+    formats: ['txt'],
+    input: (scale) => `Claim.[1]\n\n[1] ${'(a) '.repeat(at(1_000_000, scale))}\n`
+  },
+  {
     // The notes line of 1,000,000 items is not read (no cell carries `a`): a bracket note of that text is slow in itself, beyond this convention.
     name: 'typed table notes: a table of 100,000 cells `block (note a)`, a notes line of 1,000,000 `(a)`, 50,000 captions with no notes',
     formats: ['txt'],

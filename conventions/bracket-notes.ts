@@ -10,7 +10,8 @@
  * - Reads: `talks stalled.[1] The` with `[1] Al-Akhbar, October 12, 2015.`
  * - Must not read: editorial brackets, `[sic]`, `[...]`, `[the IRGC]`,
  * `[t]he`, `collud[e]`, `"[a] list`, `d[^a][n]wongg`; `[1]:` (a link
- * definition's shape); array indexes `S[0]`, `S1[i]` (unless they continue
+ * definition's shape); array indexes `S[0]`, `S1[i]`, `W [1]` on a formula
+ * line (unless they continue
  * the series: `Roman lead pipes[n]` after `[m]`); an original edition's
  * year `(2004) [1961]`; a legend `[1]  = Whole-note`; a book index's page
  * `Banjo, [20]`.
@@ -29,7 +30,10 @@
  * letter glued to a word (`collud[e]`) a completion's: both are proposed on
  * evidence only, and stand when they continue the document's series of
  * references (`pipes[n]` after `[m]`, `P391[238]` after `[237]`; see
- * `src/citation-index/series-policy.ts`); a four-digit label
+ * `src/citation-index/series-policy.ts`); so is, in plain text, a bracket
+ * after a one-letter name on a line of a displayed formula, which PDF text
+ * sets on lines of their own (`B[1] ⊗ W [1]`, `A[1] = 1>`, `1n[1] 1>`: a
+ * line with no word of two letters); a four-digit label
  * after a year (`(1863 [1859])`) is a year; a line-start `[1]` followed by
  * `=` is a legend entry, and a block with two such entries holds no notes; a
  * block whose lines mostly end in a page number after a comma is a book
@@ -46,7 +50,7 @@
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {labelStyle} from '../src/citation-index/marker.js'
-import {bookIndex, gluedToIdentifier, legendEntry, originalYear} from '../src/citation-index/bracket-shapes.js'
+import {bookIndex, formulaIndex, gluedToIdentifier, legendEntry, originalYear} from '../src/citation-index/bracket-shapes.js'
 
 const wordChar = /[\p{L}\p{N}_]/u
 /** Punctuation that closes a word, clause or quotation, after which a roman or letter marker may stand. */
@@ -117,7 +121,7 @@ const convention: Convention = {
         const item = {marker: source.slice(token.start, token.end), label: token.label, style, syntax: 'bracket', start: token.start, end: token.end, block, fromText: true} as const
         const numeric = style === 'arabic'
         // An array index's shape (`S[0]`, `S1[i]`, `P391[238]`): a reference only if it continues the document's series.
-        if (!token.lineStart && gluedToIdentifier(source, token.start)) {
+        if (!token.lineStart && (gluedToIdentifier(source, token.start) || (format === 'text' && formulaIndex(source, token.start)))) {
           if (numeric || lowerLetter.test(token.label)) yield {...item, role: 'reference', onEvidence: true}
           continue
         }

@@ -120,7 +120,8 @@ const convention: Convention = {
           // After a blank only as PDF text spaces a sentence's full stop: `10−15 .4 For`.
           if (!beforeBefore || (space.test(beforeBefore) && !(before === '.' && space.test(next) && /\p{Lu}/u.test(afterNext)))) continue
           // A decimal (`1.5`) unless a year ends a sentence (`in 2026.7 The`); a section label (`IV.A.4`).
-          if (digit.test(beforeBefore) && !(before === '.' && space.test(next) && /\p{Lu}/u.test(afterNext))) continue
+          // A closing double quote ends a quotation whatever it holds: `“National L2”9 , written`.
+          if (digit.test(beforeBefore) && before !== '”' && !(before === '.' && space.test(next) && /\p{Lu}/u.test(afterNext))) continue
           if (/\p{Lu}/u.test(beforeBefore) && text.charAt(at - 3) === '.') continue
         } else if (!(lowercase.test(before) && letter.test(text.charAt(at - 2)) && letter.test(text.charAt(at - 3)))) continue
         const start = block.start + at

@@ -11,7 +11,9 @@
  * - Must not read: a closed interval or a vector, `[0, 1]`, `[1,1]`, `[1, 1]`
  * (a zero or a repeated number); a span of years, `[1950–1958]` (numbers
  * of four digits); `[a, b]`; a list at a line start (a table's or list's
- * label).
+ * label) unless punctuation continues a sentence after it (`[6, 7], and`,
+ * wrapped onto the line in PDF text); an index on a formula line of PDF
+ * text (`W [1, 2]`, see `formulaIndex` in `bracket-shapes.ts`).
  *
  * A range written with two markers (`[01] through [15]`, `[3] to [5]`,
  * `[3]–[5]`) cites the notes between its ends too (a transcriber's note
@@ -27,7 +29,10 @@
  * are in use).
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
+import {formulaIndex} from '../src/citation-index/bracket-shapes.js'
 
+/** What follows a list wrapped onto a new line in the middle of a sentence. */
+const wrappedOn = /^[,.;)]$/
 const numbersAndSeparators = /^[\d\s,–—-]+$/
 const hasSeparator = /[,–—-]/
 const hasDigit = /\d/
@@ -86,7 +91,10 @@ const convention: Convention = {
     const {source, format} = document
     for (const [block, {tokens}] of document.blocks.entries()) {
       for (const token of tokens) {
-        if (token.kind !== 'bracket' || token.caret || token.lineStart) continue
+        if (token.kind !== 'bracket' || token.caret) continue
+        // A list at a line start is a label, unless punctuation goes on with the sentence wrapped onto the line: `[6, 7], and`.
+        if (token.lineStart && !wrappedOn.test(token.next)) continue
+        if (format === 'text' && formulaIndex(source, token.start)) continue
         if (format === 'markdown' && token.slashes % 2 === 1) continue
         if (token.next === '(' || token.next === ':') continue
         const cited = citedNumbers(token.label)

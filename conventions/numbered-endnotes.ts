@@ -25,7 +25,7 @@
  * number). Plain text only: in Markdown such lines are ordered lists.
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
-import {isNoteNumber, linesOf, numeralNotes, type NoteStart} from '../src/citation-index/numeral-lines.js'
+import {isNoteNumber, linesOf, numeralNotes, type Line, type NoteStart} from '../src/citation-index/numeral-lines.js'
 
 /** Indentation, the number, its separator; the first character of the text is checked apart. */
 const noteLine = /^[ \t]*(\d{1,3})([.)]?[ \t]+|(?=\p{Lu}))/u
@@ -33,6 +33,34 @@ const noteText = /^(?:\p{Lu}|["“‘'(]|https?:|www\.)/u
 const closingEnd = /[.)\]"”’']$/
 /** Below this many characters, a line alone without closing punctuation is a heading or contents line. */
 const shortLine = 50
+
+/** A note glued inside a line: a cut word, the number, one space, a sentence (`distribu8 For bounded`). */
+const gluedStart = /\p{Ll}{2}(\d{1,3}) (?=\p{Lu}\p{Ll})/gu
+
+/**
+ * Notes on evidence only (`onEvidence`): a page-bottom footnote that PDF
+ * text glued to the last, hyphen-cut line of the page's text
+ * (`geometric distribu8 For bounded or unbounded DP; ...`). The shape is a
+ * flattened reference's too (`Ankara3 Said`), so such a note stands only
+ * as the missing note of an aligned series (`alignment.ts`). Each runs to
+ * the next line-start note of its block (`starts`) or to the block's end.
+ */
+function* gluedNotes(source: string, lines: readonly Line[], starts: readonly NoteStart[], blockEnd: number): Iterable<Candidate> {
+  let following = 0
+  for (const line of lines) {
+    const text = source.slice(line.start, line.end)
+    gluedStart.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = gluedStart.exec(text))) {
+      const start = line.start + match.index + match[0].length - match[1]!.length - 1
+      if (!isNoteNumber(match[1]!)) continue
+      while (following < starts.length && starts[following]!.start <= start) following++
+      const end = following < starts.length ? starts[following]!.start : blockEnd
+      const [note] = numeralNotes(source, [{start, end: start + match[1]!.length, label: match[1]!, contentStart: start + match[1]!.length + 1}], end)
+      yield {...note!, onEvidence: true}
+    }
+  }
+}
 
 const convention: Convention = {
   meta: {
@@ -65,6 +93,7 @@ const convention: Convention = {
         starts.push({start: markerStart, end: markerEnd, label: match[1]!, contentStart})
       }
       yield* numeralNotes(source, starts, block.end)
+      yield* gluedNotes(source, lines, starts, block.end)
     }
   }
 }

@@ -18,7 +18,9 @@
  * the first note. Numbering that restarts per chapter or page, each note
  * with its own reference before it (Project Gutenberg's `[Footnote 1:
  * ...]`), is not a duplicate: each reference resolves to the nearest note
- * after it.
+ * after it. Nor are bare note numbers of a run
+ * that starts again (an appendix numbered from 1 after the chapter's notes
+ * 1 to 3), cited or not: each run is its own series (`Note.run`).
  *
  * Fails:
  *

@@ -26,7 +26,8 @@
  *   missing number (`[iv]` among notes 1, 2, 3, 5) does not hide the gap:
  *   both are reported, as they are probably one fault.
  * A number defined twice is `duplicate-note`'s; only its first note counts
- * here. References from inside notes are not first citations.
+ * here. Bare note numbers whose numbering restarts (an appendix numbered
+ * from 1 again) are checked per run. References from inside notes are not first citations.
  *
  * On an HTML page, notes are numbered as a reader sees them: by their place
  * in their `<ol>` (`start` and `value` honoured) or the number written at
@@ -119,12 +120,32 @@ const rule: Rule<NoteOrderOptions> = {
         note.firstWithKey === note.index &&
         (note.syntax === 'gfm' ? context.options.gfm && note.style === 'caret' : note.style === index.numberingStyle)
       if (!numbered) continue
-      // A page numbers each series (each `<ol>`) on its own.
-      const key = page ? `${note.syntax}\u0000${note.series ?? ''}` : note.syntax
+      // A page numbers each series (each `<ol>`) on its own; bare note numbers, each run of their numbering.
+      const key = page ? `${note.syntax}\u0000${note.series ?? ''}` : note.run === undefined ? note.syntax : `${note.syntax}\u0000${note.run}`
       const group = groups.get(key) ?? []
       group.push(note)
       groups.set(key, group)
     }
+
+    // Each group's first citations, in document order, read in one pass over
+    // the references (a document may restart its numbering in thousands of runs).
+    const groupOf = new Map<Note, Note[]>()
+    for (const notes of groups.values()) for (const note of notes) groupOf.set(note, notes)
+    const firstsOf = new Map<Note[], FirstCitation[]>()
+    const seen = new Set<number>()
+    for (const reference of index.references) {
+      if (reference.inNote !== undefined || reference.inTable || reference.note === undefined) continue
+      const note = index.notes[reference.note]
+      const group = note ? groupOf.get(note) : undefined
+      if (!note || !group || reference.syntax !== note.syntax || seen.has(note.index)) continue
+      seen.add(note.index)
+      const list = firstsOf.get(group)
+      if (list) list.push({reference, note})
+      else firstsOf.set(group, [{reference, note}])
+    }
+    // Numbers used by references of a syntax that resolve to no note, per syntax.
+    const usedOf = new Map<string, Set<number | undefined>>()
+    const withheld = withholdings(index)
 
     for (const [key, notes] of groups) {
       const syntax = key.split('\u0000')[0]!
@@ -132,17 +153,7 @@ const rule: Rule<NoteOrderOptions> = {
       const report = (item: Report): void => {
         found.push(item)
       }
-      // First citations, in document order.
-      const members = new Set(notes)
-      const seen = new Set<number>()
-      const firsts: FirstCitation[] = []
-      for (const reference of index.references) {
-        if (reference.syntax !== syntax || reference.inNote !== undefined || reference.inTable || reference.note === undefined) continue
-        const note = index.notes[reference.note]
-        if (!note || !members.has(note) || seen.has(note.index)) continue
-        seen.add(note.index)
-        firsts.push({reference, note})
-      }
+      const firsts = firstsOf.get(notes) ?? []
       if (!bibliographyOrder(notes, numberOf)) for (const item of outOfOrder(firsts, numberOf, nameOf)) report(item)
 
       // The list, in document order.
@@ -157,11 +168,15 @@ const rule: Rule<NoteOrderOptions> = {
       // style uses is not a gap (undefined-reference names it). A broken
       // marker (`[iv]` among arabic notes) does not fill one: it is
       // broken-marker's, which says the note is missing too.
-      const used = new Set(
-        index.references
-          .filter((r) => r.syntax === syntax && r.note === undefined && fitsNumbering(r, index))
-          .map((r) => r.number)
-      )
+      let used = usedOf.get(syntax)
+      if (!used) {
+        used = new Set(
+          index.references
+            .filter((r) => r.syntax === syntax && r.note === undefined && fitsNumbering(r, index))
+            .map((r) => r.number)
+        )
+        usedOf.set(syntax, used)
+      }
       const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b))
       let expected = context.options.firstNumber
       for (const note of sorted) {
@@ -185,12 +200,29 @@ const rule: Rule<NoteOrderOptions> = {
         for (const item of found) context.report(item)
         continue
       }
-      const fix = renumber(index, String(context.file.value), syntax, notes)
+      const fix = renumber(index, String(context.file.value), syntax, notes, withheld)
       for (const item of found) {
         context.report(typeof fix === 'string' ? {...item, fixWithheld: fix} : fix ? {...item, fix} : item)
       }
     }
   }
+}
+
+/** What withholds a renumbering, read once per document. */
+interface Withholdings {
+  /** Per key, the first note defined again with it (not the first of its key). */
+  readonly twice: Map<string, Note>
+  /** Per syntax, the first reference with a number that resolves to no note. */
+  readonly nowhere: Map<string, Reference>
+}
+
+/** The {@link Withholdings} of `index`, in one pass over its notes and one over its references. */
+function withholdings(index: CitationIndex): Withholdings {
+  const twice = new Map<string, Note>()
+  for (const note of index.notes) if (note.firstWithKey !== note.index && !twice.has(note.key)) twice.set(note.key, note)
+  const nowhere = new Map<string, Reference>()
+  for (const r of index.references) if (r.note === undefined && r.number !== undefined && !nowhere.has(r.syntax)) nowhere.set(r.syntax, r)
+  return {twice, nowhere}
 }
 
 /** A note's first citation from the text. */
@@ -268,12 +300,15 @@ function bibliographyOrder(notes: readonly Note[], numberOf: (note: Note) => num
  * label defined twice, or an unresolved reference with a number) or would
  * rewrite the prose (bare numbers); `undefined` when nothing needs to change.
  */
-function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[]): Fix | string | undefined {
+function renumber(index: CitationIndex, source: string, syntax: string, notes: readonly Note[], withheld: Withholdings): Fix | string | undefined {
   const members = new Set(notes)
-  const keys = new Set(notes.map((note) => note.key))
-  const twice = index.notes.find((note) => keys.has(note.key) && note.firstWithKey !== note.index)
+  let twice: Note | undefined
+  for (const note of notes) {
+    const again = withheld.twice.get(note.key)
+    if (again && (!twice || again.index < twice.index)) twice = again
+  }
   if (twice) return `renumbering is withheld while note \`${twice.marker}\` is defined twice, as references could end up pointing elsewhere`
-  const nowhere = index.references.find((r) => r.syntax === syntax && r.note === undefined && r.number !== undefined)
+  const nowhere = withheld.nowhere.get(syntax)
   if (nowhere) return `renumbering is withheld while reference \`${nowhere.marker}\` resolves to no note, as it could end up pointing to another note`
   // Bare numbers (`stalled.4`, `¹`) are not relabelled: a fix would rewrite numbers in the prose.
   if (syntax === 'numeral') return 'bare note numbers are never renumbered, as the fix would rewrite numbers in the prose'

@@ -63,6 +63,31 @@ const cases: Array<[name: string, text: string, expected: string[]]> = [
     ['ref 1', 'ref 2', 'ref 3 ', 'ref 4', 'note 1', 'note 2', 'note 3', 'note 4']
   ],
   [
+    'numbering restarting in an appendix: two series, each with its own references',
+    'Rates fell.1 The mailing,2 and Ankara3 said so.\n\nNotes\n\n1. Source one, 2019.\n2. Source two, 2020.\n3. Source three, 2021.\n\nAppendix\n\nWeights were raked.1 Variance,2 as the design3 did.\n\nNotes\n\n1. Source four, 2019.\n2. Source five, 2020.\n3. Source six, 2021.\n',
+    ['ref 1', 'ref 2', 'ref 3', 'note 1', 'note 2', 'note 3', 'ref 1', 'ref 2', 'ref 3', 'note 1', 'note 2', 'note 3']
+  ],
+  [
+    'footnotes restarting after a heading; an uncited note of the second run does not join the first',
+    'Talks stalled.1 More text here.\n\n1 Source A, 2019.\n\nThey rose.2 And again,3 later.\n\n2 Source B, 2019.\n3 Source C, 2019.\n\nAppendix\n\nPrices fell.1 More text.\n\n1 Source D, 2020.\n\nThey rose.2 And later,4 again.\n\n2 Source E, 2020.\n3 Source F, 2020.\n4 Source G, 2020.\n',
+    ['ref 1', 'note 1', 'ref 2', 'ref 3', 'note 2', 'note 3', 'ref 1', 'note 1', 'ref 2', 'ref 4', 'note 2', 'note 3', 'note 4']
+  ],
+  [
+    'a page-bottom footnote, not the numbered heading under it',
+    'It rose.1 Then.2 It fell.3 The end of the page.\n\n1These values were estimated.\n2The counts are integers.\n3All results extend to weighted queries.\n\n3. Representing Queries on the Spine\nIn this section we describe the queries.\n',
+    ['ref 1', 'ref 2', 'ref 3', 'note 1', 'note 2', 'note 3']
+  ],
+  [
+    'a footnote glued inside a line fills the one missing note of the series',
+    'It rose.1 Then.2 It fell.3\n\n1 Source one, 2019.\n2 Source two, 2019.\n3 Source three, 2019.\n\nThe Geometric Mechanism4\nadds noise from the two-tailed geometric distribu4 For bounded or unbounded DP alike.\n\nLater.5 Done.\n\n5 Source five, 2019.\n',
+    ['ref 1', 'ref 2', 'ref 3', 'note 1', 'note 2', 'note 3', 'ref 4', 'note 4', 'ref 5', 'note 5']
+  ],
+  [
+    'the glued shape alone, with no gap in the series, is no note',
+    'It rose.1 Then.2 It fell.3 And Ankara4 Said it.\n\n1 Source one, 2019.\n2 Source two, 2019.\n3 Source three, 2019.\n',
+    ['ref 1', 'ref 2', 'ref 3', 'note 1', 'note 2', 'note 3']
+  ],
+  [
     'an uncited note inside the series stands',
     'Talks.1 Then.2 Later.4 End.\n\nNotes\n\n1. Source one.\n2. Source two.\n3. Source three.\n4. Source four.\n',
     ['ref 1', 'ref 2', 'ref 4', 'note 1', 'note 2', 'note 3', 'note 4']

@@ -7,7 +7,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
 import {buildCitationIndex} from '../src/citation-index/build.js'
-import {describeNotes, parseNoteText} from '../src/models/note-model.js'
+import {describeNotes, noteReadLimit, parseNoteText} from '../src/models/note-model.js'
 import {parse} from '../src/readers/registry.js'
 
 /** `kind | source | place | date | iso | url`, `-` for an absent field. */
@@ -238,6 +238,17 @@ test('short forms: authors, a year and maybe a page, nothing else', () => {
   ]
   assert.equal(shortForms.filter((text) => !parseNoteText(text).shortForm), [])
   assert.equal(full.filter((text) => parseNoteText(text).shortForm), [])
+})
+
+test('a note is read in its first noteReadLimit code units only (a hostile note of megabytes)', () => {
+  const long = `Al-Akhbar (Lebanon), October 12, 2015. ${'(a) '.repeat(10_000)}Tasnim, March 3, 2026.`
+  assert.ok(long.length > noteReadLimit)
+  const parsed = parseNoteText(long)
+  assert.is(parsed.date?.iso, '2015-10-12')
+  assert.ok(parsed.dates.every((d) => d.end <= noteReadLimit))
+  // A surrogate pair at the cut is not split.
+  const emoji = `${'x'.repeat(noteReadLimit - 1)}😀 and more`
+  assert.not.throws(() => parseNoteText(emoji))
 })
 
 test.run()

@@ -33,18 +33,29 @@
  * `[4 ]` is a broken marker of this numbering).
  *
  * Time: O(n log n) in the number of candidates (one pass over the notes,
- * a binary search among the references per note, a sort of the series).
+ * a binary search among the references per note, a sort of the series,
+ * a binary search among the series taken per series end), plus the walk
+ * of each series that does not overlap one taken before.
  */
 import type {MarkerStyle, MarkerSyntax} from './types.js'
 
 /** What alignment reads of a resolved reference or note (the resolver's `Resolved`). */
 export interface Alignable {
+  readonly marker: string
   readonly label: string
   readonly style: MarkerStyle
   readonly syntax: MarkerSyntax
   readonly start: number
   readonly end: number
   readonly noteEnd?: number
+  /** Notes: where the content starts (at `end` when the number is glued to it, `4These`). */
+  readonly contentStart?: number
+  /**
+   * Notes: which aligned series (run of numbering) the note belongs to, from
+   * 1 in the order series are taken; set by alignment. A number restarting
+   * in an appendix is a new run, not a duplicate of the first.
+   */
+  readonly run?: number
   /** A reference proposed on evidence only (a number set off by a space): it never starts a series, it may fill one. */
   readonly onEvidence?: boolean
 }
@@ -80,16 +91,19 @@ interface Node {
  */
 export function alignNumerals<Resolved extends Alignable>(
   refs: readonly Resolved[],
-  notes: readonly Resolved[],
+  candidates: readonly Resolved[],
   bracketRefs: readonly Resolved[],
   bracketNotes: boolean
 ): {refs: Resolved[]; notes: Resolved[]; adopted: Set<Resolved>} {
   const none = {refs: [] as Resolved[], notes: [] as Resolved[], adopted: new Set<Resolved>()}
+  const gluedNotes = candidates.filter((n) => n.onEvidence)
+  const notes = gluedNotes.length === 0 ? candidates : candidates.filter((n) => !n.onEvidence)
   if (notes.length === 0) return none
   const strong = refs.filter((r) => !r.onEvidence)
   const flat = alignSequences(strong, notes, [])
   if (flat.refs.length > 0 && strong.length > noiseRatio * flat.refs.length) return none
   if (flat.notes.length > 0) {
+    withGluedNotes(flat, strong, gluedNotes)
     flat.refs = withFilled(flat.refs, flat.notes, refs.filter((r) => r.onEvidence))
     // A bracket typo of this numbering (`[6 ]`) is a broken marker of it.
     const typos = bracketNotes ? [] : bracketRefs.filter((r) => r.style === 'malformed')
@@ -157,6 +171,74 @@ function withFilled<Resolved extends Alignable>(kept: Resolved[], notes: readonl
   return added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start)
 }
 
+/** How a note's number is written: `4.`, `4)`, `4 Text` or glued `4Text` (PDF text). */
+function noteForm(note: Alignable): string {
+  const last = note.marker.at(-1)
+  if (last === '.' || last === ')') return last
+  return note.contentStart === note.end ? 'glued' : 'spaced'
+}
+
+/**
+ * Add to an aligned `found` series the notes on evidence (`glued`: a
+ * footnote PDF text glued inside a line, `distribu8 For bounded...`) that
+ * supply its missing notes: where the kept notes numbered v - 1 and v + 1
+ * follow each other, the first reference candidate numbered v (of `refs`)
+ * after the kept reference numbered v - 1, and then the first glued note
+ * numbered v after that reference and before note v + 1, both stand. The
+ * series' own order is the evidence; a glued note never starts or extends
+ * a series. Mutates and re-sorts `found`.
+ */
+function withGluedNotes<Resolved extends Alignable>(found: {refs: Resolved[]; notes: Resolved[]}, refs: readonly Resolved[], glued: readonly Resolved[]): void {
+  if (glued.length === 0) return
+  const valueOf = (item: Alignable): number => Number.parseInt(item.label, 10)
+  const byValue = (items: readonly Resolved[]): Map<number, Resolved[]> => {
+    const map = new Map<number, Resolved[]>()
+    for (const item of items) {
+      const list = map.get(valueOf(item))
+      if (list) list.push(item)
+      else map.set(valueOf(item), [item])
+    }
+    return map
+  }
+  /** The index of the first of `list` (in document order) starting at or after `offset`. */
+  const firstFrom = (list: readonly Resolved[], offset: number): number => {
+    let low = 0
+    let high = list.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (list[mid]!.start >= offset) high = mid
+      else low = mid + 1
+    }
+    return low
+  }
+  const keptRefs = byValue(found.refs)
+  const candidateRefs = byValue(refs)
+  const gluedBy = byValue(glued)
+  const addedRefs: Resolved[] = []
+  const addedNotes: Resolved[] = []
+  for (let i = 1; i < found.notes.length; i++) {
+    const before = found.notes[i - 1]!
+    const after = found.notes[i]!
+    const value = valueOf(before) + 1
+    if (valueOf(after) !== value + 1) continue
+    // The kept reference of the note before: the last one with its number starting before it.
+    const kept = keptRefs.get(value - 1) ?? []
+    const cited = kept[firstFrom(kept, before.start) - 1]
+    if (!cited) continue
+    const own = candidateRefs.get(value) ?? []
+    const ref = own[firstFrom(own, cited.end)]
+    if (!ref || ref.start >= after.start) continue
+    const notes = gluedBy.get(value) ?? []
+    const note = notes[firstFrom(notes, ref.end)]
+    if (!note || note.start >= after.start) continue
+    addedRefs.push(ref)
+    addedNotes.push(before.run === undefined ? note : {...note, run: before.run})
+  }
+  if (addedNotes.length === 0) return
+  found.refs = [...found.refs, ...addedRefs].sort((a, b) => a.start - b.start)
+  found.notes = [...found.notes, ...addedNotes].sort((a, b) => a.start - b.start)
+}
+
 /** Whether the series ending at `end` is laid out as footnotes or as endnotes (see the thresholds above). */
 function laidOutAsNotes(end: Node, refs: readonly Alignable[], notes: readonly Alignable[]): boolean {
   const chain: Node[] = []
@@ -203,44 +285,97 @@ function alignSequences<Resolved extends Alignable>(
     return found !== undefined && sequence[found]!.end <= before ? found : undefined
   }
 
+  /** The sequence position of the last reference starting before `offset` (-1 when none). */
+  const lastRefBefore = (offset: number): number => {
+    let low = 0
+    let high = sequence.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (sequence[mid]!.start < offset) low = mid + 1
+      else high = mid
+    }
+    return low - 1
+  }
+
+  /**
+   * Whether `held` stays the best series end for its number against `node`,
+   * as long: a later note with the same number takes its place (the notes
+   * list after numbered lists), unless `held` is written as the note before
+   * it in its series is and `node` is not (a page-bottom footnote
+   * `4These...` against the numbered heading `4. Bringing...` below it, after
+   * `3All...`).
+   */
+  const formFits = (held: Node, node: Node): boolean =>
+    node.parent !== undefined && held.parent !== undefined &&
+    noteForm(notes[held.note]!) === noteForm(notes[held.parent.note]!) &&
+    noteForm(notes[node.note]!) !== noteForm(notes[node.parent.note]!)
+
   const best = new Map<number, Node>()
+  /** The end of the last note candidate seen with each number. */
+  const lastNoteEnd = new Map<number, number>()
   const nodes: Node[] = []
+  /** The last note that started its numbering again, cited by a reference after the last note with its number. */
+  let restart: {note: number; value: number} | undefined
   for (const [j, note] of notes.entries()) {
     const value = Number.parseInt(note.label, 10)
     let node: Node | undefined
     for (const step of [1, 2]) {
       const parent = best.get(value - step)
       if (!parent || (node && node.length >= parent.length + 1)) continue
+      // A series does not run on across a restart of the numbering at or below its own number.
+      if (restart && restart.note > parent.note && restart.value <= value - step) continue
       const ref = firstRef(value, parent.ref, note.start)
       if (ref !== undefined) node = {note: j, ref, length: parent.length + 1, parent, from: parent.from}
     }
     if (!node) {
-      const ref = firstRef(value, -1, note.start)
+      // A series starts at the first reference with its number after the last note with that number
+      // (numbering restarting in a chapter or an appendix), else at the document's first one.
+      const previous = lastNoteEnd.get(value)
+      const again = previous === undefined ? undefined : firstRef(value, lastRefBefore(previous), note.start)
+      const ref = again ?? firstRef(value, -1, note.start)
       if (ref !== undefined) node = {note: j, ref, length: 1, parent: undefined, from: sequence[ref]!.start}
+      if (again !== undefined) restart = {note: j, value}
     }
+    lastNoteEnd.set(value, note.noteEnd ?? note.end)
     if (!node) continue
     nodes.push(node)
     const held = best.get(value)
-    if (!held || node.length >= held.length) best.set(value, node)
+    if (!held || node.length > held.length || (node.length === held.length && !formFits(held, node))) best.set(value, node)
   }
 
   // Series, longest first, whose spans do not overlap a series taken before.
   nodes.sort((a, b) => b.length - a.length || a.note - b.note)
+  // Spans taken, sorted by start (they do not overlap, so by end too); searched by halves.
   const taken: Array<{from: number; to: number}> = []
+  /** The position in `taken` of the first span ending after `offset`. */
+  const firstEndingAfter = (offset: number): number => {
+    let low = 0
+    let high = taken.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (taken[mid]!.to > offset) high = mid
+      else low = mid + 1
+    }
+    return low
+  }
+  let runs = 0
   const keptRefs: Resolved[] = []
   const keptNotes: Resolved[] = []
   for (const end of nodes) {
     if (end.length < minimumSeries) break
-    if (!laidOutAsNotes(end, refs, notes)) continue
     const to = notes[end.note]!.noteEnd ?? notes[end.note]!.end
-    if (taken.some((span) => span.from < to && end.from < span.to)) continue
+    const at = firstEndingAfter(end.from)
+    // The overlap first: it is cheap, and the layout walks the whole series.
+    if (at < taken.length && taken[at]!.from < to) continue
+    if (!laidOutAsNotes(end, refs, notes)) continue
     const series = {from: end.from, to}
-    taken.push(series)
+    taken.splice(at, 0, series)
+    runs++
     const numbers = new Set<number>()
     let first = end
     for (let node: Node | undefined = end; node; node = node.parent) {
       first = node
-      keptNotes.push(notes[node.note]!)
+      keptNotes.push({...notes[node.note]!, run: runs})
       keptRefs.push(sequence[node.ref]!)
       numbers.add(Number.parseInt(notes[node.note]!.label, 10))
     }
@@ -251,14 +386,15 @@ function alignSequences<Resolved extends Alignable>(
       const value = Number.parseInt(notes[j]!.label, 10)
       if (value > low && value < high && !numbers.has(value)) {
         numbers.add(value)
-        keptNotes.push(notes[j]!)
+        keptNotes.push({...notes[j]!, run: runs})
       }
     }
     let next = high + 1
     for (let j = end.note + 1; j < notes.length && Number.parseInt(notes[j]!.label, 10) === next; j++, next++) {
-      if (taken.some((span) => span !== series && span.from <= notes[j]!.start && notes[j]!.start < span.to)) break
+      const holder = taken[firstEndingAfter(notes[j]!.start)]
+      if (holder && holder !== series && holder.from <= notes[j]!.start) break
       series.to = notes[j]!.noteEnd ?? notes[j]!.end
-      keptNotes.push(notes[j]!)
+      keptNotes.push({...notes[j]!, run: runs})
     }
   }
   if (taken.length > 0) {

@@ -90,9 +90,15 @@ export function assembleIndex(
   const notesSection =
     sectionStart && lastNote ? (span(sectionStart.start, lastNote.noteEnd ?? lastNote.end)) : undefined
 
+  // The first note of each key, per run of numbering (numeral notes restarting in an appendix are no duplicates).
+  const firstOfRun = new Map<string, number>()
+  notesFound.forEach((note, i) => {
+    const runKey = `${keyOf(note)}\u0000${note.run ?? ''}`
+    if (!firstOfRun.has(runKey)) firstOfRun.set(runKey, i)
+  })
   const notes: Note[] = notesFound.map((note, index) => {
     const key = keyOf(note)
-    const first = byKey.get(key)?.[0] ?? index
+    const first = firstOfRun.get(`${key}\u0000${note.run ?? ''}`) ?? index
     return Object.freeze({
       index,
       marker: note.marker,
@@ -113,7 +119,8 @@ export function assembleIndex(
       number: labelNumber(note.label, note.style),
       ...(note.shown === undefined ? {} : {shown: note.shown}),
       ...(note.series === undefined ? {} : {series: note.series}),
-      ...(note.anchor === undefined ? {} : {anchor: note.anchor})
+      ...(note.anchor === undefined ? {} : {anchor: note.anchor}),
+      ...(note.run === undefined ? {} : {run: note.run})
     })
   })
 

@@ -57,6 +57,43 @@ export function gluedToIdentifier(source: string, start: number): boolean {
   return i === 0 || !(wordChar.test(before) || wordJoiner.test(before))
 }
 
+/** How far a formula line is read on each side of a bracket: a longer line is prose. */
+const formulaReach = 160
+const twoLetters = /\p{L}\p{M}*\p{L}/u
+/** Signs that mark a line as mathematics. */
+const mathSign = /[=<>±×÷⊗⊕∈∉→←↦≤≥≠≈∼−+∑∏∫·∪∩⊂⊆⊃⊇|]/u
+
+/**
+ * Whether the bracket starting at `start` indexes a one-letter name in a
+ * displayed formula, as PDF text sets one on lines of its own:
+ * `B[1] ⊗ W [1]`, `A[1] = 1>`, `U [2]` alone, `1n[1] 1>` (a coefficient,
+ * then the name). The bracket follows a one-letter word, glued or after
+ * one blank, and its line (at most `formulaReach` code units each side)
+ * holds no word of two letters or more, and either a sign of mathematics
+ * (`=`, `⊗`, `−`, `>`, ...) or only the name and its index (`U [2]`). A
+ * citation stands in prose: `neighbor of x [5, 13]. For`; and a short line
+ * of prose is no formula: `A[1]. B [2]. C.[3]`.
+ */
+export function formulaIndex(source: string, start: number): boolean {
+  let i = start
+  if (source.charAt(i - 1) === ' ') i--
+  let word = i
+  while (word > 0 && (combiningMark.test(source.charAt(word - 1)) || letterChar.test(source.charAt(word - 1)))) word--
+  if (word === i || twoLetters.test(source.slice(word, i))) return false
+  let from = start
+  const floor = Math.max(0, start - formulaReach)
+  while (from > floor && !lineBreak.test(source.charAt(from - 1))) from--
+  if (from === floor && from > 0 && !lineBreak.test(source.charAt(from - 1))) return false
+  let to = start
+  const ceiling = Math.min(source.length, start + formulaReach)
+  while (to < ceiling && !lineBreak.test(source.charAt(to))) to++
+  if (to === ceiling && to < source.length && !lineBreak.test(source.charAt(to))) return false
+  const line = source.slice(from, to)
+  if (twoLetters.test(line)) return false
+  // A sign of mathematics on the line, or the name and its index alone (`U [2]`).
+  return mathSign.test(line) || line.trim() === source.slice(word, start + source.slice(start, to).indexOf(']') + 1)
+}
+
 /**
  * Whether a four-digit label is a second year of a citation, the year of
  * the original edition: `(2004) [1961]`, `(1863 [1859])`, `(2011 [2008])`.

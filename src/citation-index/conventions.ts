@@ -21,6 +21,7 @@ import htmlKramdown from '../../conventions/html-kramdown.js'
 import htmlWordpress from '../../conventions/html-wordpress.js'
 import htmlDpub from '../../conventions/html-dpub.js'
 import htmlGeneric from '../../conventions/html-generic.js'
+import letteredNotes from '../../conventions/lettered-notes.js'
 import linkReferences from '../../conventions/link-references.js'
 import multiCitations from '../../conventions/multi-citations.js'
 import namedCitations from '../../conventions/named-citations.js'
@@ -62,7 +63,8 @@ export const conventions: readonly Convention[] = [
   htmlWordpress,
   htmlDpub,
   htmlGeneric,
-  typedTableNotes
+  typedTableNotes,
+  letteredNotes
 ]
 
 /**

@@ -73,7 +73,7 @@ export function expectedReference(note: Note, index: Pick<CitationIndex, 'format
   if (index.format === 'html' && note.syntax === 'gfm') return `a link to \`${note.marker}\``
   if (note.syntax === 'html') return `a link to \`#${attributeValue(note.marker)}\``
   if (note.syntax === 'gfm') return `a reference \`${note.marker}\``
-  if (note.syntax === 'symbol' || note.syntax === 'numeral') return `a reference \`${note.label}\``
+  if (note.syntax === 'symbol' || note.syntax === 'numeral' || note.syntax === 'lettered') return `a reference \`${note.label}\``
   return `a reference \`[${note.label}]\``
 }
 

@@ -44,6 +44,8 @@ export interface Resolved {
   readonly anchor?: string
   /** Notes: the list it belongs to, when the list numbers its notes by their order (see `Candidate.list`). */
   readonly list?: number
+  /** Numeral notes: the aligned series they belong to (`alignment.ts`); notes of different runs never share a label. */
+  readonly run?: number
   /** References: proposed on the document's evidence only (see `Candidate.onEvidence`). */
   readonly onEvidence?: boolean
   /** References: in a table or its caption (see `tables.ts`). */
@@ -121,7 +123,8 @@ function withNumerals(
 const keptAsProposed: ReadonlySet<Resolved['syntax']> = new Set<Resolved['syntax']>([
   'pandoc',
   'html',
-  'table'
+  'table',
+  'lettered'
 ])
 
 /** The candidates outside every excluded span (only text candidates are excluded). */

@@ -46,6 +46,9 @@ export type MarkerStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'symbol' | '
  *   `4. Source` or `¹ Source` (kept only when aligned: `alignment.ts`)
  * - `table`: typed table notes, `block (note a)` in a table's cells and
  *   `Notes: (a) ...` under the table (`conventions/typed-table-notes.ts`)
+ * - `lettered`: a transcriber's lettered notes, a capital glued as a marker
+ *   (`“Ō´mishga‘n”A—`) and `A.` notes under their heading
+ *   (`conventions/lettered-notes.ts`)
  */
 export type MarkerSyntax =
   | 'gfm'
@@ -56,6 +59,7 @@ export type MarkerSyntax =
   | 'html'
   | 'numeral'
   | 'table'
+  | 'lettered'
 
 /** The numbering style of a document: the style most of its notes use. */
 export type NumberingStyle = 'arabic' | 'roman' | 'letter' | 'caret' | 'none'
@@ -131,7 +135,11 @@ export interface Note extends Marked {
   readonly contentSpan: Span
   /** Whether the note lies in the notes section (see `CitationIndex.notesSection`). */
   readonly inNotesSection: boolean
-  /** Index of the first note with the same key (itself when it is the first). */
+  /**
+   * Index of the first note with the same key (itself when it is the first).
+   * Bare note numbers count per run of numbering: a series restarting in an
+   * appendix (`src/citation-index/alignment.ts`) starts its own.
+   */
   readonly firstWithKey: number
   /** Indexes of the references that resolve to this note, in document order (not counting references inside the note itself). */
   readonly references: readonly number[]
@@ -158,6 +166,13 @@ export interface Note extends Marked {
    * elsewhere. Notes that share one are told apart by their shown number.
    */
   readonly anchor?: string
+  /**
+   * Bare note numbers (syntax `numeral`): which run of numbering the note
+   * belongs to, 1, 2, ... when the document restarts its numbering in a
+   * chapter or an appendix (each run aligned on its own:
+   * `src/citation-index/alignment.ts`). Absent for other syntaxes.
+   */
+  readonly run?: number
 }
 
 /**
