@@ -246,25 +246,44 @@ export function parseNoteText(whole: string, symbol = false): NoteText {
   return freeze({kind, source, place, date: firstDate, dates, url, detail: undefined, shortForm: kind === 'citation' && !url && isShortForm(text)})
 }
 
-/**
- * The path shapes of a URL that identifies one record in a named register:
- * an issue, pull request, merge request or commit of a repository on a code
- * host (`github.com/llvm/llvm-project/issues/20283`, GitLab's
- * `/-/merge_requests/7`), a Bugzilla bug (`show_bug.cgi?id=50198`), an encyclopedia article (`/wiki/Title`, MediaWiki),
- * a DOI (`doi.org/10.1000/182`, DOI Handbook 2.2), an IETF RFC
- * (`rfc-editor.org/rfc/rfc9110`, `datatracker.ietf.org/doc/html/rfc9110`).
- */
-const recordPath =
-  /^https?:\/\/(?:[^/\s]+\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:issues|pull|pulls|merge_requests|commit)\/[\da-f]{1,40}(?:[/#?]\S*)?|[^/\s]+\/(?:[^/\s]+\/)?show_bug\.cgi\?id=\d{1,9}|[^/\s]+\/wiki\/[^/\s?#]+(?:#\S*)?|(?:dx\.)?doi\.org\/10\.\d{4,9}\/\S+|[^/\s]*(?:rfc-editor\.org|ietf\.org)\/\S*rfc\d{1,5}\S*)$/i
+/** Code host: `/owner/repo/issues/N`, `/pull/N`, `/-/merge_requests/N`, `/commit/SHA`. */
+const codeHostRecord = /^\/[^/]+\/[^/]+\/(?:-\/)?(?:issues|pull|pulls|merge_requests|commit)\/[\da-f]{1,40}\/?$/i
+/** An encyclopedia article (MediaWiki): `/wiki/Title`. */
+const wikiArticle = /^\/wiki\/[^/]+$/
+/** A DOI (DOI Handbook 2.2): `doi.org/10.1000/182`. */
+const doiHost = /^(?:dx\.)?doi\.org$/i
+const doiPath = /^\/10\.\d{4,9}\/./
+/** An IETF RFC: `rfc-editor.org/rfc/rfc9110`, `datatracker.ietf.org/doc/html/rfc2119`. */
+const rfcHost = /(?:^|\.)(?:rfc-editor\.org|ietf\.org)$/i
+const rfcPath = /\/rfc\d{1,5}(?:\.[a-z]{1,5})?\/?$/i
+const wrapping = new Set(['>', ')', ']', '.', ',', ';'])
 
 /**
  * Whether `url` identifies one record in a named register, so that the URL
- * itself names the source (see `recordPath`): a code host's issue, pull
- * request, merge request or commit, an encyclopedia article, a DOI, an RFC.
- * `undefined` is not.
+ * itself names the source and the note is a pointer, not a lost citation:
+ * an issue, pull request, merge request or commit of a repository on a
+ * code host (`github.com/llvm/llvm-project/issues/20283`, GitLab's
+ * `/-/merge_requests/7`), a Bugzilla bug (`show_bug.cgi?id=50198`), an
+ * encyclopedia article (`/wiki/Title`), a DOI, an IETF RFC. Read with the
+ * WHATWG URL parser (`URL`); punctuation that wraps the address (`<...>`,
+ * a final `.`) is left out. `undefined`, or a string that does not parse,
+ * is not.
  */
 export function identifiesRecord(url: string | undefined): boolean {
-  return url !== undefined && url.length <= 2000 && recordPath.test(url.replace(/[>)\].,;]+$/, ''))
+  if (url === undefined || url.length > 2000) return false
+  let end = url.length
+  while (end > 0 && wrapping.has(url.charAt(end - 1))) end--
+  let parsed: URL
+  try {
+    parsed = new URL(url.slice(0, end))
+  } catch {
+    return false
+  }
+  const {hostname, pathname, searchParams} = parsed
+  if (codeHostRecord.test(pathname) || wikiArticle.test(pathname)) return true
+  if (pathname.endsWith('/show_bug.cgi') && /^\d{1,9}$/.test(searchParams.get('id') ?? '')) return true
+  if (doiHost.test(hostname) && doiPath.test(pathname)) return true
+  return rfcHost.test(hostname) && rfcPath.test(pathname)
 }
 
 /**
