@@ -38,7 +38,9 @@ const cases: Array<[string, string, string[]]> = [
   ['a group before `]]` is markup debris', 'Alpha.[1] Bravo.[2] Charlie.[3]\n\n, Golan Heights 1972-2007 [4][5]]]', []],
   ['a reference after `§ ` stands for its number', 'Alpha.[1] Bravo.[2] Charlie.[3] adapt and integrate § [4] as they occur.', []],
   ['look-alike of the sign: `claim [4].` in a glued document is reported', 'Alpha.[1] Bravo.[2] Charlie.[3] a claim [4]. Delta.', ['afterPunctuation `[4]`']],
-  ['look-alike of the sign: a stray space mid-sentence in a glued document is reported', 'Alpha.[1] Bravo.[2] Charlie.[3] a claim [4] and more.', ['space `[4]`']]
+  ['look-alike of the sign: a stray space mid-sentence in a glued document is reported', 'Alpha.[1] Bravo.[2] Charlie.[3] a claim [4] and more.', ['space `[4]`']],
+  ['notes on a word before a comma are no evidence of a side: a sentence-end note after the period is not reported', 'Alpha[1], Bravo[2], Charlie[3], and Delta.[4] Echo.[5]', []],
+  ['look-alike: before-punctuation shown at periods still reports one after a period', 'Alpha[1], Bravo[2]. Charlie[3]. Delta[4]. Echo.[5]', ['beforePunctuation `[5]`']]
 ]
 
 for (const [name, body, expected] of cases) {

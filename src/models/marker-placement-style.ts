@@ -8,9 +8,10 @@
  * Evidence: a group glued to a word with punctuation right after it
  * (`Syria[1].`) is placed before punctuation; a group right after
  * punctuation, with no punctuation after it (`Syria.[1]`, `Syria. [1]`), is
- * placed after it. A period of an abbreviation (`U.S.[1]`) and punctuation
- * inside a closing quotation mark (`."[1]`) fit both styles and are no
- * evidence. Colons and semicolons are counted apart from the other marks
+ * placed after it. A period of an abbreviation (`U.S.[1]`), punctuation
+ * inside a closing quotation mark (`."[1]`) and a group glued to a word
+ * before a comma or semicolon (`support[^1],`: a note on that word, which
+ * every style allows) fit both styles and are no evidence. Colons and semicolons are counted apart from the other marks
  * (`.,!?…`), because some styles (AMA) put references after periods and
  * commas but before colons and semicolons. When a document has no majority
  * of its own for colons and semicolons, they follow the other marks only in
@@ -80,7 +81,11 @@ export function placementOf(group: MarkerGroup): GroupPlacement {
   const context = spacingContext(group)
   const spaced = context === undefined ? undefined : group.gap !== undefined
   if (group.follows === 'text' && group.after) {
-    return {side: 'before-punctuation', punctuation: punctuationClass(group.after.text.charAt(0)), spaced, context}
+    // Before a comma or semicolon it fits both sides: a gloss on the word in a document that
+    // places references after punctuation, the rule in one that places them before (no evidence).
+    const mark = group.after.text.charAt(0)
+    const side = mark === ',' || mark === ';' ? undefined : 'before-punctuation'
+    return {side, punctuation: side ? punctuationClass(mark) : undefined, spaced, context}
   }
   const before = group.before
   if (group.follows === 'punctuation' && before && !group.after && !before.abbreviation && !/["”’)]$/.test(before.text)) {
