@@ -38,6 +38,7 @@
  * of each series that does not overlap one taken before.
  */
 import type {MarkerStyle, MarkerSyntax} from './types.js'
+import {firstAfter} from './search.js'
 
 /** What alignment reads of a resolved reference or note (the resolver's `Resolved`). */
 export interface Alignable {
@@ -144,28 +145,19 @@ function withFilled<Resolved extends Alignable>(kept: Resolved[], notes: readonl
   const keptBy = byLabel(kept)
   const weakBy = byLabel(weak)
   /** The index of the first of `list` (in document order) starting after `offset`. */
-  const firstAfter = (list: readonly Resolved[], offset: number): number => {
-    let low = 0
-    let high = list.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (list[mid]!.start > offset) high = mid
-      else low = mid + 1
-    }
-    return low
-  }
+  const startingAfter = (list: readonly Resolved[], offset: number): number => firstAfter(list, offset, (item) => item.start)
   const added: Resolved[] = []
   for (const note of notes) {
     const value = Number.parseInt(note.label, 10)
     const before = keptBy.get(value - 1) ?? []
-    const last = firstAfter(before, note.start - 1) - 1
+    const last = startingAfter(before, note.start - 1) - 1
     if (last < 0) continue
     const from = before[last]!.end
     const own = keptBy.get(value) ?? []
-    const cited = own[firstAfter(own, from - 1)]
+    const cited = own[startingAfter(own, from - 1)]
     if (cited && cited.start < note.start) continue
     const candidates = weakBy.get(value) ?? []
-    const fill = candidates[firstAfter(candidates, from - 1)]
+    const fill = candidates[startingAfter(candidates, from - 1)]
     if (fill && fill.end <= note.start) added.push(fill)
   }
   return added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start)
@@ -348,16 +340,7 @@ function alignSequences<Resolved extends Alignable>(
   // Spans taken, sorted by start (they do not overlap, so by end too); searched by halves.
   const taken: Array<{from: number; to: number}> = []
   /** The position in `taken` of the first span ending after `offset`. */
-  const firstEndingAfter = (offset: number): number => {
-    let low = 0
-    let high = taken.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (taken[mid]!.to > offset) high = mid
-      else low = mid + 1
-    }
-    return low
-  }
+  const firstEndingAfter = (offset: number): number => firstAfter(taken, offset, (span) => span.to)
   let runs = 0
   const keptRefs: Resolved[] = []
   const keptNotes: Resolved[] = []

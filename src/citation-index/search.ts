@@ -1,5 +1,6 @@
 /**
- * Binary search over items sorted by their start offset.
+ * Binary search over items sorted by their start offset, or by any key
+ * that ascends along the list.
  */
 
 /**
@@ -18,4 +19,20 @@ export function lastStartingBy(items: ReadonlyArray<{readonly start: number}>, o
     } else high = mid - 1
   }
   return best
+}
+
+/**
+ * The index of the first item of `items` whose `key` is greater than
+ * `offset`, where `key` ascends along `items`; `items.length` when there is
+ * none. O(log n).
+ */
+export function firstAfter<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (key(items[mid]!) > offset) high = mid
+    else low = mid + 1
+  }
+  return low
 }
