@@ -18,10 +18,24 @@
  * as `[^ 2]` (a scanner token), which never resolves. A call inside link
  * text (`[the report[^1]](https://...)`) or an image's alt text
  * (`![chart[^1]](chart.png)`) is a reference: GitHub renders its note.
+ *
+ * A near-miss definition, the caret written after the label (`[1^]: note`,
+ * or `[1^] note` with the colon lost too), is a paragraph to GFM: its note
+ * is invisible and every call `[^1]` is undefined. It is proposed as a note
+ * of style `malformed` whose label is what was written (`1^`), with the
+ * label it was meant to have (`1`), when it starts a top-level paragraph
+ * (and then at each line start of that paragraph, as definitions on
+ * consecutive lines are); no call resolves to it, as in GFM. It stands only
+ * when the document has a GFM call it would define (the resolver decides).
+ *
+ * - Reads also: `[1^]: Capers Jones, 1996.` with a call `[^1]` in the text.
+ * - Must not read: `[x^2]: y` (math), `[a^]` inside a sentence, `[1^]:` in
+ * a code block, `[1^]: https://x.org` (a link reference definition: no prose).
  */
 import type {Candidate, Convention, DocumentView} from '../src/citation-index/convention.js'
 import {labelEnd} from '../src/citation-index/gfm-calls.js'
-import {labelStyle} from '../src/citation-index/marker.js'
+import type {Block} from '../src/citation-index/convention.js'
+import {labelStyle, nearMissLabel} from '../src/citation-index/marker.js'
 
 const convention: Convention = {
   meta: {
@@ -49,6 +63,7 @@ const convention: Convention = {
         yield {role: 'reference', marker: source.slice(token.start, token.end), label: token.label, style: 'malformed', syntax: 'gfm', start: token.start, end: token.end, block, fromText: true}
       }
     }
+    for (const [block, found] of document.blocks.entries()) yield* nearMisses(source, found, block)
     for (const definition of document.definitions) {
       const {start, end} = definition
       const close = labelEnd(source, start + 2, end)
@@ -67,6 +82,40 @@ const convention: Convention = {
         content: raw.trim(),
         contentStart: colon + (raw.length - raw.trimStart().length)
       }
+    }
+  }
+}
+
+/**
+ * The near-miss definitions (`[1^]:`, `[1^] `) of a top-level paragraph
+ * that starts with one: the first, and each later one at a line start of
+ * the paragraph (GFM definitions interrupt a paragraph). Each note runs to
+ * the next or to the paragraph's end; its content follows the colon, if any.
+ */
+function* nearMisses(source: string, found: Block, block: number): Iterable<Candidate> {
+  if (!found.notesAllowed || found.verbatim || found.table || found.inDefinition !== undefined) return
+  const starts = found.tokens.filter((token, i) =>
+    token.kind === 'bracket' && !token.caret && token.slashes === 0 && (i === 0 ? token.start === found.start : token.lineStart) &&
+    nearMissLabel(token.label) !== undefined && (token.next === '' || token.next === ':' || /\s/.test(token.next))
+  )
+  if (starts[0]?.start !== found.start) return
+  for (const [i, token] of starts.entries()) {
+    const limit = i + 1 < starts.length ? starts[i + 1]!.start : found.end
+    const colon = source.charAt(token.end) === ':' ? token.end + 1 : token.end
+    const raw = source.slice(colon, limit).trimEnd()
+    const content = raw.trimStart()
+    yield {
+      role: 'note',
+      marker: source.slice(token.start, token.end),
+      label: token.label,
+      style: 'malformed',
+      syntax: 'gfm',
+      start: token.start,
+      end: token.end,
+      noteEnd: colon + raw.length,
+      content,
+      contentStart: colon + (raw.length - content.length),
+      meant: nearMissLabel(token.label)!
     }
   }
 }

@@ -24,6 +24,14 @@
  * number now is reported too (`crossReference`); one whose bookmark points
  * to no note is left alone (Word itself shows an error there on update).
  *
+ * In Markdown, a GFM footnote definition written with the caret after its
+ * label (`[1^]: Capers Jones, 1996.`, or `[1^] ...` with the colon lost
+ * too) is a paragraph to GFM: the note is invisible and its calls `[^1]`
+ * lead nowhere. When the document has such a call, the definition is
+ * reported here, once (`definition`), and not its calls as
+ * `undefined-reference` nor the note as `unused-note`; the fix rewrites its
+ * label (`[^1]: `), after which the calls resolve.
+ *
  * On an HTML page, a reference link shows a number and links to a note by
  * its id; the reader sees the note under another number: its place in its
  * `<ol>` (`start` and `value` honoured) or the number written at its start,
@@ -41,7 +49,17 @@
  *
  *     he can hurt himself and others."[5] Rafsanjani posted
  *
- * Options: none. Fixable: no (the intended label is a guess).
+ * Fails (a call `[^1]` in the text):
+ *
+ *     [1^]: Capers Jones, Applied Software Measurement, 1996.
+ *
+ * Passes:
+ *
+ *     [^1]: Capers Jones, Applied Software Measurement, 1996.
+ *
+ * Options: none. Fixable: safe, for a malformed GFM definition only (its
+ * label is written, only the caret is misplaced); other broken markers get
+ * no fix (the intended label is a guess).
  */
 import type {Rule} from '../src/engine/rule.js'
 import {noteName} from '../src/citation-index/names.js'
@@ -53,13 +71,14 @@ const rule: Rule = {
     id: 'broken-marker',
     description: 'A marker must be written in the notes’ numbering style',
     severity: 'error',
-    fix: 'none',
+    fix: 'safe',
     messages: {
       number: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number such as `{expected}`',
       gap: 'Broken marker `{marker}`: the notes are numbered {from} to {to} and have no note {number}, expected `{expected}` and its note',
       numberRange: 'Broken marker `{marker}`: the notes are numbered {from} to {to}, expected a number in that range',
       letter: 'Broken marker `{marker}`: the notes are lettered {from} to {to}, expected a letter in that range',
       caret: 'Broken marker `{marker}`: a GFM footnote label has no spaces, expected `{expected}`',
+      definition: 'Broken marker `{marker}`: a GFM footnote definition is written `[^label]:`, expected `{expected}`',
       none: 'Broken marker `{marker}`: the document has no numbered notes, expected a note `{marker}` or no marker',
       linked: 'Broken marker `{marker}`: it links to {note}, shown as note {shown}, expected `{expected}`',
       crossReference: 'Broken cross-reference `{marker}`: the NOTEREF field points to {note}, expected `{expected}` (update the field)'
@@ -72,6 +91,14 @@ const rule: Rule = {
       const note = cross.note === undefined ? undefined : index.notes[cross.note]
       if (!note || cross.expected === '' || cross.shown.trim() === cross.expected) continue
       context.report({messageId: 'crossReference', data: {marker: cross.shown.trim(), note: note.marker, expected: cross.expected}, span: cross.span})
+    }
+    for (const note of index.notes) {
+      if (note.meant === undefined) continue
+      // From the marker to the content: only blanks and the colon, if any (see conventions/gfm-footnotes.ts).
+      const expected = `[^${note.meant}]:`
+      const text = note.content === '' ? expected : `${expected} `
+      const edit = {start: note.markerSpan.start.offset, end: note.contentSpan.start.offset, text}
+      context.report({messageId: 'definition', data: {marker: note.marker, expected}, span: note.markerSpan, fix: {edits: [edit]}})
     }
     const numbers = new Set(
       index.notes

@@ -20,6 +20,10 @@
  * own wording (`typed`), as is a reference mark whose note is missing from
  * the notes part (`word`).
  *
+ * A GFM call that a malformed definition would define once its label is
+ * fixed (`[^1]` with `[1^]: ...`, a paragraph to GFM) is left to
+ * `broken-marker`, which reports the definition: one fault, one message.
+ *
  * On an HTML page, a back-link inside a cited note to an id no element has
  * (`<a href="#fnref2">↩</a>` once the reference lost its id) is reported
  * with its own wording (`backLink`): it points back at a reference, not at a
@@ -58,7 +62,7 @@ const rule: Rule = {
   check(context) {
     const {index} = context
     for (const reference of index.references) {
-      if (reference.note !== undefined || !fitsNumbering(reference, index)) continue
+      if (reference.note !== undefined || reference.meantNote !== undefined || !fitsNumbering(reference, index)) continue
       // An HTML page's reference (src/readers/html.ts) whose target is missing is labelled `#id`, as a raw-HTML one is.
       const target = missingTarget(reference) ?? (index.format === 'html' && reference.syntax === 'gfm' && reference.label.startsWith('#') ? reference.label : undefined)
       const word = index.format === 'docx' && reference.syntax === 'gfm'

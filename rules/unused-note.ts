@@ -22,6 +22,9 @@
  * `[iii]` among arabic notes) is left to `broken-marker`, which names it
  * as the number meant: one fault, one message.
  *
+ * A malformed GFM definition (`[1^]: ...`), which no call resolves to, is
+ * `broken-marker`'s too.
+ *
  * In a Word document, a footnote or endnote left in its notes part after
  * its reference mark was deleted has no number (Word numbers the marks), so
  * the message names it by its `w:id` (`footnote (id 7)`), at its own first
@@ -53,7 +56,7 @@ const rule: Rule = {
       if (reference.note === undefined && reference.inNote === undefined && reference.number !== undefined && !fitsNumbering(reference, index)) meant.add(reference.number)
     }
     for (const note of index.notes) {
-      if (note.firstWithKey !== note.index || note.references.length > 0) continue
+      if (note.firstWithKey !== note.index || note.references.length > 0 || note.meant !== undefined) continue
       if (note.number !== undefined && meant.has(note.number) && (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle) continue
       const data = {note: noteName(note, context.index), reference: expectedReference(note, context.index)}
       const word = context.index.format === 'docx' && note.syntax === 'gfm'

@@ -119,8 +119,13 @@ const rule: Rule<UrlOnlyOptions> = {
   }
 }
 
-/** Whether `note` is one that `unused-note` reports: the first with its key, cited by no reference. */
+/**
+ * Whether `note` is one that `unused-note` reports: the first with its key,
+ * cited by no reference. A malformed GFM definition (`[1^]:`) is cited by
+ * the calls it would define once fixed (`Reference.meantNote`).
+ */
 function unused(note: Note, index: CitationIndex): boolean {
+  if (note.meant !== undefined) return !index.references.some((reference) => reference.meantNote === note.index)
   return note.firstWithKey === note.index && note.references.length === 0
 }
 

@@ -48,6 +48,10 @@ const cases: Array<[id: string, format: Format, text: string, expected: string[]
   ['gfm-footnotes', 'markdown', 'Escaped \\[^1], code `[^1]`.\n\n```\n[^1]\n```\n', []],
   ['gfm-footnotes', 'markdown', '[the report[^1]](https://example.org)\n\n[^1]: Note.\n', ['reference [^1]', 'note [^1]']],
   ['gfm-footnotes', 'text', 'Talks stalled.[^1]\n', []],
+  // Near-miss definitions: the caret after the label, at a paragraph start (and each line start of that paragraph).
+  ['gfm-footnotes', 'markdown', 'Cost.[^1]\n\n[1^]: Capers Jones, 1996.\n[2^] Cosign docs.\n', ['reference [^1]', 'note [1^]', 'note [2^]']],
+  ['gfm-footnotes', 'markdown', 'Let\n\n[x^2]: y be a square, and [a^]: b.\n\n    [1^]: indented code\n\n```\n[1^]: fenced code\n```\n', []],
+  ['gfm-footnotes', 'markdown', 'Prose first.\n[1^]: not a paragraph start.\n', []],
   ['link-references', 'markdown', 'See [1].\n\n[1]: https://example.org\n', ['exclude [1]']],
   ['link-references', 'markdown', 'See [[1]](#note-1).\n', ['exclude [[1]](#note-1)']],
   ['bracket-notes', 'text', 'Talks stalled.[1] The end.\n\n[1] Al-Akhbar, October 12, 2015.\n', ['reference [1]', 'note [1]']],

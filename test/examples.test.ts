@@ -175,11 +175,11 @@ for (const name of reports) {
   })
 }
 
-/** Each note's text after its marker, with markers inside it blanked, sorted. */
+/** Each note's text from its content (a fixed GFM definition gains its colon), with markers inside it blanked, sorted. */
 function noteTexts(text: string, name: string): string[] {
   const {index} = lintText(text, {filePath: `examples/${name}`})
   return index.notes
-    .map((note) => text.slice(note.markerSpan.end.offset, note.span.end.offset).replace(/\[[^\]]*\]/g, '[#]'))
+    .map((note) => text.slice(note.contentSpan.start.offset, note.span.end.offset).replace(/\[[^\]]*\]/g, '[#]'))
     .sort()
 }
 

@@ -55,8 +55,17 @@ export function assembleIndex(
     if (ref.inDefinition !== undefined) return byStart.get(ref.inDefinition)
     const best = lastStartingBy(notesFound, ref.start)
     const note = notesFound[best]
-    return note && note.syntax !== 'gfm' && ref.start < (note.noteEnd ?? note.end) ? best : undefined
+    // A GFM definition's references know it (`inDefinition`); a malformed one (`[1^]:`, a paragraph) holds its references as bracket notes do.
+    return note && (note.syntax !== 'gfm' || note.meant !== undefined) && ref.start < (note.noteEnd ?? note.end) ? best : undefined
   }
+
+  // Malformed GFM definitions (`[1^]:`) by the key of the label they were meant to have: the first of each.
+  const meantByKey = new Map<string, number>()
+  notesFound.forEach((note, i) => {
+    if (note.meant === undefined) return
+    const key = keyOf({label: note.meant, style: 'caret', syntax: 'gfm'})
+    if (!meantByKey.has(key)) meantByKey.set(key, i)
+  })
 
   const citing: number[][] = notesFound.map(() => [])
   const references: Reference[] = refsFound.map((ref, index) => {
@@ -65,6 +74,7 @@ export function assembleIndex(
     const note = resolve(ref, key)
     const inNote = containing(ref)
     if (note !== undefined && note !== inNote) citing[note]!.push(index)
+    const meantNote = note === undefined && ref.syntax === 'gfm' && ref.style === 'caret' ? meantByKey.get(key) : undefined
     return Object.freeze({
       index,
       marker: ref.marker,
@@ -77,7 +87,8 @@ export function assembleIndex(
       note,
       inNote,
       number: labelNumber(ref.label, ref.style),
-      inTable: ref.inTable === true
+      inTable: ref.inTable === true,
+      ...(meantNote === undefined ? {} : {meantNote})
     })
   })
 
@@ -120,7 +131,8 @@ export function assembleIndex(
       ...(note.shown === undefined ? {} : {shown: note.shown}),
       ...(note.series === undefined ? {} : {series: note.series}),
       ...(note.anchor === undefined ? {} : {anchor: note.anchor}),
-      ...(note.run === undefined ? {} : {run: note.run})
+      ...(note.run === undefined ? {} : {run: note.run}),
+      ...(note.meant === undefined ? {} : {meant: note.meant})
     })
   })
 

@@ -105,6 +105,14 @@ export interface Candidate {
   readonly noteEnd?: number
   readonly content?: string
   readonly contentStart?: number
+  /**
+   * For a malformed GFM definition, a paragraph starting `[1^]:` (caret
+   * after the label; GFM reads a paragraph): the label it was meant to have
+   * (`1`). It stands only on the document's evidence (a GFM call `[^1]`
+   * that this label would define: the resolver's `decide`), and no call
+   * resolves to it.
+   */
+  readonly meant?: string
   /** For a note: the number a reader sees for it, when it differs in kind from its label (an HTML note: its number in its `<ol>`, or written at its start). */
   readonly shown?: string
   /** For a note: the series its `shown` number counts in (an HTML `<ol>`; notes of one series are numbered together). */

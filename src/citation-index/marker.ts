@@ -33,6 +33,18 @@ export function labelStyle(label: string, caret: boolean): MarkerStyle | undefin
 }
 
 /**
+ * The label a near-miss GFM definition label was meant to be: `1` for the
+ * `1^` of `[1^]:` (the caret written after the label instead of before it),
+ * when what precedes the caret is a GFM label; `undefined` for any other
+ * label (`x^2`, `^1`, `a b^`).
+ */
+export function nearMissLabel(label: string): string | undefined {
+  if (!label.endsWith('^')) return undefined
+  const meant = label.slice(0, -1)
+  return gfmLabel.test(meant) ? meant : undefined
+}
+
+/**
  * Numeric value of a label: digits as a decimal number, a roman numeral as its
  * value (`iv` is 4), the digits of a malformed number (`[1a]` and `[ 1]` are
  * 1); `undefined` for anything else.

@@ -50,6 +50,8 @@ export interface Resolved {
   readonly onEvidence?: boolean
   /** References: in a table or its caption (see `tables.ts`). */
   readonly inTable?: boolean
+  /** Notes: a malformed GFM definition's meant label (see `Candidate.meant`). */
+  readonly meant?: string
 }
 
 /**
@@ -269,6 +271,8 @@ function trailingList(source: string, found: readonly Candidate[], end: number):
  * - A bracket number far outside the notes' numbering is not a reference
  *   (see {@link outsideNumbering}).
  * - Symbols count only when used both as a reference and as a note.
+ * - Malformed GFM definitions (`[1^]:`) count only when one of them would
+ *   define a GFM call that no definition defines (see {@link nearMissesInUse}).
  */
 function decide(refs: Resolved[], notes: Resolved[], format: Format, source: string): {refs: Resolved[]; notes: Resolved[]} {
   const bracketRefs = refs.filter((r) => r.syntax === 'bracket')
@@ -278,12 +282,31 @@ function decide(refs: Resolved[], notes: Resolved[], format: Format, source: str
   const bracketInUse = bracketNotes.length > 0
   const outside = outsideNumbering(bracketNotes, source)
   const {refSymbols, noteSymbols} = symbolsInUse(refs, notes)
+  const nearMisses = nearMissesInUse(refs, notes)
   return {
     refs: refs.filter((r) =>
       r.syntax === 'gfm' ? true : r.syntax === 'bracket' ? bracketInUse && !outside(r) : noteSymbols.has(r.label)
     ),
-    notes: [...notes.filter((n) => n.syntax === 'gfm' || (n.syntax === 'symbol' && refSymbols.has(n.label))), ...bracketNotes]
+    notes: [...notes.filter((n) => (n.syntax === 'gfm' && (n.meant === undefined || nearMisses)) || (n.syntax === 'symbol' && refSymbols.has(n.label))), ...bracketNotes]
   }
+}
+
+/**
+ * Whether the malformed GFM definitions of `notes` (`[1^]:`, a paragraph to
+ * GFM) are notes: only when one of them, its label fixed, would define a
+ * GFM call of `refs` (`[^1]`) that no definition defines. Without such a
+ * call, `[x^]: ...` at a paragraph start is text.
+ */
+function nearMissesInUse(refs: readonly Resolved[], notes: readonly Resolved[]): boolean {
+  const meant = new Set<string>()
+  const defined = new Set<string>()
+  for (const note of notes) {
+    if (note.syntax !== 'gfm') continue
+    if (note.meant === undefined) defined.add(keyOf(note))
+    else meant.add(keyOf({label: note.meant, style: 'caret', syntax: 'gfm'}))
+  }
+  if (meant.size === 0) return false
+  return refs.some((r) => r.syntax === 'gfm' && r.style === 'caret' && meant.has(keyOf(r)) && !defined.has(keyOf(r)))
 }
 
 /**

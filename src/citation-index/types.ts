@@ -121,6 +121,13 @@ export interface Reference extends Marked {
    * references do not show the order in which a reader meets the notes.
    */
   readonly inTable: boolean
+  /**
+   * For a GFM call that resolves to no note: the index of the malformed GFM
+   * definition that would define it once its label is fixed (`[1^]:` for
+   * `[^1]`: see `Note.meant`); absent otherwise. GFM does not resolve it, so
+   * `note` stays `undefined`.
+   */
+  readonly meantNote?: number
 }
 
 /** A note (footnote definition, or an entry of a plain-text notes list). */
@@ -173,6 +180,12 @@ export interface Note extends Marked {
    * `src/citation-index/alignment.ts`). Absent for other syntaxes.
    */
   readonly run?: number
+  /**
+   * For a malformed GFM definition (style `malformed`, a paragraph starting
+   * `[1^]:` or `[1^]`, which GFM renders as text): the label it was meant
+   * to have (`1`), as written. No reference resolves to it.
+   */
+  readonly meant?: string
 }
 
 /**

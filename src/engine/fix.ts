@@ -146,11 +146,12 @@ export function fixText(text: string, options: LintTextOptions = {}): FixResult 
 /**
  * The citations of a text as one string, equal before and after a fix that
  * only relabels and moves notes or moves markers within their text:
- * - each note's text from the end of its marker to its end, with every
+ * - each note's text from the start of its content to its end, with every
  *   marker inside it (references, and the markers of notes nested in it)
  *   blanked to `[#]`;
- * - what a reference cites: `=` and the blanked text of its note, or, when
- *   it resolves to none, `?` and its syntax and marker as written;
+ * - what a reference cites: `=` and the blanked text of its note (or of the
+ *   malformed GFM definition it would resolve to, `Reference.meantNote`),
+ *   or, when it resolves to none, `?` and its syntax and marker as written;
  * - the references outside notes, in document order;
  * - the notes, each with what its own references cite, sorted (moving notes
  *   changes their order, not their contents).
@@ -176,7 +177,8 @@ function citations(index: CitationIndex, text: string): string {
   }
   const blanked = notes.map((note) => {
     const end = note.span.end.offset
-    let at = note.markerSpan.end.offset
+    // From its content: a fixed definition (`[1^] text` to `[^1]: text`) keeps its text, not its colon.
+    let at = note.contentSpan.start.offset
     let out = ''
     for (let i = firstFrom(at); i < markers.length && markers[i]!.start.offset < end; i++) {
       const marker = markers[i]!
@@ -186,7 +188,11 @@ function citations(index: CitationIndex, text: string): string {
     }
     return out + text.slice(at, end)
   })
-  const cites = references.map((r) => (r.note === undefined ? `?${r.syntax}:${r.marker}` : `=${blanked[r.note]}`))
+  // A call that a malformed definition would define (`[^1]` with `[1^]:`) cites it: fixing the definition resolves the call.
+  const cites = references.map((r) => {
+    const note = r.note ?? r.meantNote
+    return note === undefined ? `?${r.syntax}:${r.marker}` : `=${blanked[note]}`
+  })
   const body: string[] = []
   const inside = notes.map((): string[] => [])
   references.forEach((reference, i) => {
