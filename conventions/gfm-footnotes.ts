@@ -23,10 +23,12 @@
  * or `[1^] note` with the colon lost too), is a paragraph to GFM: its note
  * is invisible and every call `[^1]` is undefined. It is proposed as a note
  * of style `malformed` whose label is what was written (`1^`), with the
- * label it was meant to have (`1`), when it starts a top-level paragraph
- * (and then at each line start of that paragraph, as definitions on
- * consecutive lines are); no call resolves to it, as in GFM. It stands only
- * when the document has a GFM call it would define (the resolver decides).
+ * label it was meant to have (`1`), when it starts a paragraph where notes
+ * may start (outside lists, headings and tables; in a block quote too, where
+ * GFM reads definitions) and then at each line start of that paragraph, as
+ * definitions on consecutive lines are. No call resolves to it, as in GFM.
+ * It stands only when the document has a GFM call it would define and no
+ * definition defines (the resolver decides).
  *
  * - Reads also: `[1^]: Capers Jones, 1996.` with a call `[^1]` in the text.
  * - Must not read: `[x^2]: y` (math), `[a^]` inside a sentence, `[1^]:` in
@@ -87,8 +89,8 @@ const convention: Convention = {
 }
 
 /**
- * The near-miss definitions (`[1^]:`, `[1^] `) of a top-level paragraph
- * that starts with one: the first, and each later one at a line start of
+ * The near-miss definitions (`[1^]:`, `[1^] `) of a paragraph where notes
+ * may start (`Block.notesAllowed`) that starts with one: the first, and each later one at a line start of
  * the paragraph (GFM definitions interrupt a paragraph). Each note runs to
  * the next or to the paragraph's end; its content follows the colon, if any.
  */
