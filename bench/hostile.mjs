@@ -261,6 +261,22 @@ const cases = [
     }
   },
   {
+    // Each near-miss definition is a malformed GFM note that one call means (Reference.meantNote); URL-only
+    // notes make url-only-source ask which of them are cited.
+    name: 'near-miss GFM definitions: 20,000 calls `[^n]` and 20,000 definitions `[n^] <url>` (colon lost: prose, not link definitions)',
+    formats: ['md'],
+    input: (scale) => {
+      const n = at(20_000, scale)
+      const calls = []
+      const definitions = []
+      for (let i = 1; i <= n; i++) {
+        calls.push(`Claim ${i}.[^${i}]\n`)
+        definitions.push(`[${i}^] <https://example.org/report/${i}>`)
+      }
+      return `${calls.join('\n')}\n${definitions.join('\n')}\n`
+    }
+  },
+  {
     name: '--fix: 50,000 notes cited in reverse order',
     formats: ['md', 'txt'],
     fix: true,

@@ -35,6 +35,7 @@
 import type {Rule} from '../src/engine/rule.js'
 import {expectedReference, noteName} from '../src/citation-index/names.js'
 import {fitsNumbering} from '../src/citation-index/numbering.js'
+import {uncitedNotes} from '../src/citation-index/uncited.js'
 
 const rule: Rule = {
   meta: {
@@ -51,13 +52,15 @@ const rule: Rule = {
   check(context) {
     const {index} = context
     // Numbers that broken markers in the text carry (broken-marker reports them as the number meant).
-    const meant = new Set<number>()
+    const brokenNumbers = new Set<number>()
     for (const reference of index.references) {
-      if (reference.note === undefined && reference.inNote === undefined && reference.number !== undefined && !fitsNumbering(reference, index)) meant.add(reference.number)
+      if (reference.note === undefined && reference.inNote === undefined && reference.number !== undefined && !fitsNumbering(reference, index)) brokenNumbers.add(reference.number)
     }
+    const uncited = uncitedNotes(index)
     for (const note of index.notes) {
-      if (note.firstWithKey !== note.index || note.references.length > 0 || note.meant !== undefined) continue
-      if (note.number !== undefined && meant.has(note.number) && (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle) continue
+      // A near-miss GFM definition is broken-marker's.
+      if (!uncited.has(note.index) || note.meant !== undefined) continue
+      if (note.number !== undefined && brokenNumbers.has(note.number) && (note.syntax === 'bracket' || note.syntax === 'numeral') && note.style === index.numberingStyle) continue
       const data = {note: noteName(note, context.index), reference: expectedReference(note, context.index)}
       const word = context.index.format === 'docx' && note.syntax === 'gfm'
       context.report({messageId: word ? 'word' : 'unused', data, span: note.markerSpan})

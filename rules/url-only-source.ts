@@ -67,7 +67,7 @@ import type {RepeatedOptions} from '../src/engine/repeated.js'
 import {repeatedDefaults, reportNoteFindings, validateRepeated} from '../src/engine/repeated.js'
 import type {Rule} from '../src/engine/rule.js'
 import {noteMark, noteName} from '../src/citation-index/names.js'
-import type {CitationIndex, Note} from '../src/citation-index/types.js'
+import {uncitedNotes} from '../src/citation-index/uncited.js'
 import {identifiesRecord} from '../src/models/note-model.js'
 
 /** Options of `url-only-source`. */
@@ -105,10 +105,11 @@ const rule: Rule<UrlOnlyOptions> = {
         : '`bareLinkDocuments` must be "allow" or "report"'
   },
   check(context) {
+    const uncited = uncitedNotes(context.index)
     const findings = context.index.notes
       .filter((note) => {
         const fields = context.noteFields[note.index]
-        return fields?.kind === 'url-only' && !identifiesRecord(fields.url) && !unused(note, context.index)
+        return fields?.kind === 'url-only' && !identifiesRecord(fields.url) && !uncited.has(note.index)
       })
       .map((note) => ({note, report: {messageId: 'urlOnly', data: {note: noteName(note, context.index)}, span: note.span}}))
     if (context.options.bareLinkDocuments === 'allow' && isBareLinkDocument(findings.length, context.index.notes.length)) return
@@ -117,16 +118,6 @@ const rule: Rule<UrlOnlyOptions> = {
       data: {count, total, first: noteMark(first, context.index)}
     }))
   }
-}
-
-/**
- * Whether `note` is one that `unused-note` reports: the first with its key,
- * cited by no reference. A malformed GFM definition (`[1^]:`) is cited by
- * the calls it would define once fixed (`Reference.meantNote`).
- */
-function unused(note: Note, index: CitationIndex): boolean {
-  if (note.meant !== undefined) return !index.references.some((reference) => reference.meantNote === note.index)
-  return note.firstWithKey === note.index && note.references.length === 0
 }
 
 export default rule

@@ -6,6 +6,7 @@ import {test} from 'uvu'
 import * as assert from 'uvu/assert'
 import {VFile} from 'vfile'
 import {buildCitationIndex} from '../src/citation-index/build.js'
+import {uncitedNotes} from '../src/citation-index/uncited.js'
 import {parse} from '../src/readers/registry.js'
 import {parseMarkdown} from '../src/readers/markdown.js'
 import type {CitationIndex, Format} from '../src/citation-index/types.js'
@@ -216,6 +217,14 @@ test('raw-HTML notes that share one id resolve by their shown numbers and keep t
   assert.equal(found.references.map((r) => r.note), [0, 1])
   assert.equal(found.notes.map((n) => n.anchor), ['fn', 'fn'])
   assert.equal(index('A.[^1]\n\n[^1]: One.\n', 'markdown').notes[0]?.anchor, undefined)
+})
+
+test('uncitedNotes: a note no reference cites, a near-miss definition no call means; not a later duplicate', () => {
+  const found = index('A.[^1] B.[^2]\n\n[^1]: One.\n\n[^3]: Three.\n\n[2^] Two, https://example.org/2\n[4^] Four.\n', 'markdown')
+  const uncited = [...uncitedNotes(found)].map((i) => found.notes[i]!.marker)
+  assert.equal(uncited, ['[^3]', '[4^]'])
+  const duplicate = index('A.[1]\n\n[1] One.\n[1] Again.\n[2] Two.\n', 'text')
+  assert.equal([...uncitedNotes(duplicate)].map((i) => duplicate.notes[i]!.marker), ['[2]'])
 })
 
 test.run()
